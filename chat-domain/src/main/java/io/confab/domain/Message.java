@@ -1,0 +1,79 @@
+package io.confab.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One message of a conversation. A turn stores exactly two: the user's, then the assistant's,
+ * which carries every tool call of the turn and points back at the user message with
+ * {@code inReplyTo}. {@code clientMessageId} (user messages only) makes retries idempotent.
+ */
+public record Message(
+        MessageId id,
+        ConversationId conversationId,
+        Role role,
+        String content,
+        MessageStatus status,
+        List<ToolCall> toolCalls,
+        Optional<String> model,
+        TokenUsage usage,
+        Map<String, String> metadata,
+        Optional<String> clientMessageId,
+        Optional<MessageId> inReplyTo,
+        Instant createdAt) {
+
+    public static final int MAX_USER_CONTENT = 10_000;
+    public static final int MAX_CLIENT_MESSAGE_ID = 200;
+
+    public Message {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(status, "status");
+        toolCalls = List.copyOf(toolCalls);
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(usage, "usage");
+        metadata = Map.copyOf(metadata);
+        Objects.requireNonNull(clientMessageId, "clientMessageId");
+        Objects.requireNonNull(inReplyTo, "inReplyTo");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A user's message, checked against the content limits. */
+    public static Message fromUser(MessageId id, ConversationId conversationId, String content,
+                                   Optional<String> clientMessageId, Instant now) {
+        return new Message(id, conversationId, Role.USER, checkUserContent(content), MessageStatus.COMPLETE,
+                List.of(), Optional.empty(), TokenUsage.NONE, Map.of(), checkClientMessageId(clientMessageId), Optional.empty(), now);
+    }
+
+    /** The assistant's reply to the user message {@code inReplyTo}. */
+    public static Message fromAssistant(MessageId id, ConversationId conversationId, MessageId inReplyTo,
+                                        String content, MessageStatus status, List<ToolCall> toolCalls,
+                                        String model, TokenUsage usage, Instant now) {
+        return new Message(id, conversationId, Role.ASSISTANT, content, status, toolCalls,
+                Optional.ofNullable(model), usage, Map.of(), Optional.empty(), Optional.of(inReplyTo), now);
+    }
+
+    public static String checkUserContent(String content) {
+        if (content == null || content.isBlank()) {
+            throw new ValidationException("message", "must not be empty");
+        }
+        if (content.length() > MAX_USER_CONTENT) {
+            throw new ValidationException("message", "must be at most " + MAX_USER_CONTENT + " characters");
+        }
+        return content;
+    }
+
+    private static Optional<String> checkClientMessageId(Optional<String> clientMessageId) {
+        Optional<String> value = clientMessageId.map(String::strip).filter(s -> !s.isEmpty());
+        if (value.isPresent() && value.get().length() > MAX_CLIENT_MESSAGE_ID) {
+            throw new ValidationException("client_message_id",
+                    "must be at most " + MAX_CLIENT_MESSAGE_ID + " characters");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,22 @@
+package io.confab.domain.event;
+
+import io.confab.domain.ConversationId;
+import java.time.Instant;
+
+/**
+ * Everything Confab tells clients about a conversation (SPEC §6): the events of a turn, the
+ * conversation notifications and typing. One vocabulary for SSE and WebSocket; the adapters
+ * choose the wire form.
+ */
+public sealed interface ChatEvent permits TurnEvent, ConversationEvent, TypingChanged {
+
+    ConversationId conversationId();
+
+    /** Position within its turn (turn events); 0 for notifications. */
+    long seq();
+
+    Instant ts();
+
+    /** The wire name of the event ({@code chunk}, {@code tool_starting}, …). */
+    String type();
+}

@@ -1,0 +1,36 @@
+package io.confab.domain.port;
+
+import io.confab.domain.Conversation;
+import io.confab.domain.ConversationId;
+import io.confab.domain.Page;
+import io.confab.domain.UserId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Stores conversations. Every read is scoped by owner: another user's or a deleted conversation
+ * is simply not found. Counters are changed only by {@link MessageRepository#append}.
+ */
+public interface ConversationRepository {
+
+    void insert(Conversation conversation);
+
+    /** The owner's live (not deleted) conversation. */
+    Optional<Conversation> find(UserId owner, ConversationId id);
+
+    /**
+     * The owner's live conversations, most recently updated first (ties by id, descending),
+     * filtered by status and by text contained in the title (case-insensitive).
+     */
+    Page<Conversation> list(UserId owner, ConversationQuery query);
+
+    /**
+     * Saves title, status, metadata and updated_at of a live conversation of
+     * {@code conversation.owner()}; returns it as stored (with current counters), or empty when
+     * it is missing, deleted or someone else's.
+     */
+    Optional<Conversation> update(Conversation conversation);
+
+    /** Soft-deletes the owner's live conversation; false when there was none. */
+    boolean delete(UserId owner, ConversationId id, Instant at);
+}
