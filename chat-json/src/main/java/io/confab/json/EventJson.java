@@ -1,0 +1,97 @@
+package io.confab.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.confab.domain.event.ChatEvent;
+import io.confab.domain.event.ConversationEvent;
+import io.confab.domain.event.TurnEvent;
+import io.confab.domain.event.TypingChanged;
+
+/**
+ * The wire form of events (SPEC §6), the same for SSE and WebSocket:
+ * {@code {"type","conversation_id","seq","ts", …}}.
+ */
+public final class EventJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private EventJson() {
+    }
+
+    public static String write(ChatEvent event) {
+        try {
+            return MAPPER.writeValueAsString(toNode(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event could not be written", e);
+        }
+    }
+
+    public static ObjectNode toNode(ChatEvent event) {
+        ObjectNode node = NODES.objectNode();
+        node.put("type", event.type());
+        node.put("conversation_id", event.conversationId().toString());
+        node.put("seq", event.seq());
+        node.put("ts", event.ts().toString());
+        switch (event) {
+            case TurnEvent turnEvent -> {
+                node.put("turn_id", turnEvent.turnId().toString());
+                putTurnFields(node, turnEvent);
+            }
+            case ConversationEvent conversationEvent ->
+                    node.set("conversation", ResourceJson.conversation(conversationEvent.conversation()));
+            case TypingChanged typing -> {
+                node.put("user_id", typing.userId().value());
+                node.put("is_typing", typing.isTyping());
+            }
+        }
+        return node;
+    }
+
+    private static void putTurnFields(ObjectNode node, TurnEvent event) {
+        switch (event) {
+            case TurnEvent.MessageCreated e -> node.set("message", ResourceJson.message(e.message()));
+            case TurnEvent.AgentThinking e -> node.put("message", e.message());
+            case TurnEvent.Chunk e -> {
+                node.put("content", e.content());
+                node.put("message_id", e.messageId().toString());
+                node.put("index", e.index());
+            }
+            case TurnEvent.ToolStarting e -> {
+                putTool(node, e.tool(), e.callId());
+                node.set("parameters", JsonValues.toNode(e.parameters()));
+                node.put("message", e.message());
+            }
+            case TurnEvent.ToolProgress e -> {
+                putTool(node, e.tool(), e.callId());
+                node.put("message", e.message());
+                e.count().ifPresent(count -> node.put("count", count));
+            }
+            case TurnEvent.ToolComplete e -> {
+                putTool(node, e.tool(), e.callId());
+                node.set("result", JsonValues.toNode(e.result()));
+                node.put("message", e.message());
+            }
+            case TurnEvent.ToolFailed e -> {
+                putTool(node, e.tool(), e.callId());
+                node.put("error", e.error());
+            }
+            case TurnEvent.Completed e -> {
+                node.set("message", ResourceJson.message(e.message()));
+                node.set("usage", ResourceJson.usage(e.usage()));
+            }
+            case TurnEvent.Cancelled e -> node.set("message", ResourceJson.message(e.message()));
+            case TurnEvent.Failed e -> {
+                node.put("code", e.code());
+                node.put("message", e.message());
+            }
+        }
+    }
+
+    private static void putTool(ObjectNode node, String tool, String callId) {
+        node.put("tool", tool);
+        node.put("call_id", callId);
+    }
+}

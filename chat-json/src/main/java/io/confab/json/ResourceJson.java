@@ -1,0 +1,91 @@
+package io.confab.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.confab.domain.Conversation;
+import io.confab.domain.Message;
+import io.confab.domain.Task;
+import io.confab.domain.TokenUsage;
+import io.confab.domain.ToolCall;
+import java.util.Map;
+
+/**
+ * The wire form (SPEC §4) of conversations, messages, tool calls and tasks: snake_case, ids as
+ * strings, times as ISO-8601 UTC.
+ */
+public final class ResourceJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ResourceJson() {
+    }
+
+    public static ObjectNode conversation(Conversation conversation) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", conversation.id().toString());
+        node.put("title", conversation.title());
+        node.put("status", conversation.status().wireName());
+        node.put("created_at", conversation.createdAt().toString());
+        node.put("updated_at", conversation.updatedAt().toString());
+        node.put("total_messages", conversation.messageCount());
+        node.put("tokens_used", conversation.tokensUsed());
+        node.set("metadata", stringMap(conversation.metadata()));
+        return node;
+    }
+
+    public static ObjectNode message(Message message) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", message.id().toString());
+        node.put("conversation_id", message.conversationId().toString());
+        node.put("role", message.role().wireName());
+        node.put("content", message.content());
+        node.put("status", message.status().wireName());
+        ArrayNode calls = node.putArray("tool_calls");
+        message.toolCalls().forEach(call -> calls.add(toolCall(call)));
+        if (message.model().isPresent()) {
+            node.put("model", message.model().get());
+        } else {
+            node.putNull("model");
+        }
+        node.set("usage", usage(message.usage()));
+        node.set("metadata", stringMap(message.metadata()));
+        node.put("created_at", message.createdAt().toString());
+        return node;
+    }
+
+    public static ObjectNode toolCall(ToolCall call) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", call.id());
+        node.put("tool", call.tool());
+        node.set("parameters", JsonValues.toNode(call.arguments()));
+        node.set("result", JsonValues.toNode(call.result()));
+        node.put("status", call.status().wireName());
+        node.put("duration_ms", call.duration().toMillis());
+        return node;
+    }
+
+    public static ObjectNode usage(TokenUsage usage) {
+        ObjectNode node = NODES.objectNode();
+        node.put("prompt_tokens", usage.promptTokens());
+        node.put("completion_tokens", usage.completionTokens());
+        return node;
+    }
+
+    public static ObjectNode task(Task task) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", task.id());
+        node.put("title", task.title());
+        node.put("description", task.description());
+        node.put("completed", task.completed());
+        node.put("created_at", task.createdAt().toString());
+        node.put("updated_at", task.updatedAt().toString());
+        return node;
+    }
+
+    private static ObjectNode stringMap(Map<String, String> map) {
+        ObjectNode node = NODES.objectNode();
+        map.forEach(node::put);
+        return node;
+    }
+}
