@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open socket: its user, its conversation feeds, and a bounded queue of outgoing frames
@@ -31,6 +33,7 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 final class ClientConnection {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     static final int POLICY_VIOLATION = 1008;
     static final int GOING_AWAY = 1001;
     private static final int OWN_TYPING_MEMORY = 8;
@@ -181,14 +184,15 @@ final class ClientConnection {
             return false;
         }
         Callback.Completable written = new Callback.Completable();
-        session.sendText(frame, written);
         try {
+            session.sendText(frame, written);
             written.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException e) {
             close(POLICY_VIOLATION, "too slow: reconnect and subscribe with last_seq to resume");
-        } catch (ExecutionException e) {
-            release();
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.debug("socket {} of {} failed while writing; closing it", id, user, e);
+            close(GOING_AWAY, "write failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
