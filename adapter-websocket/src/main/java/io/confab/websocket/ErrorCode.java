@@ -1,0 +1,29 @@
+package io.confab.websocket;
+
+import java.util.Locale;
+
+/** The {@code code} of an {@code error} frame. */
+enum ErrorCode {
+    /** The frame is not a JSON object. */
+    INVALID_JSON,
+    /** A field is missing or has the wrong type. */
+    INVALID_REQUEST,
+    /** The {@code type} is not one the server knows. */
+    UNKNOWN_TYPE,
+    /** The frame is larger than the limit (64 KiB by default). */
+    FRAME_TOO_LARGE,
+    /** A value breaks a rule (an empty or over-long message, an over-long title). */
+    VALIDATION_ERROR,
+    /** The conversation is missing, deleted or someone else's. */
+    NOT_FOUND,
+    /** Too many turns; {@code message} says when to retry. */
+    RATE_LIMITED,
+    /** {@code cancel} while no turn runs. */
+    NO_RUNNING_TURN,
+    /** The server failed (the store is down); the socket stays open. */
+    UNAVAILABLE;
+
+    String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

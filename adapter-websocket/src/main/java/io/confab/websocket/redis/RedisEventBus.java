@@ -1,0 +1,93 @@
+package io.confab.websocket.redis;
+
+import io.confab.domain.ConversationId;
+import io.confab.domain.UserId;
+import io.confab.domain.event.ChatEvent;
+import io.confab.domain.event.ConversationEvent;
+import io.confab.domain.port.EventBus;
+import io.confab.domain.port.Subscription;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event bus across instances: a Redis channel per conversation and per user. Events reach
+ * this instance's listeners at once, on the publisher's thread, whatever Redis does; Redis carries
+ * them to the other instances, and what comes back from Redis that this instance published itself
+ * (tagged with its instance id) is ignored.
+ *
+ * <p>Payload: {@code <instance id>\n<event JSON>\n<owner>} (JSON text has no raw line breaks; an
+ * owner id may).
+ */
+final class RedisEventBus implements EventBus {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisEventBus.class);
+
+    private final RedisKeys keys;
+    private final RedisPublisher publisher;
+    private final String instanceId;
+    private final LocalListeners<ConversationId> conversations = new LocalListeners<>();
+    private final LocalListeners<UserId> users = new LocalListeners<>();
+
+    RedisEventBus(RedisKeys keys, RedisPublisher publisher, String instanceId) {
+        this.keys = keys;
+        this.publisher = publisher;
+        this.instanceId = instanceId;
+    }
+
+    @Override
+    public void publish(UserId owner, ChatEvent event) {
+        String channel;
+        if (event instanceof ConversationEvent) {
+            users.deliver(owner, event);
+            channel = keys.userChannel(owner);
+        } else {
+            conversations.deliver(event.conversationId(), event);
+            channel = keys.conversationChannel(event.conversationId());
+        }
+        publisher.publish(channel, instanceId + '\n' + RedisEventCodec.encode(event) + '\n' + owner.value());
+    }
+
+    @Override
+    public Subscription subscribeConversation(ConversationId conversation, Consumer<ChatEvent> listener) {
+        return conversations.subscribe(conversation, listener);
+    }
+
+    @Override
+    public Subscription subscribeUser(UserId user, Consumer<ChatEvent> listener) {
+        return users.subscribe(user, listener);
+    }
+
+    /** A message from the subscriber connection; decoded only when a local listener wants it. */
+    void onRedisMessage(String channel, String payload) {
+        if (payload.startsWith(instanceId)) {
+            return;
+        }
+        try {
+            if (channel.startsWith(keys.conversationChannelPrefix())) {
+                ConversationId conversation = ConversationId.parse(
+                        channel.substring(keys.conversationChannelPrefix().length()));
+                if (conversations.hasListeners(conversation)) {
+                    conversations.deliver(conversation, decode(payload));
+                }
+            } else if (channel.startsWith(keys.userChannelPrefix())) {
+                UserId user = new UserId(channel.substring(keys.userChannelPrefix().length()));
+                if (users.hasListeners(user)) {
+                    users.deliver(user, decode(payload));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("ignored a malformed message on Redis channel {}: {}", channel, e.toString());
+        }
+    }
+
+    private static ChatEvent decode(String payload) {
+        int afterOrigin = payload.indexOf('\n');
+        int afterEvent = payload.indexOf('\n', afterOrigin + 1);
+        if (afterOrigin < 0 || afterEvent < 0) {
+            throw new IllegalArgumentException("not an event envelope");
+        }
+        UserId owner = new UserId(payload.substring(afterEvent + 1));
+        return RedisEventCodec.decode(payload.substring(afterOrigin + 1, afterEvent), owner);
+    }
+}

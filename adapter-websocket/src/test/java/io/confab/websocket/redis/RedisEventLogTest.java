@@ -1,0 +1,22 @@
+package io.confab.websocket.redis;
+
+import io.confab.application.contract.EventLogContract;
+import io.confab.domain.port.EventLog;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+
+class RedisEventLogTest extends EventLogContract {
+
+    private RedisAdapters adapters;
+
+    @Override
+    protected EventLog eventLog() {
+        adapters = RedisAdapters.connect(TestRedis.url(), TestRedis.settings(), Clock.systemUTC());
+        return adapters.eventLog();
+    }
+
+    @AfterEach
+    void close() {
+        adapters.close();
+    }
+}

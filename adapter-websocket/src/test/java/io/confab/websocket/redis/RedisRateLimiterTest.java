@@ -1,0 +1,26 @@
+package io.confab.websocket.redis;
+
+import io.confab.application.contract.RateLimiterContract;
+import io.confab.application.testing.TestClock;
+import io.confab.domain.port.RateLimiter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+
+class RedisRateLimiterTest extends RateLimiterContract {
+
+    private final List<RedisAdapters> opened = new ArrayList<>();
+
+    @Override
+    protected RateLimiter rateLimiter(int permitsPerMinute, TestClock clock) {
+        RedisAdapters adapters = RedisAdapters.connect(TestRedis.url(),
+                TestRedis.settings().withTurnsPerMinute(permitsPerMinute), clock);
+        opened.add(adapters);
+        return adapters.rateLimiter();
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(RedisAdapters::close);
+    }
+}

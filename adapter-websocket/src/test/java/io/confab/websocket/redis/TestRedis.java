@@ -1,0 +1,87 @@
+package io.confab.websocket.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.UUID;
+import redis.embedded.RedisServer;
+
+/**
+ * The Redis the tests use: {@code CONFAB_TEST_REDIS_URL} when set, else one embedded redis-server
+ * for the whole run. Every test takes its own key prefix, so tests never see each other's data.
+ */
+public final class TestRedis {
+
+    private static String sharedUrl;
+
+    private TestRedis() {
+    }
+
+    public static synchronized String url() {
+        if (sharedUrl == null) {
+            String configured = System.getenv("CONFAB_TEST_REDIS_URL");
+            sharedUrl = configured != null && !configured.isBlank() ? configured : Embedded.start().url();
+        }
+        return sharedUrl;
+    }
+
+    /** A fresh key prefix with a fast health check, so outage tests do not wait long. */
+    public static RedisSettings settings() {
+        return RedisSettings.defaults()
+                .withKeyPrefix("test-" + UUID.randomUUID())
+                .withHealthCheckInterval(Duration.ofMillis(100));
+    }
+
+    /** An embedded redis-server of the test's own, which the test may stop and start again. */
+    public static final class Embedded implements AutoCloseable {
+
+        private final int port;
+        private RedisServer server;
+
+        private Embedded(int port) {
+            this.port = port;
+        }
+
+        public static Embedded start() {
+            Embedded embedded = new Embedded(freePort());
+            embedded.restart();
+            return embedded;
+        }
+
+        public String url() {
+            return "redis://127.0.0.1:" + port;
+        }
+
+        public void stop() {
+            try {
+                server.stop();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Starts the server again on the same port (empty: embedded servers keep nothing on disk). */
+        public void restart() {
+            try {
+                server = new RedisServer(port);
+                server.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
