@@ -6,12 +6,14 @@ import io.confab.domain.tool.ToolDefinition;
 import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
 import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +30,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * The link to one external MCP server: connects, keeps its tool list current, runs calls with a
  * timeout, and on any failure marks the server down and reconnects with backoff in the background.
  * A call never throws: every way it can go wrong is a {@link ToolResult.Failure}.
+ *
+ * <p>It uses the SDK's async client, blocking only at this class's edges, because the sync client
+ * hands progress notifications to another thread: they could arrive after the result. Async
+ * consumers run in message order, so every progress report comes before the call returns.
  */
 final class ServerConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+    private static final Duration MIN_STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final McpSchema.Implementation CLIENT_INFO = new McpSchema.Implementation("confab", "1.0");
 
     private final ServerConfig config;
@@ -55,7 +64,7 @@ final class ServerConnection implements AutoCloseable {
     private volatile Map<String, RemoteTool> tools = Map.of();
 
     /** A live connection and the signal that completes when it is lost. */
-    private record Session(McpSyncClient client, CompletableFuture<String> lost) {
+    private record Session(McpAsyncClient client, CompletableFuture<String> lost) {
     }
 
     ServerConnection(ServerConfig config, Backoff backoff, ScheduledExecutorService scheduler,
@@ -83,19 +92,23 @@ final class ServerConnection implements AutoCloseable {
 
     /** One connection attempt; on failure the server is marked down and retried later. */
     void connect() {
-        AtomicReference<McpSyncClient> current = new AtomicReference<>();
+        AtomicReference<McpAsyncClient> current = new AtomicReference<>();
         McpClientTransport transport = Transports.create(config);
-        McpSyncClient client = McpClient.sync(transport)
+        McpAsyncClient client = McpClient.async(transport)
                 .clientInfo(CLIENT_INFO)
-                .requestTimeout(config.timeout())
-                .initializationTimeout(config.timeout())
-                .progressConsumer(this::onProgress)
-                .toolsChangeConsumer(listed -> onToolsChanged(current.get(), listed))
+                .requestTimeout(startupTimeout())
+                .initializationTimeout(startupTimeout())
+                .progressConsumer(notification -> Mono.fromRunnable(() -> onProgress(notification)))
+                .toolsChangeConsumer(listed -> Mono.fromRunnable(() -> onToolsChanged(current.get(), listed)))
                 .build();
         current.set(client);
         Session opened = new Session(client, new CompletableFuture<>());
         try {
-            client.initialize();
+            Mono<Void> initialized = client.initialize().then();
+            if (transport instanceof Transports.ChildProcess child) {
+                initialized = Mono.firstWithSignal(initialized, child.startFailure());
+            }
+            initialized.block();
             List<McpSchema.Tool> listed = listTools(client);
             synchronized (lock) {
                 if (closed) {
@@ -111,7 +124,8 @@ final class ServerConnection implements AutoCloseable {
             watchProcess(transport, opened);
         } catch (RuntimeException e) {
             closeQuietly(client);
-            failed(opened, "cannot connect: " + reason(e));
+            failed(opened, "cannot connect: "
+                    + (isTimeout(e) ? "no answer within " + seconds(startupTimeout()) : reason(e)));
         }
     }
 
@@ -137,9 +151,12 @@ final class ServerConnection implements AutoCloseable {
         cancellation.onCancel(() -> stopped.complete(null));
         listeners.put(token, progress);
         try {
-            CompletableFuture<McpSchema.CallToolResult> call =
-                    CompletableFuture.supplyAsync(() -> live.client().callTool(request), workers);
-            return await(tool, live, call, stopped);
+            CompletableFuture<McpSchema.CallToolResult> call = live.client().callTool(request).toFuture();
+            try {
+                return await(tool, live, call, stopped);
+            } finally {
+                call.cancel(true);
+            }
         } finally {
             listeners.remove(token);
         }
@@ -150,7 +167,7 @@ final class ServerConnection implements AutoCloseable {
         try {
             CompletableFuture.anyOf(call, live.lost(), stopped).get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return lose(live, tool, "timed out after " + seconds());
+            return lose(live, tool, "timed out after " + seconds(config.timeout()));
         } catch (ExecutionException e) {
             // one of the three failed; which one is sorted out below
         } catch (InterruptedException e) {
@@ -175,7 +192,7 @@ final class ServerConnection implements AutoCloseable {
             // the server answered with a JSON-RPC error: it is alive, only the call was bad
             return failure(tool, reason(error));
         }
-        return lose(live, tool, isTimeout(error) ? "timed out after " + seconds() : reason(error));
+        return lose(live, tool, isTimeout(error) ? "timed out after " + seconds(config.timeout()) : reason(error));
     }
 
     private ToolResult lose(Session live, RemoteTool tool, String reason) {
@@ -231,7 +248,7 @@ final class ServerConnection implements AutoCloseable {
         listener.report(message, Optional.of((long) done));
     }
 
-    private void onToolsChanged(McpSyncClient client, List<McpSchema.Tool> listed) {
+    private void onToolsChanged(McpAsyncClient client, List<McpSchema.Tool> listed) {
         synchronized (lock) {
             if (session != null && session.client() == client) {
                 tools = index(listed);
@@ -241,11 +258,11 @@ final class ServerConnection implements AutoCloseable {
         }
     }
 
-    private static List<McpSchema.Tool> listTools(McpSyncClient client) {
+    private static List<McpSchema.Tool> listTools(McpAsyncClient client) {
         List<McpSchema.Tool> all = new ArrayList<>();
         String cursor = null;
         do {
-            McpSchema.ListToolsResult page = cursor == null ? client.listTools() : client.listTools(cursor);
+            McpSchema.ListToolsResult page = (cursor == null ? client.listTools() : client.listTools(cursor)).block();
             all.addAll(page.tools());
             cursor = page.nextCursor();
         } while (cursor != null && !cursor.isEmpty());
@@ -258,7 +275,7 @@ final class ServerConnection implements AutoCloseable {
             RemoteTool remote = new RemoteTool(tool.name(), definition(tool));
             indexed.putIfAbsent(remote.exposedName(), remote);
         }
-        return Map.copyOf(indexed);
+        return Collections.unmodifiableMap(indexed);
     }
 
     private ToolDefinition definition(McpSchema.Tool tool) {
@@ -276,9 +293,13 @@ final class ServerConnection implements AutoCloseable {
         return new ServerHealth(name(), config.transport(), status, tools.size(), error, clock.instant());
     }
 
-    private String seconds() {
-        return config.timeout().toMillis() % 1000 == 0 ? config.timeout().toSeconds() + " s"
-                : config.timeout().toMillis() + " ms";
+    /** Starting a server (a JVM, or npx fetching a package) may take longer than one call. */
+    private Duration startupTimeout() {
+        return config.timeout().compareTo(MIN_STARTUP_TIMEOUT) > 0 ? config.timeout() : MIN_STARTUP_TIMEOUT;
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private static boolean isTimeout(Throwable error) {
@@ -299,7 +320,7 @@ final class ServerConnection implements AutoCloseable {
         return message == null ? error.getClass().getSimpleName() : message;
     }
 
-    private static void closeQuietly(McpSyncClient client) {
+    private static void closeQuietly(McpAsyncClient client) {
         try {
             client.close();
         } catch (RuntimeException e) {
@@ -318,7 +339,7 @@ final class ServerConnection implements AutoCloseable {
         if (last != null) {
             last.lost().complete("closed");
             try {
-                last.client().closeGracefully();
+                last.client().closeGracefully().block(CLOSE_TIMEOUT);
             } catch (RuntimeException e) {
                 LOG.debug("closing MCP server {} failed", name(), e);
             }

@@ -11,6 +11,7 @@ import io.confab.domain.tool.ToolDefinition;
 import io.confab.domain.tool.ToolInvocation;
 import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Confab's MCP client talking to Confab's MCP server; run once per transport (stdio, HTTP). One
- * connection serves the whole class, so tests only assert what their own calls did.
+ * Confab's MCP client talking to Confab's MCP server publishing the built-in task tools; run once
+ * per transport (stdio, HTTP). One connection serves the whole class, so each test works on the
+ * tasks it created itself.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractConfabServerTest {
@@ -52,28 +54,68 @@ abstract class AbstractConfabServerTest {
     }
 
     @Test
-    void listTools_showsThePublishedTools_withTheirSchemas() {
-        assertThat(alice.tools(ALICE)).extracting(ToolDefinition::name)
-                .contains("confab__add_note", "confab__list_notes", "confab__count");
-        ToolDefinition addNote = alice.tools(ALICE).stream()
-                .filter(tool -> tool.name().equals("confab__add_note")).findFirst().orElseThrow();
-        assertThat(addNote.parameters().get("additionalProperties")).contains(of(false));
-        assertThat(addNote.description()).isEqualTo("Adds a note");
+    void listTools_showsTheBuiltInTools_withTheirSchemas() {
+        assertThat(alice.tools(ALICE)).extracting(ToolDefinition::name).containsExactly(
+                "confab__add_task", "confab__list_tasks", "confab__update_task", "confab__complete_task",
+                "confab__delete_task", "confab__count");
+        ToolDefinition addTask = alice.tools(ALICE).getFirst();
+        assertThat(addTask.parameters().get("additionalProperties")).contains(of(false));
+        assertThat(addTask.parameters().get("required")).contains(JsonValue.array(List.of(of("title"))));
     }
 
     @Test
-    void addThenList_returnsTheResultAndSummary_fromTheServer() {
-        ToolResult added = call(alice, "confab__add_note", object("text", of("buy milk")));
-        ToolResult listed = call(alice, "confab__list_notes", JsonValue.Obj.empty());
+    void addTask_returnsTheTask_andTheServersSummary() {
+        ToolResult.Success added = success(call(alice, "add_task", object("title", of("buy milk"))));
 
-        assertThat(added).isInstanceOfSatisfying(ToolResult.Success.class, success -> {
-            assertThat(success.result()).isEqualTo(object("note", of("buy milk")));
-            assertThat(success.summary()).startsWith("Added note");
-        });
-        assertThat(listed).isInstanceOfSatisfying(ToolResult.Success.class, success ->
-                assertThat(((JsonValue.Obj) success.result()).get("notes").orElseThrow())
-                        .isInstanceOfSatisfying(JsonValue.Arr.class,
-                                notes -> assertThat(notes.elements()).contains(of("buy milk"))));
+        assertThat(task(added).string("title")).hasValue("buy milk");
+        assertThat(added.summary()).isEqualTo("Added task " + id(added) + ": buy milk");
+    }
+
+    @Test
+    void listTasks_findsTheAddedTask() {
+        long id = id(success(call(alice, "add_task", object("title", of("walk the dog")))));
+
+        ToolResult.Success listed = success(call(alice, "list_tasks", object("status", of("pending"))));
+
+        assertThat(((JsonValue.Obj) listed.result()).get("tasks").orElseThrow())
+                .isInstanceOfSatisfying(JsonValue.Arr.class, tasks -> assertThat(tasks.elements())
+                        .anySatisfy(task -> assertThat(((JsonValue.Obj) task).get("id")).contains(JsonValue.of(id))));
+        assertThat(listed.summary()).startsWith("Found ");
+    }
+
+    @Test
+    void updateCompleteAndDelete_workOnTheTask() {
+        long id = id(success(call(alice, "add_task", object("title", of("draft")))));
+
+        ToolResult.Success updated = success(call(alice, "update_task", object("task_id", of(id), "title", of("final"))));
+        ToolResult.Success completed = success(call(alice, "complete_task", object("task_id", of(id))));
+        ToolResult.Success deleted = success(call(alice, "delete_task", object("task_id", of(id))));
+
+        assertThat(updated.summary()).isEqualTo("Updated task " + id + ": final");
+        assertThat(task(completed).get("completed")).contains(of(true));
+        assertThat(deleted.summary()).isEqualTo("Deleted task " + id + ": final");
+        assertThat(call(alice, "delete_task", object("task_id", of(id))))
+                .isEqualTo(new ToolResult.Failure("Task " + id + " not found"));
+    }
+
+    @Test
+    void schemaViolations_areAFailure_withTheToolsMessage() {
+        assertThat(call(alice, "add_task", JsonValue.Obj.empty()))
+                .isEqualTo(new ToolResult.Failure("title: is required"));
+        assertThat(call(alice, "complete_task", object("task_id", of(0))))
+                .isEqualTo(new ToolResult.Failure("task_id: must be an integer ≥ 1"));
+    }
+
+    @Test
+    void aUserIdArgument_isRejected_notObeyed() {
+        assertThat(call(alice, "add_task", object("title", of("x"), "user_id", of("bob"))))
+                .isEqualTo(new ToolResult.Failure("unexpected argument \"user_id\""));
+    }
+
+    @Test
+    void unknownTool_isAFailure() {
+        assertThat(call(alice, "drop_tables", JsonValue.Obj.empty()))
+                .isEqualTo(new ToolResult.Failure("Unknown tool \"confab__drop_tables\""));
     }
 
     @Test
@@ -84,30 +126,26 @@ abstract class AbstractConfabServerTest {
                 (message, count) -> reports.add(message), new Cancellation());
 
         assertThat(result).isEqualTo(new ToolResult.Success(object("counted", of(3)), "Counted to 3"));
-        Await.until("three progress reports arrived", java.time.Duration.ofSeconds(10), () -> reports.size() == 3);
+        Await.until("three progress reports arrived", Duration.ofSeconds(10), () -> reports.size() == 3);
         assertThat(reports).containsExactly("step 1 of 3", "step 2 of 3", "step 3 of 3");
     }
 
-    @Test
-    void invalidArguments_areAFailure_withTheCataloguesMessage() {
-        assertThat(call(alice, "confab__add_note", JsonValue.Obj.empty()))
-                .isEqualTo(new ToolResult.Failure("text: is required"));
-    }
-
-    @Test
-    void aUserIdArgument_isRejected_notObeyed() {
-        assertThat(call(alice, "confab__add_note", object("text", of("x"), "user_id", of("bob"))))
-                .isEqualTo(new ToolResult.Failure("unexpected argument \"user_id\""));
-    }
-
-    @Test
-    void unknownTool_isAFailure() {
-        assertThat(call(alice, "confab__drop_tables", JsonValue.Obj.empty()))
-                .isEqualTo(new ToolResult.Failure("Unknown tool \"confab__drop_tables\""));
-    }
-
+    /** Calls the server's {@code tool} through the client, as {@code client}'s user. */
     static ToolResult call(McpToolCatalog client, String tool, JsonValue arguments) {
-        return client.invoke(new ToolInvocation(ALICE, "call", tool, arguments), ToolProgress.IGNORE,
+        return client.invoke(new ToolInvocation(ALICE, "call", "confab__" + tool, arguments), ToolProgress.IGNORE,
                 new Cancellation());
+    }
+
+    static ToolResult.Success success(ToolResult result) {
+        assertThat(result).isInstanceOf(ToolResult.Success.class);
+        return (ToolResult.Success) result;
+    }
+
+    static JsonValue.Obj task(ToolResult.Success result) {
+        return (JsonValue.Obj) ((JsonValue.Obj) result.result()).get("task").orElseThrow();
+    }
+
+    static long id(ToolResult.Success added) {
+        return ((JsonValue.Num) task(added).get("id").orElseThrow()).value().longValueExact();
     }
 }

@@ -57,16 +57,17 @@ class ConfabHttpServerTest extends AbstractConfabServerTest {
     }
 
     @Test
-    void aSessionOfOneUser_cannotSeeOrChangeAnotherUsersData() {
+    void aSessionOfOneUser_cannotSeeOrChangeAnotherUsersTasks() {
         try (McpToolCatalog bob = connect(BOB)) {
-            call(bob, "confab__add_note", object("text", of("bob's secret")));
+            long bobsTask = id(success(call(bob, "add_task", object("title", of("bob's secret")))));
 
-            ToolResult alicesList = call(alice, "confab__list_notes", JsonValue.Obj.empty());
+            ToolResult alicesList = call(alice, "list_tasks", JsonValue.Obj.empty());
+            call(alice, "complete_task", object("task_id", of(bobsTask)));
+            call(alice, "delete_task", object("task_id", of(bobsTask)));
 
-            assertThat(JsonValues.write(((ToolResult.Success) alicesList).result())).doesNotContain("bob's secret");
-            assertThat(call(bob, "confab__list_notes", JsonValue.Obj.empty()))
-                    .isInstanceOfSatisfying(ToolResult.Success.class, success ->
-                            assertThat(JsonValues.write(success.result())).contains("bob's secret"));
+            assertThat(JsonValues.write(success(alicesList).result())).doesNotContain("bob's secret");
+            ToolResult.Success bobsList = success(call(bob, "list_tasks", object("status", of("pending"))));
+            assertThat(JsonValues.write(bobsList.result())).contains("bob's secret");
         }
     }
 

