@@ -110,15 +110,19 @@ final class ServerConnection implements AutoCloseable {
             }
             initialized.block();
             List<McpSchema.Tool> listed = listTools(client);
+            boolean installed;
             synchronized (lock) {
-                if (closed) {
-                    client.close();
-                    return;
+                installed = !closed;
+                if (installed) {
+                    session = opened;
+                    failures = 0;
+                    tools = index(listed);
+                    health = health(ServerHealth.Status.UP, Optional.empty());
                 }
-                session = opened;
-                failures = 0;
-                tools = index(listed);
-                health = health(ServerHealth.Status.UP, Optional.empty());
+            }
+            if (!installed) {
+                closeQuietly(client);
+                return;
             }
             LOG.info("MCP server {} connected with {} tools", name(), listed.size());
             watchProcess(transport, opened);
@@ -211,11 +215,12 @@ final class ServerConnection implements AutoCloseable {
             if (closed || lost.lost().isDone() || session != null && session != lost) {
                 return;
             }
-            lost.lost().complete(reason);
             session = null;
             failures++;
             attempt = failures;
             health = health(ServerHealth.Status.DOWN, Optional.of(reason));
+            // last: a call waiting on this wakes up and must already see the server down
+            lost.lost().complete(reason);
         }
         workers.execute(() -> closeQuietly(lost.client()));
         LOG.warn("MCP server {} is down ({}); reconnecting in {} ms", name(), reason, backoff.delay(attempt).toMillis());
@@ -252,7 +257,8 @@ final class ServerConnection implements AutoCloseable {
         synchronized (lock) {
             if (session != null && session.client() == client) {
                 tools = index(listed);
-                health = health(ServerHealth.Status.UP, Optional.empty());
+                health = new ServerHealth(name(), config.transport(), ServerHealth.Status.UP, tools.size(),
+                        Optional.empty(), health.since());
                 LOG.info("MCP server {} now has {} tools", name(), listed.size());
             }
         }
