@@ -1,0 +1,67 @@
+package io.confab.mcp;
+
+import io.confab.domain.Cancellation;
+import io.confab.domain.UserId;
+import io.confab.domain.port.ToolCatalog;
+import io.confab.domain.tool.ToolDefinition;
+import io.confab.domain.tool.ToolInvocation;
+import io.confab.domain.tool.ToolProgress;
+import io.confab.domain.tool.ToolResult;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Publishes a {@link ToolCatalog}'s tools as MCP tool specifications. The user of every call comes
+ * from {@code userOf} (the token of the HTTP request, or the stdio process's user), never from the
+ * arguments; without one the call is refused.
+ */
+final class CatalogTools {
+
+    private CatalogTools() {
+    }
+
+    static List<McpServerFeatures.SyncToolSpecification> specifications(
+            ToolCatalog catalog, List<ToolDefinition> tools, Function<McpSyncServerExchange, Optional<UserId>> userOf) {
+        return tools.stream()
+                .map(tool -> McpServerFeatures.SyncToolSpecification.builder()
+                        .tool(McpSchema.Tool.builder()
+                                .name(tool.name())
+                                .description(tool.description())
+                                .inputSchema(McpJson.toMap(tool.parameters()))
+                                .build())
+                        .callHandler((exchange, request) -> call(catalog, userOf, exchange, request))
+                        .build())
+                .toList();
+    }
+
+    private static McpSchema.CallToolResult call(ToolCatalog catalog,
+                                                 Function<McpSyncServerExchange, Optional<UserId>> userOf,
+                                                 McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Optional<UserId> user = userOf.apply(exchange);
+        if (user.isEmpty()) {
+            return CallResults.fromResult(new ToolResult.Failure("not authenticated"));
+        }
+        Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
+        ToolInvocation invocation = new ToolInvocation(user.get(), "mcp-" + UUID.randomUUID(), request.name(),
+                McpJson.toJson(arguments));
+        ToolResult result = catalog.invoke(invocation, progress(exchange, request.progressToken()), new Cancellation());
+        return CallResults.fromResult(result);
+    }
+
+    /** Forwards progress when the client asked for it (sent a progress token). */
+    private static ToolProgress progress(McpSyncServerExchange exchange, Object token) {
+        if (token == null) {
+            return ToolProgress.IGNORE;
+        }
+        AtomicLong steps = new AtomicLong();
+        return (message, count) -> exchange.progressNotification(new McpSchema.ProgressNotification(
+                token, (double) count.orElseGet(steps::incrementAndGet), null, message));
+    }
+}

@@ -1,0 +1,113 @@
+package io.confab.mcp;
+
+import io.confab.domain.UserId;
+import io.confab.domain.json.JsonValue;
+import io.confab.domain.port.TokenVerifier;
+import io.confab.json.JsonValues;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Guards the MCP endpoint: rejects foreign browser origins (403), requires a valid bearer JWT
+ * (401 with {@code WWW-Authenticate}), keeps each session to the user who opened it, and hands the
+ * token's user to the transport as a request attribute.
+ */
+final class McpAuthFilter implements Filter {
+
+    static final String USER_ATTRIBUTE = "io.confab.mcp.user";
+
+    private static final String SESSION_HEADER = "Mcp-Session-Id";
+    private static final String CORRELATION_HEADER = "X-Correlation-ID";
+    private static final String BEARER = "Bearer ";
+
+    private final TokenVerifier verifier;
+    private final McpServerSettings settings;
+    private final SessionOwners sessions = new SessionOwners(100_000);
+
+    McpAuthFilter(TokenVerifier verifier, McpServerSettings settings) {
+        this.verifier = verifier;
+        this.settings = settings;
+    }
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        String origin = request.getHeader("Origin");
+        if (!settings.allowsOrigin(origin)) {
+            problem(request, response, 403, "Forbidden", "forbidden_origin", "origin " + origin + " is not allowed");
+            return;
+        }
+        Optional<UserId> user = authenticate(request, response);
+        if (user.isEmpty()) {
+            return;
+        }
+        String sessionId = request.getHeader(SESSION_HEADER);
+        if (sessionId != null && sessions.owner(sessionId).filter(owner -> !owner.equals(user.get())).isPresent()) {
+            problem(request, response, 404, "Not Found", "session_not_found", "no such MCP session");
+            return;
+        }
+        request.setAttribute(USER_ATTRIBUTE, user.get());
+        chain.doFilter(request, response);
+        remember(request, response, sessionId, user.get());
+    }
+
+    private Optional<UserId> authenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"confab\"");
+            problem(request, response, 401, "Unauthorized", "unauthorized", "a bearer token is required");
+            return Optional.empty();
+        }
+        return switch (verifier.verify(header.substring(BEARER.length()).strip())) {
+            case TokenVerifier.Verification.Valid valid -> Optional.of(valid.user());
+            case TokenVerifier.Verification.Invalid invalid -> {
+                response.setHeader("WWW-Authenticate",
+                        "Bearer realm=\"confab\", error=\"invalid_token\", error_description=\""
+                                + invalid.reason().replace("\"", "'") + "\"");
+                problem(request, response, 401, "Unauthorized", "invalid_token", invalid.reason());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private void remember(HttpServletRequest request, HttpServletResponse response, String sessionId, UserId user) {
+        if (sessionId == null) {
+            String created = response.getHeader(SESSION_HEADER);
+            if (created != null) {
+                sessions.bind(created, user);
+            }
+        } else if ("DELETE".equals(request.getMethod())) {
+            sessions.forget(sessionId);
+        }
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                                String code, String detail) throws IOException {
+        String correlationId = Optional.ofNullable(request.getHeader(CORRELATION_HEADER))
+                .filter(id -> !id.isBlank() && id.length() <= 128)
+                .orElseGet(() -> UUID.randomUUID().toString());
+        byte[] body = JsonValues.write(JsonValue.object(
+                "type", JsonValue.of("about:blank"),
+                "title", JsonValue.of(title),
+                "status", JsonValue.of(status),
+                "detail", JsonValue.of(detail),
+                "code", JsonValue.of(code),
+                "correlation_id", JsonValue.of(correlationId))).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setHeader(CORRELATION_HEADER, correlationId);
+        response.setContentType("application/problem+json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,47 @@
+package io.confab.mcp;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Starts the MCP clients listed in a servers file (the {@code CONFAB_MCP_SERVERS} setting). */
+public final class McpClients {
+
+    private McpClients() {
+    }
+
+    /**
+     * Reads {@code serversFile}, connects to every server (in parallel, each within its timeout) and
+     * returns their tools as one catalogue. A server that cannot be reached does not stop start-up:
+     * it is marked down and retried in the background.
+     *
+     * @throws McpConfigException when the file is missing or wrong (one line naming file and problem)
+     */
+    public static McpToolCatalog load(Path serversFile) {
+        return start(ServersFile.read(serversFile, System.getenv()), Clock.systemUTC());
+    }
+
+    /** Same as {@link #load(Path)}, with {@code ${NAME}} references resolved from {@code environment}. */
+    public static McpToolCatalog load(Path serversFile, Map<String, String> environment) {
+        return start(ServersFile.read(serversFile, environment), Clock.systemUTC());
+    }
+
+    static McpToolCatalog start(ServersFile file, Clock clock) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("mcp-reconnect").factory());
+        ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mcp-", 0).factory());
+        List<ServerConnection> connections = file.servers().stream()
+                .map(config -> new ServerConnection(config, file.backoff(), scheduler, workers, clock))
+                .toList();
+        CompletableFuture.allOf(connections.stream()
+                        .map(connection -> CompletableFuture.runAsync(connection::connect, workers))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        return new McpToolCatalog(connections, scheduler, workers);
+    }
+}
