@@ -17,7 +17,8 @@ final class IntentParser {
     private record Rule(Pattern pattern, Function<MatchResult, Intent> intent) {
     }
 
-    private static final String LIST_NOUN = "(?:tasks?|todos?|to-dos?|list|reminders|items|things to do)";
+    /** Plural on purpose: "get rid of task 8" or "check off the milk task" are not listings. */
+    private static final String LIST_NOUN = "(?:tasks|todos|to-dos|list|reminders|items|things to do)";
     private static final String DONE = "(?:done|complete|completed|finished|checked|ticked|checked off|ticked off)";
     private static final String NOT_DONE = "(?:not done|undone|incomplete|not complete|not completed|unfinished|pending|open|to ?do)";
     private static final String ON_MY_LIST = "(?:\\s+(?:to|on|in|onto|from|off)\\s+(?:my|the)\\s+"
@@ -30,8 +31,8 @@ final class IntentParser {
             rule("^(?:help|\\?|what can you do|what do you do|how does this work|how do i use (?:this|you)|commands)$",
                     m -> new Intent.Help()),
             // listing
-            rule("^(?:show|list|display|view|see|get|give|tell|read|print|check|open|pull up|what(?:'s| is| are|s)|"
-                    + "do i have|have i got|how many|are there|any)\\b.*\\b" + LIST_NOUN + "\\b.*$", IntentParser::listing),
+            rule("^(?:show|list|display|view|see|get(?! rid)|give|tell|read|print|check(?! off)|pull up|which|"
+                    + "what(?:'s| is| are|s)|do i have|have i got|how many|are there|any)\\b.*\\b" + LIST_NOUN + "\\b.*$", IntentParser::listing),
             rule("^what(?:'s| is|s)? (?:on|in) my (?:plate|agenda|schedule)(?: today)?$", IntentParser::listing),
             rule("^what (?:do|should|must|else do) i (?:still )?(?:have to |need to |got to )?do(?: today| next| now)?$",
                     IntentParser::listing),
@@ -58,7 +59,7 @@ final class IntentParser {
             // deleting
             rule("^(?:delete|remove|drop|erase|discard|trash|scrap|get rid of|forget about|forget|cancel|kill|strike) (.+?)"
                     + ON_MY_LIST + "$", m -> new Intent.DeleteTasks(TaskRef.parse(m.group(1)))),
-            rule("^i (?:no longer|don't|do not) need to (.+)(?: anymore)?$",
+            rule("^i (?:no longer|don't|do not) need to (.+?)(?: anymore)?$",
                     m -> new Intent.DeleteTasks(TaskRef.parse(m.group(1)))),
             // renaming
             rule("^(?:rename|retitle|relabel) (.+?) (?:to|as|into) (.+)$",

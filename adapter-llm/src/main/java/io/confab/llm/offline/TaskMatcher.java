@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the tasks the user named, among the tasks list_tasks returned: an equal title first, then
- * a title containing the words (or contained in them), then one having all the words. Ties go to
- * the tasks in the state the action expects (open ones when completing), then to equal titles.
+ * several titles joined by "and" or commas, then a title containing the words (or contained in
+ * them), then one having all the words. Ties go to the tasks in the state the action expects (open
+ * ones when completing); identical titles go to the oldest task.
  */
 final class TaskMatcher {
 
@@ -50,38 +51,47 @@ final class TaskMatcher {
         return new Match.Found(ids);
     }
 
+    /** An equal title wins; then "a and b" naming two tasks; then looser matches of the whole text. */
     private static Match byTitle(String text, List<TaskView> tasks, Boolean preferCompleted) {
-        List<TaskView> candidates = candidates(text, tasks, preferCompleted);
-        if (candidates.size() == 1) {
-            return new Match.Found(List.of(candidates.get(0).id()));
-        }
-        if (candidates.isEmpty()) {
-            List<String> parts = Phrasing.split(text);
-            if (parts.size() > 1) {
-                return match(parts.stream().<TaskRef>map(TaskRef.ByTitle::new).toList(), tasks, preferCompleted);
-            }
-            return new Match.Problem(Replies.notFound(text));
-        }
-        return new Match.Problem(Replies.ambiguous(text, candidates));
-    }
-
-    private static List<TaskView> candidates(String text, List<TaskView> tasks, Boolean preferCompleted) {
         String query = normalized(text);
         if (query.isEmpty()) {
-            return List.of();
+            return new Match.Problem(Replies.notFound(text));
+        }
+        List<TaskView> equal = found(tasks, title -> title.equals(query), preferCompleted);
+        if (!equal.isEmpty()) {
+            return chosen(text, equal);
+        }
+        List<String> parts = Phrasing.split(text);
+        if (parts.size() > 1
+                && match(parts.stream().<TaskRef>map(TaskRef.ByTitle::new).toList(), tasks, preferCompleted)
+                instanceof Match.Found found) {
+            return found;
         }
         List<String> words = Arrays.asList(query.split(" "));
-        List<Predicate<String>> tiers = List.of(
-                title -> title.equals(query),
+        List<Predicate<String>> looser = List.of(
                 title -> title.contains(query) || (title.length() >= 3 && query.contains(title)),
                 title -> Arrays.asList(title.split(" ")).containsAll(words));
-        for (Predicate<String> tier : tiers) {
-            List<TaskView> found = tasks.stream().filter(task -> tier.test(normalized(task.title()))).toList();
-            if (!found.isEmpty()) {
-                return narrowed(found, preferCompleted);
+        for (Predicate<String> tier : looser) {
+            List<TaskView> candidates = found(tasks, tier, preferCompleted);
+            if (!candidates.isEmpty()) {
+                return chosen(text, candidates);
             }
         }
-        return List.of();
+        return new Match.Problem(Replies.notFound(text));
+    }
+
+    private static Match chosen(String text, List<TaskView> candidates) {
+        return candidates.size() == 1
+                ? new Match.Found(List.of(candidates.get(0).id()))
+                : new Match.Problem(Replies.ambiguous(text, candidates));
+    }
+
+    private static List<TaskView> found(List<TaskView> tasks, Predicate<String> tier, Boolean preferCompleted) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        List<TaskView> found = tasks.stream().filter(task -> tier.test(normalized(task.title()))).toList();
+        return found.isEmpty() ? found : narrowed(found, preferCompleted);
     }
 
     /** Several matches: keep those in the preferred state; identical titles then go to the oldest task. */

@@ -55,6 +55,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         this.titleClient = client.withOptions(options -> options.maxRetries(0));
         this.requests = new RequestMapper(settings);
         this.errors = new ErrorMapper(settings);
+        Warmup.startOnce(requests);
     }
 
     @Override
