@@ -76,6 +76,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    static {
+        // Without TCP_NODELAY every small SSE frame waits for the client's delayed ACK (~40 ms).
+        // The JDK server reads this once, before its first use in the JVM.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final Options options;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();

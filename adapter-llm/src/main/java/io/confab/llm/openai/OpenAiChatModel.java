@@ -69,12 +69,14 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
             return;
         }
         var params = requests.streaming(request);
-        try (CallCancellation.Scope ignored = CallCancellation.enter(cancellation);
-             StreamResponse<ChatCompletionChunk> response = open(params, cancellation)) {
+        CallCancellation.Scope scope = CallCancellation.enter(cancellation);
+        try (StreamResponse<ChatCompletionChunk> response = open(params, cancellation)) {
             Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
             new ChunkReader(request, sink, errors).read(() -> next(chunks, cancellation));
         } catch (Cancelled e) {
             // the caller asked to stop: what was streamed so far stands, and no Finished follows
+        } finally {
+            scope.close();
         }
     }
 

@@ -46,6 +46,8 @@ final class RequestMapper {
                 .build();
     }
 
+    /** {@code max_tokens} is deprecated by OpenAI but is what compatible servers understand. */
+    @SuppressWarnings("deprecation")
     private ChatCompletionCreateParams.Builder base() {
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(settings.model());
         if (settings.temperature() != null) {
