@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class SmokeTest {
     @Test
-    void h2() { run(TestH2.freshInMemory()); }
+    void h2() { run(TestDatabase.h2().settings()); }
 
     @Test
     void pg() {
-        try (var db = TestPostgres.freshDatabase()) { run(db.settings()); }
+        try (var db = TestDatabase.postgres()) { run(db.settings()); }
     }
 
     private void run(StoreSettings settings) {

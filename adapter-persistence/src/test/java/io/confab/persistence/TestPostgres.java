@@ -24,16 +24,17 @@ final class TestPostgres {
     }
 
     /** A new, empty database with a random name. */
-    static FreshDatabase freshDatabase() {
+    static TestDatabase freshDatabase() {
         String name = "confab_test_" + UUID.randomUUID().toString().replace("-", "");
         execute(adminUrl(), "CREATE DATABASE " + name);
         return new FreshDatabase(name, withDatabase(adminUrl(), name));
     }
 
     /** A database created for one test class or test, dropped with everything in it on close. */
-    record FreshDatabase(String name, String jdbcUrl) implements AutoCloseable {
+    private record FreshDatabase(String name, String jdbcUrl) implements TestDatabase {
 
-        StoreSettings settings() {
+        @Override
+        public StoreSettings settings() {
             return StoreSettings.of(jdbcUrl, "", "").withPoolSize(4);
         }
 
