@@ -6,7 +6,9 @@ import java.util.function.Supplier;
 /** Each store adapter on each database: what the shared contract suites run against. */
 enum Backend {
     JOOQ_H2(JooqStores::open, TestDatabase::h2),
-    JOOQ_POSTGRES(JooqStores::open, TestDatabase::postgres);
+    JOOQ_POSTGRES(JooqStores::open, TestDatabase::postgres),
+    JPA_H2(JpaStores::open, TestDatabase::h2),
+    JPA_POSTGRES(JpaStores::open, TestDatabase::postgres);
 
     private final Function<StoreSettings, Stores> opener;
     private final Supplier<TestDatabase> database;
