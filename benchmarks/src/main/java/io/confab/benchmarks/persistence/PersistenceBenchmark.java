@@ -1,0 +1,104 @@
+package io.confab.benchmarks.persistence;
+
+import io.confab.application.memory.TimeOrderedIdGenerator;
+import io.confab.domain.Conversation;
+import io.confab.domain.ConversationId;
+import io.confab.domain.Message;
+import io.confab.domain.MessageId;
+import io.confab.domain.UserId;
+import io.confab.domain.port.IdGenerator;
+import io.confab.persistence.JooqStores;
+import io.confab.persistence.Stores;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Measures the jOOQ stores on H2 and PostgreSQL: the agent's 50-message window and a message
+ * append in conversations of 10, 10,000 and 100,000 messages, then PostgreSQL turn writes from 16
+ * concurrent writers. Prints Markdown tables. PostgreSQL is reached through the admin URL in
+ * {@code CONFAB_BENCH_PG_URL} (default: the local server), where a fresh database is created and
+ * dropped. The argument {@code history} or {@code turns} runs only that part.
+ */
+public final class PersistenceBenchmark {
+
+    private static final int[] CONVERSATION_SIZES = {10, 10_000, 100_000};
+    private static final int WINDOW = 50;
+    private static final int WARMUP = 300;
+    private static final int ITERATIONS = 2_000;
+    private static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+    private final IdGenerator ids = new TimeOrderedIdGenerator();
+    private final UserId owner = new UserId("bench-user");
+
+    private PersistenceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String pgUrl = Optional.ofNullable(System.getenv("CONFAB_BENCH_PG_URL")).orElse(DEFAULT_PG_URL);
+        String part = args.length == 0 ? "all" : args[0];
+        boolean history = !part.equals("turns");
+        PersistenceBenchmark benchmark = new PersistenceBenchmark();
+        if (history) {
+            System.out.println("| database | conversation | window of 50: median / p99 | append: median / p99 |");
+            System.out.println("|---|---:|---:|---:|");
+            try (BenchDatabase h2 = BenchDatabase.h2File()) {
+                benchmark.historyReadsAndAppends(h2);
+            }
+        }
+        try (BenchDatabase postgres = BenchDatabase.postgres(pgUrl)) {
+            if (history) {
+                benchmark.historyReadsAndAppends(postgres);
+            }
+            if (part.equals("history")) {
+                return;
+            }
+            System.out.println();
+            TurnWrites.Result turns = TurnWrites.run(postgres, 16);
+            System.out.printf(Locale.ROOT, "PostgreSQL turn writes, %d writers: %.0f turns/s, turn median %.2f ms, p99 %.2f ms (%d turns)%n",
+                    turns.writers(), turns.turnsPerSecond(), turns.latencies().medianMillis(),
+                    turns.latencies().p99Millis(), turns.latencies().count());
+        }
+    }
+
+    private void historyReadsAndAppends(BenchDatabase database) throws Exception {
+        try (Stores stores = JooqStores.open(database.settings())) {
+            for (int size : CONVERSATION_SIZES) {
+                Instant start = Instant.parse("2026-01-01T00:00:00Z");
+                Conversation conversation = Conversation.start(new ConversationId(ids.next()), owner, "bench " + size, start);
+                stores.conversations().insert(conversation);
+                Seeder.seed(database, conversation, size, ids, start);
+
+                Latencies window = measure(() -> {
+                    List<Message> messages = stores.messages().latest(owner, conversation.id(), WINDOW);
+                    if (messages.isEmpty()) {
+                        throw new IllegalStateException("empty window");
+                    }
+                });
+                Instant[] clock = {start.plusSeconds(3_600)};
+                Latencies append = measure(() -> {
+                    clock[0] = clock[0].plusMillis(1);
+                    stores.messages().append(owner, Message.fromUser(new MessageId(ids.next()), conversation.id(),
+                            "one more question", Optional.empty(), clock[0]));
+                });
+                System.out.printf(Locale.ROOT, "| %s | %,d messages | %.2f / %.2f ms | %.2f / %.2f ms |%n",
+                        database.label(), size, window.medianMillis(), window.p99Millis(),
+                        append.medianMillis(), append.p99Millis());
+            }
+        }
+    }
+
+    private static Latencies measure(Runnable operation) {
+        for (int i = 0; i < WARMUP; i++) {
+            operation.run();
+        }
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < ITERATIONS; i++) {
+            long started = System.nanoTime();
+            operation.run();
+            latencies.record(System.nanoTime() - started);
+        }
+        return latencies;
+    }
+}
