@@ -1,0 +1,121 @@
+package io.confab.application.memory;
+
+import io.confab.domain.ConversationId;
+import io.confab.domain.TurnId;
+import io.confab.domain.event.TurnEvent;
+import io.confab.domain.port.EventLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The events of recent turns in memory (one instance, no Redis). Bounded: at most
+ * {@code maxTurns} turns are kept (the oldest started goes first), and a turn is forgotten
+ * {@code ttl} after its last event, measured on the injected clock. Thread-safe (one monitor).
+ */
+public final class InMemoryEventLog implements EventLog {
+
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
+    public static final int DEFAULT_MAX_TURNS = 10_000;
+
+    private final Clock clock;
+    private final Duration ttl;
+    private final int maxTurns;
+    private final LinkedHashMap<TurnId, TurnLog> turns = new LinkedHashMap<>();
+    private final Map<ConversationId, TurnId> latestByConversation = new HashMap<>();
+
+    public InMemoryEventLog(Clock clock, Duration ttl, int maxTurns) {
+        if (ttl.isNegative() || ttl.isZero() || maxTurns < 1) {
+            throw new IllegalArgumentException("ttl and maxTurns must be positive");
+        }
+        this.clock = clock;
+        this.ttl = ttl;
+        this.maxTurns = maxTurns;
+    }
+
+    /** Keeps turns for {@link #DEFAULT_TTL}, at most {@link #DEFAULT_MAX_TURNS} of them. */
+    public InMemoryEventLog(Clock clock) {
+        this(clock, DEFAULT_TTL, DEFAULT_MAX_TURNS);
+    }
+
+    @Override
+    public synchronized void append(TurnEvent event) {
+        Instant now = clock.instant();
+        evictExpired(now);
+        TurnLog log = live(event.turnId(), now).orElseGet(() -> start(event));
+        log.events.add(event);
+        log.lastAppend = now;
+    }
+
+    @Override
+    public synchronized List<TurnEvent> readAfter(TurnId turn, long afterSeq) {
+        return live(turn, clock.instant())
+                .map(log -> log.events.stream().filter(e -> e.seq() > afterSeq).toList())
+                .orElse(List.of());
+    }
+
+    @Override
+    public synchronized Optional<TurnId> latestTurn(ConversationId conversation) {
+        Instant now = clock.instant();
+        return Optional.ofNullable(latestByConversation.get(conversation))
+                .filter(turn -> live(turn, now).isPresent());
+    }
+
+    private TurnLog start(TurnEvent first) {
+        TurnLog log = new TurnLog(first.conversationId());
+        turns.remove(first.turnId());
+        turns.put(first.turnId(), log);
+        latestByConversation.put(first.conversationId(), first.turnId());
+        Iterator<Map.Entry<TurnId, TurnLog>> oldest = turns.entrySet().iterator();
+        while (turns.size() > maxTurns && forgetIf(oldest, any -> true)) {
+            // each round forgot the oldest turn
+        }
+        return log;
+    }
+
+    private Optional<TurnLog> live(TurnId turn, Instant now) {
+        return Optional.ofNullable(turns.get(turn)).filter(log -> !log.expiredAt(now, ttl));
+    }
+
+    /** Drops expired turns from the oldest end; a live old turn stops the sweep (reads check expiry anyway). */
+    private void evictExpired(Instant now) {
+        Iterator<Map.Entry<TurnId, TurnLog>> oldest = turns.entrySet().iterator();
+        while (oldest.hasNext() && forgetIf(oldest, log -> log.expiredAt(now, ttl))) {
+            // each round forgot one expired turn
+        }
+    }
+
+    private boolean forgetIf(Iterator<Map.Entry<TurnId, TurnLog>> oldest, Predicate<TurnLog> test) {
+        Map.Entry<TurnId, TurnLog> entry = oldest.next();
+        if (!test.test(entry.getValue())) {
+            return false;
+        }
+        oldest.remove();
+        latestByConversation.remove(entry.getValue().conversation, entry.getKey());
+        return true;
+    }
+
+    /** The events of one turn and when it last grew. */
+    private static final class TurnLog {
+
+        private final ConversationId conversation;
+        private final List<TurnEvent> events = new ArrayList<>();
+        private Instant lastAppend = Instant.MIN;
+
+        TurnLog(ConversationId conversation) {
+            this.conversation = conversation;
+        }
+
+        boolean expiredAt(Instant now, Duration ttl) {
+            return !lastAppend.plus(ttl).isAfter(now);
+        }
+    }
+}
