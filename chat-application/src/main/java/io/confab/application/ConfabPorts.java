@@ -1,0 +1,40 @@
+package io.confab.application;
+
+import io.confab.domain.port.ChatModel;
+import io.confab.domain.port.ConversationRepository;
+import io.confab.domain.port.EventBus;
+import io.confab.domain.port.EventLog;
+import io.confab.domain.port.IdGenerator;
+import io.confab.domain.port.MessageRepository;
+import io.confab.domain.port.RateLimiter;
+import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.ToolCatalog;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Every outgoing port Confab needs; the host chooses the adapters (see {@link Confab#create}). */
+public record ConfabPorts(
+        ConversationRepository conversations,
+        MessageRepository messages,
+        TaskRepository tasks,
+        ChatModel model,
+        ToolCatalog tools,
+        EventBus eventBus,
+        EventLog eventLog,
+        RateLimiter rateLimiter,
+        Clock clock,
+        IdGenerator ids) {
+
+    public ConfabPorts {
+        Objects.requireNonNull(conversations, "conversations");
+        Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(tasks, "tasks");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(tools, "tools");
+        Objects.requireNonNull(eventBus, "eventBus");
+        Objects.requireNonNull(eventLog, "eventLog");
+        Objects.requireNonNull(rateLimiter, "rateLimiter");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(ids, "ids");
+    }
+}

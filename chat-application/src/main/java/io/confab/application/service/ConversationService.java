@@ -1,0 +1,78 @@
+package io.confab.application.service;
+
+import io.confab.application.usecase.CreateConversationUseCase;
+import io.confab.application.usecase.DeleteConversationUseCase;
+import io.confab.application.usecase.GetConversationUseCase;
+import io.confab.application.usecase.ListConversationsUseCase;
+import io.confab.application.usecase.UpdateConversationUseCase;
+import io.confab.domain.Conversation;
+import io.confab.domain.ConversationId;
+import io.confab.domain.Page;
+import io.confab.domain.UserId;
+import io.confab.domain.event.ConversationEvent;
+import io.confab.domain.port.ConversationQuery;
+import io.confab.domain.port.ConversationRepository;
+import io.confab.domain.port.EventBus;
+import io.confab.domain.port.IdGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Creates, reads, lists, changes and deletes a user's conversations, always scoped by owner;
+ * every change is announced to the owner's sockets on the event bus.
+ */
+public final class ConversationService implements CreateConversationUseCase, GetConversationUseCase,
+        ListConversationsUseCase, UpdateConversationUseCase, DeleteConversationUseCase {
+
+    private final ConversationRepository conversations;
+    private final EventBus bus;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public ConversationService(ConversationRepository conversations, EventBus bus, Clock clock, IdGenerator ids) {
+        this.conversations = conversations;
+        this.bus = bus;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public Conversation create(UserId owner, String title) {
+        Conversation conversation = Conversation.start(new ConversationId(ids.next()), owner, title, clock.instant());
+        conversations.insert(conversation);
+        bus.publish(owner, new ConversationEvent.Created(conversation, conversation.createdAt()));
+        return conversation;
+    }
+
+    @Override
+    public Optional<Conversation> get(UserId owner, ConversationId id) {
+        return conversations.find(owner, id);
+    }
+
+    @Override
+    public Page<Conversation> list(UserId owner, ConversationQuery query) {
+        return conversations.list(owner, query);
+    }
+
+    @Override
+    public Optional<Conversation> update(UserId owner, ConversationId id, ConversationChanges changes) {
+        Instant now = clock.instant();
+        Optional<Conversation> updated = conversations.find(owner, id)
+                .map(current -> changes.title().map(title -> current.withTitle(title, now)).orElse(current))
+                .map(current -> changes.status().map(status -> current.withStatus(status, now)).orElse(current))
+                .map(current -> changes.metadata().map(metadata -> current.withMetadata(metadata, now)).orElse(current))
+                .flatMap(conversations::update);
+        updated.ifPresent(conversation -> bus.publish(owner, new ConversationEvent.Updated(conversation, now)));
+        return updated;
+    }
+
+    @Override
+    public boolean delete(UserId owner, ConversationId id) {
+        Instant now = clock.instant();
+        Optional<Conversation> deleted = conversations.find(owner, id)
+                .filter(conversation -> conversations.delete(owner, id, now));
+        deleted.ifPresent(conversation -> bus.publish(owner, new ConversationEvent.Deleted(conversation, now)));
+        return deleted.isPresent();
+    }
+}

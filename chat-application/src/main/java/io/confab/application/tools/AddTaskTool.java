@@ -1,0 +1,42 @@
+package io.confab.application.tools;
+
+import io.confab.domain.Task;
+import io.confab.domain.UserId;
+import io.confab.domain.json.JsonValue;
+import io.confab.domain.port.TaskRepository;
+import io.confab.domain.tool.ToolDefinition;
+import io.confab.domain.tool.ToolResult;
+import java.time.Clock;
+
+/** {@code add_task}: stores a new pending task. */
+final class AddTaskTool implements TaskTool {
+
+    private static final ToolDefinition DEFINITION = new ToolDefinition("add_task",
+            "Add a task to the user's to-do list.",
+            JsonSchema.object("title")
+                    .string("title", "What to do", 1, Task.MAX_TITLE_LENGTH)
+                    .string("description", "Optional details", 0, Task.MAX_DESCRIPTION_LENGTH)
+                    .build(),
+            "Adding a task…");
+
+    private final TaskRepository tasks;
+    private final Clock clock;
+
+    AddTaskTool(TaskRepository tasks, Clock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    @Override
+    public ToolDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public ToolResult run(UserId user, JsonValue.Obj arguments) {
+        Task task = tasks.add(user, arguments.string("title").orElseThrow(),
+                arguments.string("description").orElse(""), clock.instant());
+        return new ToolResult.Success(JsonValue.object("task", TaskJson.of(task)),
+                "Added task " + task.id() + ": " + task.title());
+    }
+}

@@ -1,0 +1,57 @@
+package io.confab.application.tools;
+
+import io.confab.domain.Cancellation;
+import io.confab.domain.UserId;
+import io.confab.domain.ValidationException;
+import io.confab.domain.json.JsonValue;
+import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.ToolCatalog;
+import io.confab.domain.tool.ToolDefinition;
+import io.confab.domain.tool.ToolInvocation;
+import io.confab.domain.tool.ToolProgress;
+import io.confab.domain.tool.ToolResult;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The built-in task tools ({@code add_task}, {@code list_tasks}, {@code update_task},
+ * {@code complete_task}, {@code delete_task}) as a catalogue. Arguments are validated against
+ * each tool's schema; the user is always the invocation's, never an argument.
+ */
+public final class TaskTools implements ToolCatalog {
+
+    private final Map<String, TaskTool> byName = new LinkedHashMap<>();
+
+    public TaskTools(TaskRepository tasks, Clock clock) {
+        Stream.of(new AddTaskTool(tasks, clock), new ListTasksTool(tasks), new UpdateTaskTool(tasks, clock),
+                        new CompleteTaskTool(tasks, clock), new DeleteTaskTool(tasks))
+                .forEach(tool -> byName.put(tool.definition().name(), tool));
+    }
+
+    @Override
+    public List<ToolDefinition> tools(UserId user) {
+        return byName.values().stream().map(TaskTool::definition).toList();
+    }
+
+    @Override
+    public ToolResult invoke(ToolInvocation invocation, ToolProgress progress, Cancellation cancellation) {
+        TaskTool tool = byName.get(invocation.tool());
+        if (tool == null) {
+            return new ToolResult.Failure("Unknown tool \"" + invocation.tool() + "\"");
+        }
+        List<String> errors = SchemaValidator.validate(tool.definition().parameters(), invocation.arguments());
+        if (!errors.isEmpty()) {
+            return new ToolResult.Failure(String.join("; ", errors));
+        }
+        try {
+            return tool.run(invocation.user(), (JsonValue.Obj) invocation.arguments());
+        } catch (ValidationException e) {
+            return new ToolResult.Failure(e.getMessage());
+        } catch (ArithmeticException e) {
+            return new ToolResult.Failure("task_id: is too large");
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.confab.application.turn;
+
+import io.confab.application.ConfabPorts;
+import io.confab.application.ConfabSettings;
+import io.confab.application.usecase.TurnFailure;
+import io.confab.application.usecase.TurnOutcome;
+import io.confab.domain.Message;
+import io.confab.domain.MessageId;
+import io.confab.domain.MessageStatus;
+import io.confab.domain.Role;
+import io.confab.domain.UserId;
+import io.confab.domain.model.ChatModelException;
+import io.confab.domain.model.ModelMessage;
+import io.confab.domain.model.ModelRequest;
+import io.confab.domain.model.ToolCallRequest;
+import io.confab.domain.port.AppendResult;
+import io.confab.domain.port.StoreUnavailableException;
+import io.confab.domain.tool.ToolDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The body of one agent turn (SPEC §3, after the user message is stored): build the history
+ * window, stream the model, run tool rounds, store the assistant message once with every tool
+ * call, emit the terminal event, then name the conversation and notify its owner.
+ */
+final class AgentTurn implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(AgentTurn.class.getName());
+
+    private final ConfabPorts ports;
+    private final ConfabSettings settings;
+    private final RunningTurn turn;
+    private final TurnEmitter events;
+    private final Message userMessage;
+    private final MessageId assistantId;
+    private final Draft draft = new Draft();
+
+    AgentTurn(ConfabPorts ports, ConfabSettings settings, RunningTurn turn, TurnEmitter events, Message userMessage) {
+        this.ports = ports;
+        this.settings = settings;
+        this.turn = turn;
+        this.events = events;
+        this.userMessage = userMessage;
+        this.assistantId = new MessageId(turn.id.value());
+    }
+
+    @Override
+    public void run() {
+        TurnOutcome.Finished outcome = converse();
+        new ConversationActivity(ports).afterTurn(turn.user, outcome);
+        turn.finish(outcome);
+    }
+
+    private TurnOutcome.Finished converse() {
+        try {
+            chat();
+            return turn.cancellation.isCancelled() ? interrupted() : completed();
+        } catch (ChatModelException e) {
+            return turn.cancellation.isCancelled() ? interrupted() : failed(failureOf(e.kind()), e.getMessage());
+        } catch (StoreUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "store unavailable during turn " + turn.id, e);
+            return failed(TurnFailure.STORE_UNAVAILABLE, "The store is unavailable; the reply could not be saved.");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "turn " + turn.id + " failed", e);
+            return failed(TurnFailure.INTERNAL, "Something went wrong while writing the reply.");
+        }
+    }
+
+    /** Model calls and tool rounds until the model answers without tools, the rounds run out, or a cancel. */
+    private void chat() {
+        UserId user = turn.user;
+        List<ModelMessage> messages = new ArrayList<>(HistoryWindow.build(
+                ports.messages().latest(user, turn.conversation, settings.historyLimit()),
+                settings.tokenBudget() - TokenEstimate.ofText(settings.systemPrompt())));
+        List<ToolDefinition> tools = ports.tools().tools(user);
+        Map<String, ToolDefinition> byName = tools.stream()
+                .collect(Collectors.toMap(ToolDefinition::name, Function.identity(), (a, b) -> a));
+        ToolRunner runner = new ToolRunner(ports.tools(), byName, user, events, turn.cancellation);
+        for (int round = 0; !turn.cancellation.isCancelled(); round++) {
+            boolean mayUseTools = round < settings.maxToolRounds();
+            events.thinking();
+            ModelRound.Result said = ModelRound.stream(ports.model(),
+                    new ModelRequest(settings.systemPrompt(), messages, mayUseTools ? tools : List.of()),
+                    turn.cancellation, events, assistantId, draft);
+            if (said.toolCalls().isEmpty() || !mayUseTools) {
+                return;
+            }
+            messages.add(new ModelMessage.Assistant(said.text(), said.toolCalls()));
+            for (ToolCallRequest call : said.toolCalls()) {
+                if (turn.cancellation.isCancelled()) {
+                    return;
+                }
+                var done = runner.run(call);
+                draft.addToolCall(done);
+                messages.add(new ModelMessage.ToolResult(done.id(), done.tool(), done.result()));
+            }
+        }
+    }
+
+    private TurnOutcome.Finished completed() {
+        Message reply = reply(MessageStatus.COMPLETE, Map.of());
+        if (!store(reply)) {
+            return failed(TurnFailure.INTERNAL, "The conversation was deleted while the reply was being written.");
+        }
+        events.completed(reply, reply.usage());
+        return new TurnOutcome.Completed(userMessage, reply);
+    }
+
+    private TurnOutcome.Finished interrupted() {
+        Message reply = reply(MessageStatus.INTERRUPTED, Map.of());
+        try {
+            store(reply);
+        } catch (StoreUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not store the interrupted reply of turn " + turn.id, e);
+        }
+        events.cancelled(reply);
+        return new TurnOutcome.Cancelled(userMessage, reply);
+    }
+
+    private TurnOutcome.Finished failed(TurnFailure failure, String detail) {
+        Message reply = reply(MessageStatus.FAILED, StoredTurns.failureMetadata(failure, detail));
+        try {
+            store(reply);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not store the failed reply of turn " + turn.id, e);
+        }
+        events.failed(failure.code(), detail);
+        return new TurnOutcome.Failed(userMessage, reply, failure, detail);
+    }
+
+    private Message reply(MessageStatus status, Map<String, String> metadata) {
+        return new Message(assistantId, turn.conversation, Role.ASSISTANT, draft.text(), status, draft.toolCalls(),
+                Optional.of(ports.model().name()), draft.usage(), metadata, Optional.empty(),
+                Optional.of(userMessage.id()), ports.clock().instant());
+    }
+
+    /** False when the conversation disappeared (deleted) while the turn ran. */
+    private boolean store(Message reply) {
+        return !(ports.messages().append(turn.user, reply) instanceof AppendResult.ConversationMissing);
+    }
+
+    private static TurnFailure failureOf(ChatModelException.Kind kind) {
+        return switch (kind) {
+            case UNAVAILABLE -> TurnFailure.MODEL_UNAVAILABLE;
+            case TIMEOUT -> TurnFailure.MODEL_TIMEOUT;
+            case MISCONFIGURED -> TurnFailure.MODEL_MISCONFIGURED;
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package io.confab.application.turn;
+
+import io.confab.application.ConfabPorts;
+import io.confab.application.usecase.TurnOutcome;
+import io.confab.domain.Conversation;
+import io.confab.domain.UserId;
+import io.confab.domain.event.ConversationEvent;
+import java.util.Optional;
+
+/**
+ * What a turn changes about its conversation once the reply is stored: a title after the first
+ * completed exchange when none is set (the model's suggestion, else the user's first words), and a
+ * {@code conversation_updated} notification to the owner (new activity, counters, maybe the title).
+ */
+final class ConversationActivity {
+
+    private static final System.Logger LOG = System.getLogger(ConversationActivity.class.getName());
+
+    private final ConfabPorts ports;
+
+    ConversationActivity(ConfabPorts ports) {
+        this.ports = ports;
+    }
+
+    void afterTurn(UserId owner, TurnOutcome.Finished outcome) {
+        try {
+            ports.conversations().find(owner, outcome.userMessage().conversationId())
+                    .map(conversation -> named(conversation, outcome))
+                    .ifPresent(conversation -> ports.eventBus().publish(owner,
+                            new ConversationEvent.Updated(conversation, ports.clock().instant())));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not update the conversation after a turn", e);
+        }
+    }
+
+    private Conversation named(Conversation conversation, TurnOutcome.Finished outcome) {
+        if (conversation.hasTitle() || !(outcome instanceof TurnOutcome.Completed)) {
+            return conversation;
+        }
+        String title = Titles.from(suggested(outcome).orElse(outcome.userMessage().content()));
+        return ports.conversations().update(conversation.withTitle(title, conversation.updatedAt()))
+                .orElse(conversation);
+    }
+
+    private Optional<String> suggested(TurnOutcome.Finished outcome) {
+        try {
+            return ports.model().title(outcome.userMessage().content(), outcome.assistantMessage().content())
+                    .filter(title -> !title.isBlank());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "model title failed; using the first words", e);
+            return Optional.empty();
+        }
+    }
+}

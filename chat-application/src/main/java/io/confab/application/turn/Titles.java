@@ -1,0 +1,20 @@
+package io.confab.application.turn;
+
+/** The default conversation title: the first user message, on one line, at most 60 characters cut at a word. */
+final class Titles {
+
+    static final int MAX_LENGTH = 60;
+
+    private Titles() {
+    }
+
+    static String from(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        if (line.length() <= MAX_LENGTH) {
+            return line;
+        }
+        String cut = line.substring(0, MAX_LENGTH - 1);
+        int space = cut.lastIndexOf(' ');
+        return (space >= MAX_LENGTH / 3 ? cut.substring(0, space) : cut).strip() + "…";
+    }
+}

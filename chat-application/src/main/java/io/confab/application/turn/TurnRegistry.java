@@ -1,0 +1,111 @@
+package io.confab.application.turn;
+
+import io.confab.domain.ConversationId;
+import io.confab.domain.MessageId;
+import io.confab.domain.TurnId;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The turns running on this instance, each on its own virtual thread owned by the server (a
+ * client that goes away does not stop one). Supports cancel by conversation, late followers, and
+ * a graceful shutdown.
+ */
+public final class TurnRegistry {
+
+    private final Map<TurnId, Entry> running = new ConcurrentHashMap<>();
+    private final AtomicLong started = new AtomicLong();
+    private final ExecutorService threads =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("confab-turn-", 0).factory());
+    private volatile boolean accepting = true;
+
+    /** Makes the turn findable (for retries, followers and cancel) before its user message is stored. */
+    void register(RunningTurn turn) {
+        if (!accepting) {
+            throw new IllegalStateException("Confab is shutting down");
+        }
+        running.put(turn.id, new Entry(turn, started.incrementAndGet()));
+    }
+
+    /** Forgets a turn that never ran (its user message was not stored). */
+    void unregister(RunningTurn turn) {
+        running.remove(turn.id);
+    }
+
+    /** Runs the registered turn's {@code body} on a new virtual thread; the turn is forgotten when it ends. */
+    void run(RunningTurn turn, Runnable body) {
+        threads.execute(() -> {
+            try {
+                body.run();
+            } finally {
+                running.remove(turn.id);
+            }
+        });
+    }
+
+    Optional<RunningTurn> find(TurnId id) {
+        return Optional.ofNullable(running.get(id)).map(Entry::turn);
+    }
+
+    /** The most recently started turn of the conversation that is still running here. */
+    Optional<RunningTurn> latestIn(ConversationId conversation) {
+        return inConversation(conversation).max(Comparator.comparingLong(Entry::order)).map(Entry::turn);
+    }
+
+    Optional<RunningTurn> answering(ConversationId conversation, MessageId userMessage) {
+        return inConversation(conversation).map(Entry::turn)
+                .filter(turn -> turn.userMessageId.equals(userMessage))
+                .findFirst();
+    }
+
+    /** Cancels every turn running here in the conversation; false when there was none. */
+    boolean cancel(ConversationId conversation) {
+        List<RunningTurn> turns = inConversation(conversation).map(Entry::turn)
+                .filter(turn -> !turn.isFinished()).toList();
+        turns.forEach(turn -> turn.cancellation.cancel());
+        return !turns.isEmpty();
+    }
+
+    /** How many turns run here now. */
+    public int runningCount() {
+        return running.size();
+    }
+
+    /**
+     * Stops accepting turns, lets running ones finish for up to {@code grace}, then cancels the rest
+     * (they are stored as interrupted) and waits up to {@code grace} again for them to store.
+     *
+     * @return true when every turn ended
+     */
+    public boolean shutdown(Duration grace) {
+        accepting = false;
+        threads.shutdown();
+        try {
+            if (threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            running.values().forEach(entry -> entry.turn().cancellation.cancel());
+            return threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Stream<Entry> inConversation(ConversationId conversation) {
+        return running.values().stream().filter(entry -> entry.turn().conversation.equals(conversation));
+    }
+
+    /** A running turn and when it started, relative to the others. */
+    private record Entry(RunningTurn turn, long order) {
+    }
+}
