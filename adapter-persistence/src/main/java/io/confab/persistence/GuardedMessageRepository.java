@@ -1,0 +1,42 @@
+package io.confab.persistence;
+
+import static io.confab.persistence.SqlFailures.guard;
+
+import io.confab.domain.ConversationId;
+import io.confab.domain.Message;
+import io.confab.domain.MessageId;
+import io.confab.domain.MessagePage;
+import io.confab.domain.UserId;
+import io.confab.domain.port.AppendResult;
+import io.confab.domain.port.MessageRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Reports a lost database as {@code StoreUnavailableException} around any message store. */
+record GuardedMessageRepository(MessageRepository store) implements MessageRepository {
+
+    @Override
+    public AppendResult append(UserId owner, Message message) {
+        return guard(() -> store.append(owner, message));
+    }
+
+    @Override
+    public MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
+        return guard(() -> store.page(owner, conversation, before, limit));
+    }
+
+    @Override
+    public List<Message> latest(UserId owner, ConversationId conversation, int limit) {
+        return guard(() -> store.latest(owner, conversation, limit));
+    }
+
+    @Override
+    public Optional<Message> findByClientMessageId(UserId owner, ConversationId conversation, String clientMessageId) {
+        return guard(() -> store.findByClientMessageId(owner, conversation, clientMessageId));
+    }
+
+    @Override
+    public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
+        return guard(() -> store.findReply(owner, conversation, userMessage));
+    }
+}

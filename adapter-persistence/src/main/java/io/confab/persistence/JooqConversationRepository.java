@@ -1,0 +1,118 @@
+package io.confab.persistence;
+
+import static io.confab.persistence.schema.Tables.CONVERSATIONS;
+
+import io.confab.domain.Conversation;
+import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationStatus;
+import io.confab.domain.Page;
+import io.confab.domain.UserId;
+import io.confab.domain.port.ConversationQuery;
+import io.confab.domain.port.ConversationRepository;
+import io.confab.persistence.schema.tables.records.ConversationsRecord;
+import java.time.Instant;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+
+/** Conversations in the {@code conversations} table; deleted rows stay, marked by deleted_at. */
+final class JooqConversationRepository implements ConversationRepository {
+
+    private final DSLContext dsl;
+
+    JooqConversationRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public void insert(Conversation conversation) {
+        dsl.insertInto(CONVERSATIONS)
+                .set(toRecord(conversation))
+                .execute();
+    }
+
+    @Override
+    public Optional<Conversation> find(UserId owner, ConversationId id) {
+        return dsl.selectFrom(CONVERSATIONS)
+                .where(live(owner).and(CONVERSATIONS.ID.eq(id.value())))
+                .fetchOptional(JooqConversationRepository::toDomain);
+    }
+
+    @Override
+    public Page<Conversation> list(UserId owner, ConversationQuery query) {
+        Condition matching = live(owner).and(filters(query));
+        long total = dsl.fetchCount(CONVERSATIONS, matching);
+        var items = dsl.selectFrom(CONVERSATIONS)
+                .where(matching)
+                .orderBy(CONVERSATIONS.UPDATED_AT.desc(), CONVERSATIONS.ID.desc())
+                .offset(query.offset())
+                .limit(query.limit())
+                .fetch(JooqConversationRepository::toDomain);
+        return new Page<>(items, total, query.offset(), query.limit());
+    }
+
+    @Override
+    public Optional<Conversation> update(Conversation conversation) {
+        return dsl.update(CONVERSATIONS)
+                .set(CONVERSATIONS.TITLE, conversation.title())
+                .set(CONVERSATIONS.STATUS, conversation.status().wireName())
+                .set(CONVERSATIONS.METADATA, JSONB.valueOf(JsonColumns.writeMetadata(conversation.metadata())))
+                .set(CONVERSATIONS.UPDATED_AT, conversation.updatedAt())
+                .where(live(conversation.owner()).and(CONVERSATIONS.ID.eq(conversation.id().value())))
+                .returning()
+                .fetchOptional(JooqConversationRepository::toDomain);
+    }
+
+    @Override
+    public boolean delete(UserId owner, ConversationId id, Instant at) {
+        return dsl.update(CONVERSATIONS)
+                .set(CONVERSATIONS.DELETED_AT, at)
+                .where(live(owner).and(CONVERSATIONS.ID.eq(id.value())))
+                .execute() == 1;
+    }
+
+    /** The owner's conversations that are not deleted. */
+    static Condition live(UserId owner) {
+        return CONVERSATIONS.OWNER.eq(owner.value()).and(CONVERSATIONS.DELETED_AT.isNull());
+    }
+
+    private static Condition filters(ConversationQuery query) {
+        Condition status = query.status()
+                .map(s -> CONVERSATIONS.STATUS.eq(s.wireName()))
+                .orElse(DSL.noCondition());
+        Condition text = query.text()
+                .map(CONVERSATIONS.TITLE::containsIgnoreCase)
+                .orElse(DSL.noCondition());
+        return status.and(text);
+    }
+
+    private static ConversationsRecord toRecord(Conversation conversation) {
+        return new ConversationsRecord(
+                conversation.id().value(),
+                conversation.owner().value(),
+                conversation.title(),
+                conversation.status().wireName(),
+                JSONB.valueOf(JsonColumns.writeMetadata(conversation.metadata())),
+                conversation.createdAt(),
+                conversation.updatedAt(),
+                conversation.deletedAt().orElse(null),
+                conversation.messageCount(),
+                conversation.tokensUsed());
+    }
+
+    private static Conversation toDomain(ConversationsRecord row) {
+        return new Conversation(
+                new ConversationId(row.getId()),
+                new UserId(row.getOwner()),
+                row.getTitle(),
+                ConversationStatus.fromWire(row.getStatus()),
+                JsonColumns.readMetadata(row.getMetadata().data()),
+                row.getCreatedAt(),
+                row.getUpdatedAt(),
+                Optional.ofNullable(row.getDeletedAt()),
+                row.getMessageCount(),
+                row.getTokensUsed());
+    }
+}

@@ -1,0 +1,158 @@
+package io.confab.persistence;
+
+import static io.confab.persistence.schema.Tables.CONVERSATIONS;
+import static io.confab.persistence.schema.Tables.MESSAGES;
+import static io.confab.persistence.schema.Tables.TOOL_CALLS;
+
+import io.confab.domain.ConversationId;
+import io.confab.domain.Message;
+import io.confab.domain.MessageId;
+import io.confab.domain.MessagePage;
+import io.confab.domain.ToolCall;
+import io.confab.domain.UserId;
+import io.confab.domain.port.AppendResult;
+import io.confab.domain.port.MessageRepository;
+import io.confab.persistence.schema.tables.Messages;
+import io.confab.persistence.schema.tables.records.MessagesRecord;
+import io.confab.persistence.schema.tables.records.ToolCallsRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Messages and their tool calls. Reads join the conversation to check owner and soft delete, walk
+ * the (conversation_id, created_at, id) index newest first, and load the tool calls of all the
+ * messages read in one more query.
+ */
+final class JooqMessageRepository implements MessageRepository {
+
+    private final DSLContext dsl;
+
+    JooqMessageRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public AppendResult append(UserId owner, Message message) {
+        try {
+            return dsl.transactionResult(transaction -> appendIn(transaction.dsl(), owner, message));
+        } catch (RuntimeException e) {
+            if (message.clientMessageId().isEmpty() || !SqlFailures.isUniqueViolation(e)) {
+                throw e;
+            }
+            // a concurrent request with the same client_message_id won the race: answer with its message
+            return findByClientMessageId(owner, message.conversationId(), message.clientMessageId().get())
+                    .<AppendResult>map(AppendResult.Duplicate::new)
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Counts first: the update checks owner and soft delete and locks the conversation row, so
+     * appends to one conversation queue up and a repeated client_message_id meets the unique key.
+     */
+    private static AppendResult appendIn(DSLContext transaction, UserId owner, Message message) {
+        int counted = transaction.update(CONVERSATIONS)
+                .set(CONVERSATIONS.MESSAGE_COUNT, CONVERSATIONS.MESSAGE_COUNT.plus(1))
+                .set(CONVERSATIONS.TOKENS_USED, CONVERSATIONS.TOKENS_USED.plus(message.usage().total()))
+                .set(CONVERSATIONS.UPDATED_AT, message.createdAt())
+                .where(JooqConversationRepository.live(owner))
+                .and(CONVERSATIONS.ID.eq(message.conversationId().value()))
+                .execute();
+        if (counted == 0) {
+            return new AppendResult.ConversationMissing();
+        }
+        transaction.insertInto(MESSAGES)
+                .set(MessageRows.toRecord(message))
+                .execute();
+        List<ToolCallsRecord> toolCalls = MessageRows.toolCallRecords(message);
+        if (!toolCalls.isEmpty()) {
+            transaction.insertInto(TOOL_CALLS)
+                    .columns(TOOL_CALLS.fields())
+                    .valuesOfRecords(toolCalls)
+                    .execute();
+        }
+        return new AppendResult.Appended(message);
+    }
+
+    @Override
+    public MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
+        Condition older = before.map(id -> olderThan(conversation, id)).orElse(DSL.noCondition());
+        List<MessagesRecord> rows = newestFirst(owner, conversation, older, limit + 1);
+        boolean hasMore = rows.size() > limit;
+        return new MessagePage(oldestFirst(rows.subList(0, Math.min(limit, rows.size()))), hasMore);
+    }
+
+    @Override
+    public List<Message> latest(UserId owner, ConversationId conversation, int limit) {
+        return oldestFirst(newestFirst(owner, conversation, DSL.noCondition(), limit));
+    }
+
+    @Override
+    public Optional<Message> findByClientMessageId(UserId owner, ConversationId conversation, String clientMessageId) {
+        return one(owner, conversation, MESSAGES.CLIENT_MESSAGE_ID.eq(clientMessageId));
+    }
+
+    @Override
+    public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
+        return one(owner, conversation, MESSAGES.IN_REPLY_TO.eq(userMessage.value()));
+    }
+
+    private Optional<Message> one(UserId owner, ConversationId conversation, Condition which) {
+        return newestFirst(owner, conversation, which, 1).stream()
+                .findFirst()
+                .map(row -> withToolCalls(List.of(row)).get(0));
+    }
+
+    /** At most {@code count} of the owner's live conversation's messages matching {@code which}, newest first. */
+    private List<MessagesRecord> newestFirst(UserId owner, ConversationId conversation, Condition which, int count) {
+        if (count < 1) {
+            return List.of();
+        }
+        return dsl.select(MESSAGES.fields())
+                .from(MESSAGES)
+                .join(CONVERSATIONS).on(CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
+                .where(MESSAGES.CONVERSATION_ID.eq(conversation.value()))
+                .and(JooqConversationRepository.live(owner))
+                .and(which)
+                .orderBy(MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc())
+                .limit(count)
+                .fetchInto(MESSAGES);
+    }
+
+    /** Keyset condition: messages that sort before {@code before} in the same conversation. */
+    private static Condition olderThan(ConversationId conversation, MessageId before) {
+        Messages anchor = MESSAGES.as("anchor");
+        return DSL.row(MESSAGES.CREATED_AT, MESSAGES.ID).lt(
+                DSL.select(anchor.CREATED_AT, anchor.ID)
+                        .from(anchor)
+                        .where(anchor.ID.eq(before.value()))
+                        .and(anchor.CONVERSATION_ID.eq(conversation.value())));
+    }
+
+    private List<Message> oldestFirst(List<MessagesRecord> newestFirst) {
+        return withToolCalls(newestFirst).reversed();
+    }
+
+    /**
+     * Attaches the tool calls of all the given messages, read in one query. The rows were read
+     * with the owner check, so their ids are the owner's.
+     */
+    private List<Message> withToolCalls(List<MessagesRecord> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(MessagesRecord::getId).toList();
+        Map<UUID, List<ToolCall>> toolCalls = dsl.selectFrom(TOOL_CALLS)
+                .where(TOOL_CALLS.MESSAGE_ID.in(ids))
+                .orderBy(TOOL_CALLS.MESSAGE_ID, TOOL_CALLS.POSITION)
+                .fetchGroups(TOOL_CALLS.MESSAGE_ID, MessageRows::toToolCall);
+        return rows.stream()
+                .map(row -> MessageRows.toDomain(row, toolCalls.getOrDefault(row.getId(), List.of())))
+                .toList();
+    }
+}

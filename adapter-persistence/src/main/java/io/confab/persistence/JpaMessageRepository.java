@@ -1,0 +1,143 @@
+package io.confab.persistence;
+
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
+
+import io.confab.domain.ConversationId;
+import io.confab.domain.Message;
+import io.confab.domain.MessageId;
+import io.confab.domain.MessagePage;
+import io.confab.domain.ToolCall;
+import io.confab.domain.UserId;
+import io.confab.domain.port.AppendResult;
+import io.confab.domain.port.MessageRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * Messages and tool calls through Hibernate, with the same shape as the jOOQ store: counters
+ * first (locking the conversation), then inserts, in one transaction; reads newest first by
+ * (created_at, id), tool calls of all messages read in one more query.
+ */
+final class JpaMessageRepository implements MessageRepository {
+
+    private static final String OWNED = "m.conversationId = :conversation and exists ("
+            + "select 1 from Conversation c where c.id = :conversation and c.owner = :owner and c.deletedAt is null)";
+    private static final String OLDER_THAN_ANCHOR = " and exists (select 1 from Message b"
+            + " where b.id = :before and b.conversationId = :conversation"
+            + " and (m.createdAt < b.createdAt or (m.createdAt = b.createdAt and m.id < b.id)))";
+
+    private final SessionFactory sessions;
+
+    JpaMessageRepository(SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public AppendResult append(UserId owner, Message message) {
+        try {
+            return sessions.fromTransaction(session -> appendIn(session, owner, message));
+        } catch (RuntimeException e) {
+            if (message.clientMessageId().isEmpty() || !SqlFailures.isUniqueViolation(e)) {
+                throw e;
+            }
+            // a concurrent request with the same client_message_id won the race: answer with its message
+            return findByClientMessageId(owner, message.conversationId(), message.clientMessageId().get())
+                    .<AppendResult>map(AppendResult.Duplicate::new)
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    private static AppendResult appendIn(Session session, UserId owner, Message message) {
+        int counted = session.createMutationQuery("update Conversation c"
+                        + " set c.messageCount = c.messageCount + 1, c.tokensUsed = c.tokensUsed + :tokens,"
+                        + " c.updatedAt = :at"
+                        + " where c.id = :id and c.owner = :owner and c.deletedAt is null")
+                .setParameter("tokens", message.usage().total())
+                .setParameter("at", message.createdAt())
+                .setParameter("id", message.conversationId().value())
+                .setParameter("owner", owner.value())
+                .executeUpdate();
+        if (counted == 0) {
+            return new AppendResult.ConversationMissing();
+        }
+        session.persist(MessageEntity.from(message));
+        ToolCallEntity.from(message).forEach(session::persist);
+        session.flush();
+        return new AppendResult.Appended(message);
+    }
+
+    @Override
+    public MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
+        List<Message> newestFirst = sessions.fromTransaction(session -> {
+            SelectionQuery<MessageEntity> query = before.isPresent()
+                    ? newestFirst(session, owner, conversation, OLDER_THAN_ANCHOR).setParameter("before", before.get().value())
+                    : newestFirst(session, owner, conversation, "");
+            return withToolCalls(session, query.setMaxResults(limit + 1).getResultList());
+        });
+        boolean hasMore = newestFirst.size() > limit;
+        return new MessagePage(newestFirst.subList(0, Math.min(limit, newestFirst.size())).reversed(), hasMore);
+    }
+
+    @Override
+    public List<Message> latest(UserId owner, ConversationId conversation, int limit) {
+        return sessions.fromTransaction(session -> withToolCalls(session,
+                newestFirst(session, owner, conversation, "").setMaxResults(limit).getResultList()))
+                .reversed();
+    }
+
+    @Override
+    public Optional<Message> findByClientMessageId(UserId owner, ConversationId conversation, String clientMessageId) {
+        return sessions.fromTransaction(session -> withToolCalls(session,
+                newestFirst(session, owner, conversation, " and m.clientMessageId = :clientMessageId")
+                        .setParameter("clientMessageId", clientMessageId)
+                        .setMaxResults(1)
+                        .getResultList()))
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
+        return sessions.fromTransaction(session -> withToolCalls(session,
+                newestFirst(session, owner, conversation, " and m.inReplyTo = :userMessage")
+                        .setParameter("userMessage", userMessage.value())
+                        .setMaxResults(1)
+                        .getResultList()))
+                .stream()
+                .findFirst();
+    }
+
+    /** The owner's live conversation's messages matching {@code condition}, newest first. */
+    private static SelectionQuery<MessageEntity> newestFirst(Session session, UserId owner, ConversationId conversation,
+                                                             String condition) {
+        return session.createSelectionQuery("from Message m where " + OWNED + condition
+                        + " order by m.createdAt desc, m.id desc", MessageEntity.class)
+                .setParameter("conversation", conversation.value())
+                .setParameter("owner", owner.value());
+    }
+
+    /** Attaches the tool calls of all the given (owner-checked) messages, read in one query. */
+    private static List<Message> withToolCalls(Session session, List<MessageEntity> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = messages.stream().map(MessageEntity::id).toList();
+        Map<UUID, List<ToolCall>> toolCalls = session.createSelectionQuery(
+                        "from ToolCall t where t.key.messageId in :ids order by t.key.messageId, t.key.position",
+                        ToolCallEntity.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .stream()
+                .collect(groupingBy(ToolCallEntity::messageId, mapping(ToolCallEntity::toDomain, toList())));
+        return messages.stream()
+                .map(message -> message.toDomain(toolCalls.getOrDefault(message.id(), List.of())))
+                .toList();
+    }
+}

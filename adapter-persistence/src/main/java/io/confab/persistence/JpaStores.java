@@ -1,0 +1,43 @@
+package io.confab.persistence;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.BatchSettings;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
+
+/**
+ * Opens the JPA/Hibernate stores, for host applications that already use JPA: Hibernate is
+ * bootstrapped without a container, on the Flyway-migrated schema, which it validates. Tasks use
+ * the jOOQ store on the same pool (the task tools need nothing JPA-specific).
+ */
+public final class JpaStores {
+
+    private JpaStores() {
+    }
+
+    /** Opens the pool, migrates and validates; throws {@code StoreUnavailableException} when the database cannot be reached. */
+    public static Stores open(StoreSettings settings) {
+        Database database = Database.open(settings);
+        try {
+            SessionFactory sessions = sessionFactory(database);
+            return new GuardedStores(database,
+                    new JpaConversationRepository(sessions),
+                    new JpaMessageRepository(sessions),
+                    new JooqTaskRepository(JooqStores.dsl(database)),
+                    sessions::close);
+        } catch (RuntimeException e) {
+            database.close();
+            throw SqlFailures.translate(e);
+        }
+    }
+
+    private static SessionFactory sessionFactory(Database database) {
+        return new HibernatePersistenceConfiguration("confab")
+                .managedClasses(ConversationEntity.class, MessageEntity.class, ToolCallEntity.class)
+                .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource())
+                .property(BatchSettings.STATEMENT_BATCH_SIZE, 20)
+                .schemaToolingAction(Action.VALIDATE)
+                .createEntityManagerFactory();
+    }
+}

@@ -1,0 +1,31 @@
+package io.confab.persistence;
+
+import io.confab.domain.json.JsonValue;
+import io.confab.json.JsonValues;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The text stored in the JSON columns: metadata maps as JSON objects of strings. */
+final class JsonColumns {
+
+    private JsonColumns() {
+    }
+
+    /** Keys sorted, so equal maps give equal text. */
+    static String writeMetadata(Map<String, String> metadata) {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        new TreeMap<>(metadata).forEach((key, value) -> members.put(key, JsonValue.of(value)));
+        return JsonValues.write(new JsonValue.Obj(members));
+    }
+
+    static Map<String, String> readMetadata(String json) {
+        if (!(JsonValues.parse(json) instanceof JsonValue.Obj object)) {
+            return Map.of();
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        object.members().forEach((key, value) ->
+                metadata.put(key, value instanceof JsonValue.Str text ? text.value() : JsonValues.write(value)));
+        return metadata;
+    }
+}

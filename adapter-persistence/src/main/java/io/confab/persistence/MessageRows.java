@@ -1,0 +1,85 @@
+package io.confab.persistence;
+
+import io.confab.domain.ConversationId;
+import io.confab.domain.Message;
+import io.confab.domain.MessageId;
+import io.confab.domain.MessageStatus;
+import io.confab.domain.Role;
+import io.confab.domain.TokenUsage;
+import io.confab.domain.ToolCall;
+import io.confab.domain.ToolCallStatus;
+import io.confab.json.JsonValues;
+import io.confab.persistence.schema.tables.records.MessagesRecord;
+import io.confab.persistence.schema.tables.records.ToolCallsRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.JSONB;
+
+/** Maps messages and their tool calls to and from jOOQ records. */
+final class MessageRows {
+
+    private MessageRows() {
+    }
+
+    static MessagesRecord toRecord(Message message) {
+        return new MessagesRecord(
+                message.id().value(),
+                message.conversationId().value(),
+                message.role().wireName(),
+                message.content(),
+                message.status().wireName(),
+                message.model().orElse(null),
+                message.usage().promptTokens(),
+                message.usage().completionTokens(),
+                JSONB.valueOf(JsonColumns.writeMetadata(message.metadata())),
+                message.clientMessageId().orElse(null),
+                message.inReplyTo().map(MessageId::value).orElse(null),
+                message.createdAt());
+    }
+
+    /** The message's tool calls, numbered in the order the turn made them. */
+    static List<ToolCallsRecord> toolCallRecords(Message message) {
+        List<ToolCallsRecord> records = new ArrayList<>(message.toolCalls().size());
+        for (ToolCall call : message.toolCalls()) {
+            records.add(new ToolCallsRecord(
+                    message.id().value(),
+                    records.size(),
+                    call.id(),
+                    call.tool(),
+                    JSONB.valueOf(JsonValues.write(call.arguments())),
+                    JSONB.valueOf(JsonValues.write(call.result())),
+                    call.status().wireName(),
+                    call.duration().toMillis()));
+        }
+        return records;
+    }
+
+    static Message toDomain(MessagesRecord row, List<ToolCall> toolCalls) {
+        return new Message(
+                new MessageId(row.getId()),
+                new ConversationId(row.getConversationId()),
+                Role.valueOf(row.getRole().toUpperCase(Locale.ROOT)),
+                row.getContent(),
+                MessageStatus.fromWire(row.getStatus()),
+                toolCalls,
+                Optional.ofNullable(row.getModel()),
+                new TokenUsage(row.getPromptTokens(), row.getCompletionTokens()),
+                JsonColumns.readMetadata(row.getMetadata().data()),
+                Optional.ofNullable(row.getClientMessageId()),
+                Optional.ofNullable(row.getInReplyTo()).map(MessageId::new),
+                row.getCreatedAt());
+    }
+
+    static ToolCall toToolCall(ToolCallsRecord row) {
+        return new ToolCall(
+                row.getCallId(),
+                row.getTool(),
+                JsonValues.parse(row.getArguments().data()),
+                JsonValues.parse(row.getResult().data()),
+                ToolCallStatus.fromWire(row.getStatus()),
+                Duration.ofMillis(row.getDurationMs()));
+    }
+}

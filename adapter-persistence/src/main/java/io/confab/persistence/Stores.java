@@ -1,0 +1,25 @@
+package io.confab.persistence;
+
+import io.confab.domain.port.ConversationRepository;
+import io.confab.domain.port.MessageRepository;
+import io.confab.domain.port.TaskRepository;
+
+/**
+ * The repositories of one open, migrated database. Every operation that cannot reach the database
+ * throws {@link io.confab.domain.port.StoreUnavailableException} and has written nothing.
+ */
+public interface Stores extends AutoCloseable {
+
+    ConversationRepository conversations();
+
+    MessageRepository messages();
+
+    TaskRepository tasks();
+
+    /** The readiness check: a pooled connection answers within a second. */
+    boolean isAvailable();
+
+    /** Closes the connection pool; the repositories are unusable afterwards. */
+    @Override
+    void close();
+}
