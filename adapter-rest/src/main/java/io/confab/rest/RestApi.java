@@ -24,6 +24,7 @@ public final class RestApi {
     private final RestSettings settings;
     private final PrometheusMeterRegistry registry;
     private final Map<String, ReadinessCheck> readinessChecks;
+    private final HttpMetrics metrics;
 
     private RestApi(Builder builder) {
         this.useCases = Objects.requireNonNull(builder.useCases, "useCases");
@@ -33,6 +34,7 @@ public final class RestApi {
         this.settings = builder.settings;
         this.registry = Objects.requireNonNull(builder.registry, "registry");
         this.readinessChecks = Map.copyOf(builder.readinessChecks);
+        this.metrics = new HttpMetrics(registry);
     }
 
     public static Builder builder() {
@@ -43,7 +45,6 @@ public final class RestApi {
     public void register(JavalinConfig config) {
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.prefer405over404 = true;
-        HttpMetrics metrics = new HttpMetrics(registry);
         config.requestLogger.http(metrics::requestCompleted);
 
         RoutesConfig routes = config.routes;
@@ -59,6 +60,11 @@ public final class RestApi {
         new DevTokenRoutes(devTokens).register(routes);
         new OpsRoutes(registry, new LinkedHashMap<>(readinessChecks)).register(routes);
         ErrorMapping.register(routes);
+    }
+
+    /** How many SSE responses are open now (a graceful stop waits for them to end). */
+    public int openStreams() {
+        return metrics.openStreams();
     }
 
     private void rejectOversizedBody(Context ctx) {

@@ -32,6 +32,17 @@ final class TestPostgres {
         return adminUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
     }
 
+    /** Drops a database made by {@link #freshDatabaseUrl()}. */
+    static void drop(String url) {
+        String name = url.replaceFirst("^jdbc:postgresql://[^/]+/([^?]*).*$", "$1");
+        try (Connection connection = DriverManager.getConnection(adminUrl());
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the test database " + name, e);
+        }
+    }
+
     private static synchronized String adminUrl() {
         if (adminUrl == null) {
             String configured = System.getenv("CONFAB_TEST_PG_URL");
