@@ -1,0 +1,101 @@
+package io.confab.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.confab.application.usecase.UpdateConversationUseCase.ConversationChanges;
+import io.confab.domain.Conversation;
+import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationStatus;
+import io.confab.domain.Page;
+import io.confab.domain.UserId;
+import io.confab.domain.port.ConversationQuery;
+import io.confab.json.ResourceJson;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** Conversation resources: list, create, read, rename, update, delete. */
+final class ConversationRoutes {
+
+    static final String COLLECTION = "/api/v1/chat/conversations";
+    static final String ONE = COLLECTION + "/{id}";
+
+    private final RestUseCases useCases;
+
+    ConversationRoutes(RestUseCases useCases) {
+        this.useCases = useCases;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(COLLECTION, this::list);
+        routes.post(COLLECTION, this::create);
+        routes.get(ONE, this::get);
+        routes.patch(ONE + "/title", this::rename);
+        routes.patch(ONE, this::update);
+        routes.delete(ONE, this::delete);
+    }
+
+    private void list(Context ctx) {
+        ConversationQuery query = new ConversationQuery(
+                Params.intQuery(ctx, "offset", 0),
+                Params.intQuery(ctx, "limit", ConversationQuery.DEFAULT_LIMIT),
+                Params.query(ctx, "status").map(ConversationStatus::fromWire),
+                Params.query(ctx, "q"));
+        Page<Conversation> page = useCases.listConversations().list(Authentication.user(ctx), query);
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(conversation -> items.add(ResourceJson.conversation(conversation)));
+        body.put("total", page.total());
+        body.put("offset", page.offset());
+        body.put("limit", page.limit());
+        Json.answer(ctx, 200, body);
+    }
+
+    private void create(Context ctx) {
+        String title = Json.body(ctx).string("title").orElse("");
+        Conversation created = useCases.createConversation().create(Authentication.user(ctx), title);
+        ctx.header("Location", COLLECTION + "/" + created.id());
+        Json.answer(ctx, 201, ResourceJson.conversation(created));
+    }
+
+    private void get(Context ctx) {
+        ConversationId id = Params.conversationId(ctx);
+        answer(ctx, id, useCases.getConversation().get(Authentication.user(ctx), id));
+    }
+
+    private void rename(Context ctx) {
+        ConversationId id = Params.conversationId(ctx);
+        String title = Json.body(ctx).requiredString("title");
+        change(ctx, id, ConversationChanges.rename(title));
+    }
+
+    private void update(Context ctx) {
+        ConversationId id = Params.conversationId(ctx);
+        Body body = Json.body(ctx);
+        change(ctx, id, new ConversationChanges(
+                body.string("title"),
+                body.string("status").map(ConversationStatus::fromWire),
+                body.stringMap("metadata")));
+    }
+
+    private void change(Context ctx, ConversationId id, ConversationChanges changes) {
+        UserId user = Authentication.user(ctx);
+        answer(ctx, id, useCases.updateConversation().update(user, id, changes));
+    }
+
+    private void delete(Context ctx) {
+        ConversationId id = Params.conversationId(ctx);
+        if (!useCases.deleteConversation().delete(Authentication.user(ctx), id)) {
+            throw notFound(id).toException();
+        }
+        ctx.status(204);
+    }
+
+    private static void answer(Context ctx, ConversationId id, Optional<Conversation> conversation) {
+        Json.answer(ctx, 200, ResourceJson.conversation(conversation.orElseThrow(() -> notFound(id).toException())));
+    }
+
+    static Problem notFound(ConversationId id) {
+        return Problem.notFound("No conversation " + id + ".");
+    }
+}

@@ -1,0 +1,79 @@
+package io.confab.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.confab.domain.ValidationException;
+import io.confab.domain.port.StoreUnavailableException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every exception to {@code application/problem+json}, once, for all routes: problems thrown
+ * by handlers, validation (422), a store that is down (503), Javalin's own answers (404, 405, 413)
+ * and bugs (500, logged here, never a stack trace in the answer).
+ */
+final class ErrorMapping {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem()));
+        routes.exception(ValidationException.class, (e, ctx) -> write(ctx, Problem.validation(e.errors())));
+        routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("store unavailable: {}", e.getMessage());
+            write(ctx, Problem.of(503, "store_unavailable", "Service unavailable",
+                    "The database is unavailable; try again shortly."));
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, Problem.of(500, "internal_error", "Internal server error",
+                    "Something went wrong on our side; the correlation id identifies it in the logs."));
+        });
+    }
+
+    private static Problem fromJavalin(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> Problem.of(404, "not_found", "Not found",
+                    "No route " + ctx.method() + " " + ctx.path() + ".");
+            case 405 -> {
+                Problem problem = Problem.of(405, "method_not_allowed", "Method not allowed",
+                        ctx.method() + " is not allowed on " + ctx.path() + ".");
+                String allowed = e instanceof MethodNotAllowedResponse ? e.getDetails().get("availableMethods") : null;
+                yield allowed == null ? problem : problem.withHeader("Allow", allowed);
+            }
+            case 413 -> tooLarge();
+            default -> Problem.of(e.getStatus(), "http_" + e.getStatus(), e.getMessage(), e.getMessage());
+        };
+    }
+
+    static Problem tooLarge() {
+        return Problem.of(413, "payload_too_large", "Payload too large", "The request body is over the size limit.");
+    }
+
+    static void write(Context ctx, Problem problem) {
+        ObjectNode body = Json.object();
+        body.put("type", "urn:confab:problem:" + problem.code());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        body.put("code", problem.code());
+        body.put("correlation_id", Correlation.id(ctx));
+        if (!problem.errors().isEmpty()) {
+            ArrayNode errors = body.putArray("errors");
+            problem.errors().forEach(error -> errors.addObject()
+                    .put("field", error.field())
+                    .put("message", error.message()));
+        }
+        problem.headers().forEach(ctx::header);
+        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(Json.bytes(body));
+    }
+}

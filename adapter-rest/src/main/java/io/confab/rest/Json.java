@@ -1,0 +1,65 @@
+package io.confab.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Locale;
+
+/** Reading request bodies (415, 413, 400) and writing JSON answers. */
+final class Json {
+
+    static final String APPLICATION_JSON = "application/json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON answer could not be written", e);
+        }
+    }
+
+    static void answer(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType(APPLICATION_JSON).result(bytes(body));
+    }
+
+    /** The JSON object body; an empty body is {@code {}}. */
+    static Body body(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            return new Body(object());
+        }
+        if (!isJson(ctx.contentType())) {
+            throw Problem.of(415, "unsupported_media_type", "Unsupported media type",
+                    "Send the body as application/json.").toException();
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw Problem.badRequest("malformed_json", "The body is not valid JSON.").toException();
+        }
+        if (node == null || !node.isObject()) {
+            throw Problem.badRequest("malformed_json", "The body must be a JSON object.").toException();
+        }
+        return new Body((ObjectNode) node);
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals(APPLICATION_JSON) || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+}

@@ -1,0 +1,58 @@
+package io.confab.rest;
+
+import io.confab.domain.FieldError;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An error answer before it is written as {@code application/problem+json}: the status, a stable
+ * machine {@code code}, human text, per-field errors (422) and extra headers (Retry-After, Allow,
+ * WWW-Authenticate).
+ */
+record Problem(int status, String code, String title, String detail, List<FieldError> errors,
+               Map<String, String> headers) {
+
+    Problem {
+        errors = List.copyOf(errors);
+        headers = Map.copyOf(headers);
+    }
+
+    static Problem of(int status, String code, String title, String detail) {
+        return new Problem(status, code, title, detail, List.of(), Map.of());
+    }
+
+    Problem withHeader(String name, String value) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put(name, value);
+        return new Problem(status, code, title, detail, errors, all);
+    }
+
+    /** Thrown by handlers to answer with this problem; mapped in one place ({@link ErrorMapping}). */
+    ProblemException toException() {
+        return new ProblemException(this);
+    }
+
+    static Problem badRequest(String code, String detail) {
+        return of(400, code, "Bad request", detail);
+    }
+
+    static Problem notFound(String detail) {
+        return of(404, "not_found", "Not found", detail);
+    }
+
+    static Problem conflict(String code, String detail) {
+        return of(409, code, "Conflict", detail);
+    }
+
+    static Problem unauthorized(String detail, boolean tokenPresent) {
+        String challenge = tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer";
+        return of(401, tokenPresent ? "invalid_token" : "missing_token", "Unauthorized", detail)
+                .withHeader("WWW-Authenticate", challenge);
+    }
+
+    static Problem validation(List<FieldError> errors) {
+        String detail = errors.isEmpty() ? "The request is not valid."
+                : errors.get(0).field() + " " + errors.get(0).message();
+        return new Problem(422, "validation_failed", "Validation failed", detail, errors, Map.of());
+    }
+}

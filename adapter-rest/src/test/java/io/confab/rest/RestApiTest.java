@@ -1,0 +1,335 @@
+package io.confab.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.confab.application.usecase.SendMessageUseCase;
+import io.confab.application.usecase.TurnFailure;
+import io.confab.application.usecase.TurnListener;
+import io.confab.application.usecase.TurnOutcome;
+import io.confab.application.usecase.TurnStart;
+import io.confab.domain.port.StoreUnavailableException;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RestApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONVERSATIONS = "/api/v1/chat/conversations";
+
+    private final Stubs stubs = new Stubs();
+    private RestServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private RestServer start() {
+        server = RestServer.start(stubs, builder -> { });
+        return server;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode body = json(response);
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("code").asText()).isEqualTo(code);
+        assertThat(body.has("type") && body.has("title") && body.has("detail")).isTrue();
+        assertThat(body.path("correlation_id").asText()).isEqualTo(response.headers().firstValue("X-Correlation-ID").orElseThrow());
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private String createConversation(String user) {
+        return json(start() == null ? null : server.postJson(CONVERSATIONS, user, "{\"title\":\"t\"}")).path("id").asText();
+    }
+
+    @Test
+    void aSaneCorrelationId_isEchoed_andAnInsaneOneReplaced() {
+        start();
+        var echoed = server.send(server.request("/health/live", null).header("X-Correlation-ID", "abc-123"));
+        var replaced = server.send(server.request("/health/live", null).header("X-Correlation-ID", "bad id\u00e9<script>"));
+        var generated = server.get("/health/live", null);
+
+        assertThat(echoed.headers().firstValue("X-Correlation-ID")).hasValue("abc-123");
+        assertThat(replaced.headers().firstValue("X-Correlation-ID")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(generated.headers().firstValue("X-Correlation-ID")).isPresent();
+    }
+
+    @Test
+    void noToken_is401_withABareBearerChallenge() {
+        start();
+        var response = server.get(CONVERSATIONS, null);
+
+        assertProblem(response, 401, "missing_token");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void aBadToken_is401_withInvalidTokenChallenge() {
+        start();
+        var response = server.send(server.request(CONVERSATIONS, null).header("Authorization", "Bearer nope"));
+
+        assertProblem(response, 401, "invalid_token");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void anUnknownRoute_isProblemJson404() {
+        start();
+        assertProblem(server.get("/nowhere", "alice"), 404, "not_found");
+        assertProblem(server.get("/api/v1/nowhere", "alice"), 404, "not_found");
+    }
+
+    @Test
+    void aWrongMethod_isProblemJson405_withAllow() {
+        start();
+        var response = server.send(server.request(CONVERSATIONS, "alice").PUT(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertProblem(response, 405, "method_not_allowed");
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
+    }
+
+    @Test
+    void createConversation_is201_withLocation_andTheConversationInSnakeCase() {
+        start();
+        var response = server.postJson(CONVERSATIONS, "alice", "{\"title\":\"Groceries\"}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode body = json(response);
+        assertThat(body.path("title").asText()).isEqualTo("Groceries");
+        assertThat(body.path("status").asText()).isEqualTo("active");
+        assertThat(body.has("created_at") && body.has("updated_at") && body.has("total_messages")).isTrue();
+        assertThat(response.headers().firstValue("Location")).hasValue(CONVERSATIONS + "/" + body.path("id").asText());
+    }
+
+    @Test
+    void createConversation_withoutABody_isFine() {
+        start();
+        var response = server.send(server.request(CONVERSATIONS, "alice").POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void malformedJson_is400() {
+        start();
+        assertProblem(server.postJson(CONVERSATIONS, "alice", "{\"title\":"), 400, "malformed_json");
+        assertProblem(server.postJson(CONVERSATIONS, "alice", "[1,2]"), 400, "malformed_json");
+    }
+
+    @Test
+    void aNonJsonContentType_is415() {
+        start();
+        var response = server.send(server.request(CONVERSATIONS, "alice").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}")));
+
+        assertProblem(response, 415, "unsupported_media_type");
+    }
+
+    @Test
+    void aBodyOver64KiB_is413() {
+        start();
+        String big = "{\"title\":\"" + "x".repeat(70_000) + "\"}";
+
+        assertProblem(server.postJson(CONVERSATIONS, "alice", big), 413, "payload_too_large");
+    }
+
+    @Test
+    void anOverlongTitle_is422_withTheFieldNamed() {
+        start();
+        var response = server.postJson(CONVERSATIONS, "alice", "{\"title\":\"" + "x".repeat(501) + "\"}");
+
+        assertProblem(response, 422, "validation_failed");
+        assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo("title");
+    }
+
+    @Test
+    void aFieldOfTheWrongType_is422() {
+        start();
+        assertProblem(server.postJson(CONVERSATIONS, "alice", "{\"title\":5}"), 422, "validation_failed");
+    }
+
+    @Test
+    void aNonIntegerLimit_is400_andAnUnknownStatus_is422() {
+        start();
+        assertProblem(server.get(CONVERSATIONS + "?limit=ten", "alice"), 400, "bad_parameter");
+        assertProblem(server.get(CONVERSATIONS + "?status=deleted", "alice"), 422, "validation_failed");
+    }
+
+    @Test
+    void anotherUsersConversation_isNotFound_andAMalformedIdToo() {
+        String id = createConversation("alice");
+
+        assertThat(server.get(CONVERSATIONS + "/" + id, "alice").statusCode()).isEqualTo(200);
+        assertProblem(server.get(CONVERSATIONS + "/" + id, "bob"), 404, "not_found");
+        assertProblem(server.get(CONVERSATIONS + "/not-a-uuid", "bob"), 404, "not_found");
+    }
+
+    @Test
+    void aRateLimitedTurn_is429_withRetryAfter() {
+        stubs.sendMessage = turnsEndingWith(new TurnOutcome.RateLimited(Duration.ofMillis(1500)));
+        String id = createConversation("alice");
+
+        var response = server.postJson(CONVERSATIONS + "/" + id + "/messages", "alice", "{\"message\":\"hi\"}");
+
+        assertProblem(response, 429, "rate_limited");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+    }
+
+    @Test
+    void modelFailures_are502And504() {
+        var ok = Stubs.completed(new io.confab.domain.ConversationId(java.util.UUID.randomUUID()), "hi");
+        stubs.sendMessage = turnsEndingWith(new TurnOutcome.Failed(ok.userMessage(), ok.assistantMessage(),
+                TurnFailure.MODEL_UNAVAILABLE, "The model provider failed."));
+        String id = createConversation("alice");
+        assertProblem(server.postJson(CONVERSATIONS + "/" + id + "/messages", "alice", "{\"message\":\"hi\"}"),
+                502, "model_unavailable");
+
+        stubs.sendMessage = turnsEndingWith(new TurnOutcome.Failed(ok.userMessage(), ok.assistantMessage(),
+                TurnFailure.MODEL_TIMEOUT, "The model timed out."));
+        server.close();
+        server = RestServer.start(stubs, builder -> { });
+        String again = json(server.postJson(CONVERSATIONS, "alice", "{}")).path("id").asText();
+        assertProblem(server.postJson(CONVERSATIONS + "/" + again + "/messages", "alice", "{\"message\":\"hi\"}"),
+                504, "model_timeout");
+    }
+
+    @Test
+    void anEmptyMessage_is422() {
+        String id = createConversation("alice");
+
+        var response = server.postJson(CONVERSATIONS + "/" + id + "/messages", "alice", "{\"message\":\"  \"}");
+
+        assertProblem(response, 422, "validation_failed");
+        assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo("message");
+    }
+
+    @Test
+    void aStoreThatIsDown_is503() {
+        stubs.listTasks = (owner, filter) -> {
+            throw new StoreUnavailableException("connection refused", null);
+        };
+        start();
+
+        assertProblem(server.get("/api/v1/tasks", "alice"), 503, "store_unavailable");
+    }
+
+    @Test
+    void aBug_is500_withoutAStackTrace() {
+        stubs.listTasks = (owner, filter) -> {
+            throw new IllegalStateException("boom");
+        };
+        start();
+
+        var response = server.get("/api/v1/tasks", "alice");
+        assertProblem(response, 500, "internal_error");
+        assertThat(response.body()).doesNotContain("boom");
+    }
+
+    @Test
+    void cancelWithoutARunningTurn_is409() {
+        String id = createConversation("alice");
+
+        assertProblem(server.postJson(CONVERSATIONS + "/" + id + "/cancel", "alice", ""), 409, "no_running_turn");
+    }
+
+    @Test
+    void oneShotChat_onAnotherUsersPath_is403() {
+        start();
+        assertProblem(server.postJson("/api/bob/chat", "alice", "{\"message\":\"hi\"}"), 403, "forbidden");
+    }
+
+    @Test
+    void oneShotChat_answersWithTheAssistantReply() {
+        start();
+        var response = server.postJson("/api/alice/chat", "alice", "{\"message\":\"hi\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.path("role").asText()).isEqualTo("assistant");
+        assertThat(body.path("content").asText()).isEqualTo("Hello!");
+        assertThat(body.path("response").asText()).isEqualTo("Hello!");
+        assertThat(body.path("tool_calls").isArray()).isTrue();
+    }
+
+    @Test
+    void devToken_isNotFound_whenNoDevTokensAreConfigured() {
+        start();
+        assertProblem(server.postJson("/api/v1/auth/dev-token", null, "{\"user_id\":\"alice\"}"), 404, "not_found");
+    }
+
+    @Test
+    void devToken_mintsATokenTheApiAccepts(@TempDir Path dataDir) {
+        DevTokens devTokens = DevTokens.loadOrCreate(dataDir, Clock.systemUTC());
+        server = RestServer.start(stubs, builder -> builder.tokenVerifier(null).devTokens(devTokens));
+
+        JsonNode token = json(server.postJson("/api/v1/auth/dev-token", null, "{\"user_id\":\"alice\"}"));
+        var list = server.send(server.request(CONVERSATIONS, null)
+                .header("Authorization", "Bearer " + token.path("access_token").asText()));
+
+        assertThat(token.path("token_type").asText()).isEqualTo("Bearer");
+        assertThat(token.path("expires_in").asLong()).isEqualTo(3600);
+        assertThat(list.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void readiness_is503_withDetails_whenACheckFails() {
+        server = RestServer.start(stubs, builder -> builder
+                .readinessCheck("database", () -> {
+                    throw new IllegalStateException("connection refused");
+                }));
+
+        var response = server.get("/health/ready", null);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(json(response).path("checks").path("database").path("detail").asText()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void metrics_reportLatencyByRouteTemplate_notByRawPath() {
+        String id = createConversation("alice");
+        server.get(CONVERSATIONS + "/" + id, "alice");
+
+        String metrics = server.get("/metrics", null).body();
+
+        assertThat(metrics).contains("http_server_requests_seconds_bucket")
+                .contains("route=\"/api/v1/chat/conversations/{id}\"")
+                .doesNotContain(id)
+                .contains("confab_sse_streams_open");
+    }
+
+    private static SendMessageUseCase turnsEndingWith(TurnOutcome outcome) {
+        return new SendMessageUseCase() {
+            @Override
+            public TurnOutcome send(SendMessage command) {
+                return outcome;
+            }
+
+            @Override
+            public TurnStart start(SendMessage command, TurnListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

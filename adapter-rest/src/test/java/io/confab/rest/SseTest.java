@@ -1,0 +1,207 @@
+package io.confab.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
+import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
+import io.confab.application.usecase.SendMessageUseCase;
+import io.confab.application.usecase.TurnListener;
+import io.confab.application.usecase.TurnOutcome;
+import io.confab.application.usecase.TurnStart;
+import io.confab.domain.TurnId;
+import io.confab.domain.event.TurnEvent;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SseTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONVERSATIONS = "/api/v1/chat/conversations";
+
+    private final Stubs stubs = new Stubs();
+    private RestServer server;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String start() {
+        server = RestServer.start(stubs, builder -> builder.settings(new RestSettings(64 * 1024, Duration.ofMillis(50))));
+        return stubs.create(new io.confab.domain.UserId("alice"), "").id().toString();
+    }
+
+    private HttpResponse<Stream<String>> stream(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return server.client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
+    @Test
+    void postWithAcceptEventStream_streamsFramesWithIdsAndBlankLines() throws Exception {
+        String id = start();
+
+        var response = stream(server.request(CONVERSATIONS + "/" + id + "/messages", "alice")
+                .header("Accept", "text/event-stream").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+        List<String> lines = response.body().filter(line -> !line.startsWith(":")).toList();
+        assertThat(lines).hasSize(12);
+        for (int frame = 0; frame < 4; frame++) {
+            assertThat(lines.get(frame * 3)).matches("id: [0-9a-f-]{36}:" + (frame + 1));
+            assertThat(lines.get(frame * 3 + 1)).startsWith("data: {");
+            assertThat(lines.get(frame * 3 + 2)).isEmpty();
+        }
+        assertThat(JSON.readTree(lines.get(1).substring(6)).path("type").asText()).isEqualTo("message_created");
+        assertThat(JSON.readTree(lines.get(10).substring(6)).path("type").asText()).isEqualTo("complete");
+    }
+
+    @Test
+    void getStream_streamsWhateverTheAcceptHeaderSays() throws Exception {
+        String id = start();
+
+        var response = stream(server.request(CONVERSATIONS + "/" + id + "/stream?message=hello", "alice").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body().filter(line -> line.startsWith("data: ")).toList()).hasSize(4);
+    }
+
+    @Test
+    void anIdleStream_sendsPingComments() throws Exception {
+        CountDownLatch pinged = new CountDownLatch(1);
+        stubs.sendMessage = slowTurn(pinged);
+        String id = start();
+
+        var response = stream(server.request(CONVERSATIONS + "/" + id + "/stream?message=hello", "alice").GET());
+        List<String> seen = new ArrayList<>();
+        Iterator<String> lines = response.body().iterator();
+        while (lines.hasNext()) {
+            String line = lines.next();
+            seen.add(line);
+            if (line.equals(": ping")) {
+                pinged.countDown();
+            }
+        }
+
+        assertThat(seen).contains(": ping");
+        assertThat(seen.get(seen.size() - 2)).contains("\"type\":\"complete\"");
+    }
+
+    @Test
+    void lastEventId_isPassedToFollow_asTurnAndSeq() throws Exception {
+        AtomicReference<Optional<TurnPosition>> asked = new AtomicReference<>();
+        stubs.followTurn = (user, conversation, after, listener) -> {
+            asked.set(after);
+            TurnId turn = after.orElseThrow().turn();
+            Stubs.events(turn, conversation, "x").stream().filter(e -> e.seq() > after.get().seq()).forEach(listener::onEvent);
+            return new FollowOutcome.Following(turn, () -> { });
+        };
+        String id = start();
+        String turn = UUID.randomUUID().toString();
+
+        var response = stream(server.request(CONVERSATIONS + "/" + id + "/stream", "alice").header("Last-Event-ID", turn + ":2").GET());
+
+        assertThat(asked.get()).hasValue(new TurnPosition(TurnId.parse(turn), 2));
+        assertThat(response.body().filter(line -> line.startsWith("id: ")).toList())
+                .containsExactly("id: " + turn + ":3", "id: " + turn + ":4");
+    }
+
+    @Test
+    void aMalformedLastEventId_is400() throws Exception {
+        String id = start();
+
+        var response = server.send(server.request(CONVERSATIONS + "/" + id + "/stream", "alice").header("Last-Event-ID", "garbage").GET());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aClientThatLeaves_doesNotStopTheTurn_andTheStreamGaugeFallsBack() throws Exception {
+        CountDownLatch clientGone = new CountDownLatch(1);
+        CompletableFuture<Boolean> turnFinished = new CompletableFuture<>();
+        stubs.sendMessage = new SendMessageUseCase() {
+            @Override
+            public TurnOutcome send(SendMessage command) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public TurnStart start(SendMessage command, TurnListener listener) {
+                TurnId turn = new TurnId(UUID.randomUUID());
+                List<TurnEvent> events = Stubs.events(turn, command.conversation(), command.content());
+                Thread.startVirtualThread(() -> {
+                    listener.onEvent(events.get(0));
+                    await(clientGone);
+                    events.subList(1, events.size()).forEach(listener::onEvent);
+                    turnFinished.complete(true);
+                });
+                return new TurnStart.Started(turn);
+            }
+        };
+        String id = start();
+
+        var response = server.client.send(server.request(CONVERSATIONS + "/" + id + "/stream?message=hi", "alice").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (var body = response.body()) {
+            assertThat(new String(body.readNBytes(10))).startsWith("id: ");
+        }
+        clientGone.countDown();
+
+        assertThat(turnFinished.get(5, TimeUnit.SECONDS)).isTrue();
+        awaitMetric("confab_sse_streams_open 0.0");
+    }
+
+    private void awaitMetric(String line) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!server.get("/metrics", null).body().contains(line)) {
+            assertThat(System.nanoTime()).as("metric " + line).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static SendMessageUseCase slowTurn(CountDownLatch release) {
+        return new SendMessageUseCase() {
+            @Override
+            public TurnOutcome send(SendMessage command) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public TurnStart start(SendMessage command, TurnListener listener) {
+                TurnId turn = new TurnId(UUID.randomUUID());
+                List<TurnEvent> events = Stubs.events(turn, command.conversation(), command.content());
+                Thread.startVirtualThread(() -> {
+                    listener.onEvent(events.get(0));
+                    await(release);
+                    events.subList(1, events.size()).forEach(listener::onEvent);
+                });
+                return new TurnStart.Started(turn);
+            }
+        };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
