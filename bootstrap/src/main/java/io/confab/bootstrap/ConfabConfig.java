@@ -1,0 +1,172 @@
+package io.confab.bootstrap;
+
+import io.confab.application.ConfabSettings;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the server is configured with (SPEC §10), read once from environment variables and
+ * an optional {@code ./confab.properties} (same keys; the environment wins) and validated here: a
+ * bad value stops start-up with one {@link ConfigException} line naming the key.
+ */
+public record ConfabConfig(
+        String host,
+        int port,
+        Path dataDir,
+        Database database,
+        Optional<URI> redisUrl,
+        Jwt jwt,
+        Model model,
+        Optional<Path> mcpServers,
+        int rateLimitPerMinute,
+        int historyLimit,
+        Duration shutdownGrace,
+        Duration ssePing) {
+
+    public static final String PROPERTIES_FILE = "confab.properties";
+
+    /** Where the conversations are stored; H2 in {@code dataDir} unless a URL is given. */
+    public record Database(String url, String user, String password, int poolSize) {
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
+        }
+    }
+
+    /** How bearer tokens are verified; {@link Key.Development} when no key is configured. */
+    public record Jwt(Key key, Optional<String> issuer, Optional<String> audience) {
+        /** The one kind of key configured. */
+        public sealed interface Key {
+            record Development() implements Key {
+            }
+
+            record Secret(String secret) implements Key {
+                @Override
+                public String toString() {
+                    return "Secret[***]";
+                }
+            }
+
+            record PublicKey(String pem) implements Key {
+            }
+
+            record JwksUrl(URI url) implements Key {
+            }
+        }
+
+        public boolean isDevelopment() {
+            return key instanceof Key.Development;
+        }
+    }
+
+    /** Which model answers: the offline assistant or an OpenAI-compatible endpoint. */
+    public record Model(Provider provider, Optional<URI> baseUrl, Optional<String> apiKey, String name,
+                        String systemPrompt) {
+        /** The model providers Confab ships. */
+        public enum Provider { OFFLINE, OPENAI }
+
+        @Override
+        public String toString() {
+            return "Model[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey=" + apiKey.map(k -> "***")
+                    + ", name=" + name + "]";
+        }
+    }
+
+    public ConfabConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(jwt, "jwt");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(mcpServers, "mcpServers");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(ssePing, "ssePing");
+    }
+
+    /** From the process environment and {@code ./confab.properties}. */
+    public static ConfabConfig load() {
+        return from(ConfigValues.load(Path.of(PROPERTIES_FILE), System.getenv()));
+    }
+
+    /** From explicit values only (tests, embedding); unset keys take their defaults. */
+    public static ConfabConfig of(Map<String, String> values) {
+        return from(new ConfigValues(values));
+    }
+
+    static ConfabConfig from(ConfigValues values) {
+        Path dataDir = Path.of(values.string("CONFAB_DATA_DIR", "./data"));
+        return new ConfabConfig(
+                values.string("CONFAB_HOST", "127.0.0.1"),
+                values.integer("CONFAB_PORT", 8080, 0, 65_535),
+                dataDir,
+                new Database(
+                        values.string("CONFAB_DB_URL", "jdbc:h2:file:" + dataDir.resolve("confab")),
+                        values.string("CONFAB_DB_USER", ""),
+                        values.string("CONFAB_DB_PASSWORD", ""),
+                        values.integer("CONFAB_DB_POOL_SIZE", 10, 1, 200)),
+                values.uri("CONFAB_REDIS_URL", "redis", "rediss"),
+                jwt(values),
+                model(values),
+                values.optional("CONFAB_MCP_SERVERS").map(text -> existingFile("CONFAB_MCP_SERVERS", text)),
+                values.integer("CONFAB_RATE_LIMIT", 30, 1, 100_000),
+                values.integer("CONFAB_HISTORY_LIMIT", ConfabSettings.DEFAULT_HISTORY_LIMIT, 1, 1_000),
+                Duration.ofSeconds(values.integer("CONFAB_SHUTDOWN_GRACE_SECONDS", 10, 0, 3_600)),
+                Duration.ofSeconds(values.integer("CONFAB_SSE_PING_SECONDS", 15, 1, 3_600)));
+    }
+
+    private static Jwt jwt(ConfigValues values) {
+        Optional<String> secret = values.optional("CONFAB_JWT_SECRET");
+        Optional<String> publicKey = values.optional("CONFAB_JWT_PUBLIC_KEY");
+        Optional<URI> jwks = values.uri("CONFAB_JWT_JWKS_URL", "https", "http");
+        long configured = List.of(secret, publicKey, jwks).stream().filter(Optional::isPresent).count();
+        if (configured > 1) {
+            throw new ConfigException("CONFAB_JWT_SECRET", "conflicts: set only one of CONFAB_JWT_SECRET, "
+                    + "CONFAB_JWT_PUBLIC_KEY and CONFAB_JWT_JWKS_URL");
+        }
+        if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new ConfigException("CONFAB_JWT_SECRET", "must be at least 32 bytes long");
+        }
+        if (publicKey.isPresent() && !publicKey.get().contains("-----BEGIN PUBLIC KEY-----")) {
+            throw new ConfigException("CONFAB_JWT_PUBLIC_KEY", "must be a PEM block starting with -----BEGIN PUBLIC KEY-----");
+        }
+        Jwt.Key key = secret.<Jwt.Key>map(Jwt.Key.Secret::new)
+                .or(() -> publicKey.map(Jwt.Key.PublicKey::new))
+                .or(() -> jwks.map(Jwt.Key.JwksUrl::new))
+                .orElseGet(Jwt.Key.Development::new);
+        return new Jwt(key, values.optional("CONFAB_JWT_ISSUER"), values.optional("CONFAB_JWT_AUDIENCE"));
+    }
+
+    private static Model model(ConfigValues values) {
+        Model.Provider provider = values.choice("CONFAB_MODEL_PROVIDER", Model.Provider.class, Model.Provider.OFFLINE);
+        Optional<URI> baseUrl = values.uri("OPENAI_BASE_URL", "https", "http");
+        Optional<String> apiKey = values.optional("OPENAI_API_KEY");
+        if (provider == Model.Provider.OPENAI && baseUrl.isEmpty() && apiKey.isEmpty()) {
+            throw new ConfigException("OPENAI_API_KEY", "is required for CONFAB_MODEL_PROVIDER=openai "
+                    + "(or set OPENAI_BASE_URL to a local OpenAI-compatible server)");
+        }
+        return new Model(provider, baseUrl, apiKey, values.string("CONFAB_MODEL", "gpt-4o-mini"),
+                values.string("CONFAB_SYSTEM_PROMPT", ConfabSettings.DEFAULT_SYSTEM_PROMPT));
+    }
+
+    private static Path existingFile(String key, String text) {
+        Path path = Path.of(text);
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException(key, "must name an existing JSON file, got '" + text + "'");
+        }
+        return path;
+    }
+
+    /** A copy listening on another port (0: any free port); for tests. */
+    public ConfabConfig withPort(int newPort) {
+        return new ConfabConfig(host, newPort, dataDir, database, redisUrl, jwt, model, mcpServers,
+                rateLimitPerMinute, historyLimit, shutdownGrace, ssePing);
+    }
+}

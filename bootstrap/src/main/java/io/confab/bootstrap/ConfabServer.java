@@ -1,0 +1,111 @@
+package io.confab.bootstrap;
+
+import io.confab.domain.port.ChatModel;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Confab server: everything {@link Wiring} builds, mounted on one Javalin (Jetty, virtual
+ * threads) and started. {@link #stop()} is graceful: it stops accepting connections, lets running
+ * turns finish for the configured grace (the rest are stored as interrupted), then closes the
+ * HTTP server and the connection pool.
+ */
+public final class ConfabServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfabServer.class);
+
+    private final ConfabConfig config;
+    private final Wiring wiring;
+    private final Javalin app;
+    private boolean stopped;
+
+    private ConfabServer(ConfabConfig config, Wiring wiring, Javalin app) {
+        this.config = config;
+        this.wiring = wiring;
+        this.app = app;
+    }
+
+    public static ConfabServer start(ConfabConfig config) {
+        return start(config, Optional.empty(), Clock.systemUTC());
+    }
+
+    /** Starts with another model than the configured one (tests script the model). */
+    public static ConfabServer start(ConfabConfig config, ChatModel model) {
+        return start(config, Optional.of(model), Clock.systemUTC());
+    }
+
+    private static ConfabServer start(ConfabConfig config, Optional<ChatModel> model, Clock clock) {
+        Wiring wiring = new Wiring(config, model, clock);
+        try {
+            List<Consumer<JavalinConfig>> registrations = registrations(wiring);
+            Javalin app = Javalin.create(javalin -> {
+                javalin.concurrency.useVirtualThreads = true;
+                javalin.startup.showJavalinBanner = false;
+                javalin.startup.showOldJavalinVersionWarning = false;
+                registrations.forEach(registration -> registration.accept(javalin));
+            });
+            app.start(config.host(), config.port());
+            LOG.info("Confab listening on http://{}:{}", config.host(), app.port());
+            return new ConfabServer(config, wiring, app);
+        } catch (RuntimeException e) {
+            wiring.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Everything mounted on the HTTP server. The WebSocket endpoint and the MCP server join this
+     * list, built from {@code wiring.tokenVerifier} and {@code wiring.useCases} (metered) or
+     * {@code wiring.confab}.
+     */
+    private static List<Consumer<JavalinConfig>> registrations(Wiring wiring) {
+        return List.of(wiring.restApi::register);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public URI uri() {
+        return URI.create("http://" + config.host() + ":" + port());
+    }
+
+    /** Stops gracefully; safe to call more than once. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.info("Confab stopping: no new connections, {} running turn(s) get up to {} s",
+                wiring.confab.runningTurns(), config.shutdownGrace().toSeconds());
+        closeConnectors();
+        if (!wiring.confab.shutdown(config.shutdownGrace())) {
+            LOG.warn("some turns did not end within the grace period");
+        }
+        app.stop();
+        wiring.close();
+        LOG.info("Confab stopped");
+    }
+
+    private void closeConnectors() {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof NetworkConnector network) {
+                network.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
