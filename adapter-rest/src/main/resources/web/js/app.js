@@ -13,6 +13,7 @@ import {Turns} from './turns.js';
 
 const HISTORY_PAGE = 30;
 const HEALTH_BACKOFF_MS = [1000, 2000, 4000, 8000, 15000];
+const TITLE_RETRIES_MS = [500, 1500, 4000];
 
 const state = {
   open: null, // the open conversation
@@ -47,6 +48,7 @@ const turns = new Turns({
     toolDone: () => tasks.refresh(),
     ended: (conversationId) => refreshConversation(conversationId),
     stale: (conversationId) => { if (conversationId === state.open?.id) reloadHistory(); },
+    refused: (text) => composer.restore(text),
     error: fail,
     reconnecting: (on) => { state.reconnecting = on; showConnection(); },
   },
@@ -262,12 +264,18 @@ async function send(text) {
   await turns.send(state.open.id, text);
 }
 
-/** After a turn: the conversation's title, counters and place in the list may have changed. */
-async function refreshConversation(id) {
+/**
+ * After a turn: the conversation's title, counters and place in the list may have changed. The
+ * title is set just after the reply completes; without a socket to announce it, look again shortly.
+ */
+async function refreshConversation(id, attempt = 0) {
   try {
     const conversation = await api.conversation(id);
     list.upsert(conversation);
     if (conversation.id === state.open?.id) showTitle(conversation);
+    if (!conversation.title && !socket.live && attempt < TITLE_RETRIES_MS.length) {
+      setTimeout(() => refreshConversation(id, attempt + 1), TITLE_RETRIES_MS[attempt]);
+    }
   } catch {
     // deleted meanwhile, or offline: the list catches up on the next load
   }
@@ -324,10 +332,11 @@ function fail(error) {
       expire();
       break;
     case 'rate_limited':
-      showBanner('rate', error.retryAfter
-        ? 'You are sending messages too quickly. Try again in {s} s.'
-        : 'You are sending messages too quickly. Wait a moment and try again.',
-      {countdown: error.retryAfter});
+      if (error.retryAfter) {
+        showBanner('rate', 'You are sending messages too quickly. Try again in {s} s.', {countdown: error.retryAfter});
+      } else {
+        showBanner('rate', `You are sending messages too quickly. ${error.detail || 'Wait a moment and try again.'}`);
+      }
       break;
     case 'network':
       restDown();

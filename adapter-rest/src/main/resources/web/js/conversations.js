@@ -3,6 +3,7 @@
 
 import {api} from './api.js';
 import {$, h, shortTime} from './dom.js';
+import {icon} from './icons.js';
 
 const PAGE = 20;
 export const UNTITLED = 'New conversation';
@@ -101,9 +102,9 @@ export class ConversationList {
     h('span', {class: 'conversation-title', dataset: {testid: 'conversation-title'}}, title),
     h('time', {class: 'conversation-time', datetime: conversation.updated_at}, shortTime(conversation.updated_at)));
     const rename = h('button', {type: 'button', class: 'icon-button', 'aria-label': `Rename “${title}”`,
-      title: 'Rename', dataset: {testid: 'conversation-rename'}, onclick: () => this.startRename(item)}, '✎');
+      title: 'Rename', dataset: {testid: 'conversation-rename'}, onclick: () => this.startRename(item)}, icon('pencil'));
     const remove = h('button', {type: 'button', class: 'icon-button', 'aria-label': `Delete “${title}”`,
-      title: 'Delete', dataset: {testid: 'conversation-delete'}, onclick: () => this.confirmDelete(conversation)}, '🗑');
+      title: 'Delete', dataset: {testid: 'conversation-delete'}, onclick: () => this.confirmDelete(conversation)}, icon('trash'));
     const item = h('li', {class: 'conversation', dataset: {testid: 'conversation', id: conversation.id}},
       open, h('span', {class: 'conversation-actions'}, rename, remove));
     item.conversation = conversation;

@@ -13,7 +13,8 @@ const TURN_EVENTS = new Set(['message_created', 'agent_thinking', 'chunk', 'tool
 export class Turns {
   /**
    * view: MessagesView; socket: Socket; openId(): the open conversation's id;
-   * on: {busy(bool), toolDone(event), ended(conversationId), error(error), reconnecting(bool)}
+   * on: {busy(bool), toolDone(event), ended(conversationId), stale(conversationId), refused(text),
+   * error(error), reconnecting(bool)}
    */
   constructor({view, socket, openId, on}) {
     this.view = view;
@@ -50,7 +51,7 @@ export class Turns {
       await api.streamTurn(conversationId, text, clientId, (event) => this.handle(event), this.abort.signal);
       if (this.running) await this.resume();
     } catch (error) {
-      await this.recover(error, clientId);
+      await this.recover(error, clientId, text);
     }
   }
 
@@ -120,7 +121,7 @@ export class Turns {
   }
 
   /** A failed send: resume a stream that had started, else take the pending message back. */
-  async recover(error, clientId) {
+  async recover(error, clientId, text) {
     if (error.name === 'AbortError') return;
     if (this.running?.turnId && error instanceof ApiError && error.kind === 'network') {
       await this.resume();
@@ -129,6 +130,7 @@ export class Turns {
     this.view.dropPending(clientId);
     this.running = null;
     this.on.busy(false);
+    this.on.refused(text);
     this.on.error(error);
   }
 

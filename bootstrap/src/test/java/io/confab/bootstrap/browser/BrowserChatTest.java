@@ -31,8 +31,21 @@ class BrowserChatTest {
 
         assertThat(page.find("user-name").getText()).isEqualTo(user);
         assertThat(page.find("connection").getText()).isEqualTo("Live");
+        assertThat(page.browser.executeScript("return sessionStorage.getItem('confab.token')")).isNotNull();
         assertThat(page.find("messages-empty").isDisplayed()).isTrue();
         assertThat(page.find("signin").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void anExpiredSession_leadsBackToSignInWithAClearMessage() {
+        ChatPage page = browsers.open().signIn(user);
+
+        page.browser.executeScript("sessionStorage.setItem('confab.token', 'expired.or.forged')");
+        page.browser.navigate().refresh();
+
+        page.waiting().until(ExpectedConditions.visibilityOfElementLocated(testId("signin-error")));
+        assertThat(page.find("signin-error").getText()).contains("session has expired");
+        assertThat(page.find("signin-user").getDomProperty("value")).isEqualTo(user);
     }
 
     @Test

@@ -58,7 +58,7 @@ final class ChatPage {
         WebElement input = waiting().until(ExpectedConditions.visibilityOfElementLocated(testId("signin-user")));
         input.sendKeys(user);
         find("signin-submit").click();
-        waiting().until(ExpectedConditions.textToBe(testId("user-name"), user));
+        waiting().until(ExpectedConditions.attributeToBe(testId("user-name"), "textContent", user));
         waiting().until(ExpectedConditions.attributeToBe(testId("connection"), "data-state", "live"));
         return this;
     }

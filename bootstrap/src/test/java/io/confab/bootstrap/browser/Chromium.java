@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -34,7 +35,7 @@ final class Chromium {
                 + "chromium-driver, or set CHROME_BIN and CHROMEDRIVER)");
     }
 
-    /** A fresh headless browser with its own profile under {@code profiles}, the window {@code width}×{@code height}. */
+    /** A fresh headless browser with its own profile under {@code profiles} and a {@code width}×{@code height} viewport. */
     static ChromeDriver start(Path profiles, int width, int height) {
         assumeInstalled();
         Path driver = DRIVER.orElseThrow(() -> new IllegalStateException(
@@ -51,6 +52,9 @@ final class Chromium {
                 .build();
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        // a window cannot be narrower than ~500 px: emulate the exact viewport (a 360 px phone too)
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
         return browser;
     }
 
