@@ -1,28 +1,34 @@
 package io.confab.persistence;
 
+import java.nio.file.Path;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** Each store adapter on each database: what the shared contract suites run against. */
 enum Backend {
-    JOOQ_H2(JooqStores::open, TestDatabase::h2),
-    JOOQ_POSTGRES(JooqStores::open, TestDatabase::postgres),
-    JPA_H2(JpaStores::open, TestDatabase::h2),
-    JPA_POSTGRES(JpaStores::open, TestDatabase::postgres);
+    JOOQ_H2(JooqStores::open, false),
+    JOOQ_POSTGRES(JooqStores::open, true),
+    JPA_H2(JpaStores::open, false),
+    JPA_POSTGRES(JpaStores::open, true);
 
     private final Function<StoreSettings, Stores> opener;
-    private final Supplier<TestDatabase> database;
+    private final boolean postgres;
 
-    Backend(Function<StoreSettings, Stores> opener, Supplier<TestDatabase> database) {
+    Backend(Function<StoreSettings, Stores> opener, boolean postgres) {
         this.opener = opener;
-        this.database = database;
+        this.postgres = postgres;
     }
 
     Stores open(StoreSettings settings) {
         return opener.apply(settings);
     }
 
+    /** A new empty database: in memory for H2. */
     TestDatabase freshDatabase() {
-        return database.get();
+        return postgres ? TestDatabase.postgres() : TestDatabase.h2();
+    }
+
+    /** A new empty database that outlives its pool: a file in {@code directory} for H2. */
+    TestDatabase freshDurableDatabase(Path directory) {
+        return postgres ? TestDatabase.postgres() : TestDatabase.h2File(directory.resolve("confab"));
     }
 }

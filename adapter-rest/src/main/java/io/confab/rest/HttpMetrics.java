@@ -43,6 +43,10 @@ final class HttpMetrics {
         MDC.remove(Correlation.MDC_KEY);
     }
 
+    int openStreams() {
+        return openStreams.get();
+    }
+
     void streamOpened() {
         openStreams.incrementAndGet();
     }

@@ -25,6 +25,7 @@ public final class RestApi {
     private final RestSettings settings;
     private final PrometheusMeterRegistry registry;
     private final Map<String, ReadinessCheck> readinessChecks;
+    private final HttpMetrics metrics;
 
     private RestApi(Builder builder) {
         this.useCases = Objects.requireNonNull(builder.useCases, "useCases");
@@ -34,6 +35,7 @@ public final class RestApi {
         this.settings = builder.settings;
         this.registry = Objects.requireNonNull(builder.registry, "registry");
         this.readinessChecks = Map.copyOf(builder.readinessChecks);
+        this.metrics = new HttpMetrics(registry);
     }
 
     public static Builder builder() {
@@ -48,7 +50,6 @@ public final class RestApi {
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.prefer405over404 = true;
         config.staticFiles.add("/web", Location.CLASSPATH); // the chat page at /
-        HttpMetrics metrics = new HttpMetrics(registry);
         config.requestLogger.http(metrics::requestCompleted);
 
         RoutesConfig routes = config.routes;
@@ -64,6 +65,11 @@ public final class RestApi {
         new DevTokenRoutes(devTokens).register(routes);
         new OpsRoutes(registry, new LinkedHashMap<>(readinessChecks)).register(routes);
         ErrorMapping.register(routes);
+    }
+
+    /** How many SSE responses are open now (a graceful stop waits for them to end). */
+    public int openStreams() {
+        return metrics.openStreams();
     }
 
     private void rejectOversizedBody(Context ctx) {

@@ -1,6 +1,8 @@
 package io.confab.bootstrap;
 
 import io.confab.application.ConfabSettings;
+import io.confab.llm.ChatModels;
+import io.confab.llm.openai.OpenAiSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,8 +154,8 @@ public record ConfabConfig(
             throw new ConfigException("OPENAI_API_KEY", "is required for CONFAB_MODEL_PROVIDER=openai "
                     + "(or set OPENAI_BASE_URL to a local OpenAI-compatible server)");
         }
-        return new Model(provider, baseUrl, apiKey, values.string("CONFAB_MODEL", "gpt-4o-mini"),
-                values.string("CONFAB_SYSTEM_PROMPT", ConfabSettings.DEFAULT_SYSTEM_PROMPT));
+        return new Model(provider, baseUrl, apiKey, values.string("CONFAB_MODEL", OpenAiSettings.DEFAULT_MODEL),
+                values.string("CONFAB_SYSTEM_PROMPT", ChatModels.DEFAULT_SYSTEM_PROMPT));
     }
 
     private static Path existingFile(String key, String text) {

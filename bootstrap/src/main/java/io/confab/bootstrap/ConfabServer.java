@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfabServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfabServer.class);
+    private static final Duration STREAM_DRAIN = Duration.ofSeconds(2);
 
     private final ConfabConfig config;
     private final Wiring wiring;
@@ -91,9 +93,22 @@ public final class ConfabServer implements AutoCloseable {
         if (!wiring.confab.shutdown(config.shutdownGrace())) {
             LOG.warn("some turns did not end within the grace period");
         }
+        awaitStreamsWritten();
         app.stop();
         wiring.close();
         LOG.info("Confab stopped");
+    }
+
+    /** Lets SSE responses write the last events of their turns before the connections close. */
+    private void awaitStreamsWritten() {
+        long deadline = System.nanoTime() + STREAM_DRAIN.toNanos();
+        try {
+            while (wiring.restApi.openStreams() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void closeConnectors() {

@@ -10,6 +10,9 @@ import io.confab.application.memory.TimeOrderedIdGenerator;
 import io.confab.application.tools.TaskTools;
 import io.confab.domain.port.ChatModel;
 import io.confab.domain.port.TokenVerifier;
+import io.confab.llm.ChatModels;
+import io.confab.llm.ModelSettings;
+import io.confab.llm.openai.OpenAiSettings;
 import io.confab.persistence.JooqStores;
 import io.confab.persistence.StoreSettings;
 import io.confab.persistence.Stores;
@@ -20,6 +23,7 @@ import io.confab.rest.RestSettings;
 import io.confab.rest.RestUseCases;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +43,7 @@ final class Wiring implements AutoCloseable {
 
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final Stores stores;
+    final ChatModel model;
     final Confab confab;
     final RestUseCases useCases;
     final TokenVerifier tokenVerifier;
@@ -48,7 +53,7 @@ final class Wiring implements AutoCloseable {
         this.stores = JooqStores.open(new StoreSettings(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), StoreSettings.DEFAULT_CONNECTION_TIMEOUT));
         try {
-            ChatModel model = modelOverride.orElseGet(() -> model(config.model()));
+            this.model = modelOverride.orElseGet(() -> model(config.model()));
             this.confab = Confab.create(ports(config, model, clock), new ConfabSettings(config.model().systemPrompt(),
                     config.historyLimit(), ConfabSettings.DEFAULT_TOKEN_BUDGET, ConfabSettings.DEFAULT_MAX_TOOL_ROUNDS));
             TurnMetrics turnMetrics = new TurnMetrics(registry);
@@ -86,8 +91,16 @@ final class Wiring implements AutoCloseable {
 
     private static ChatModel model(ConfabConfig.Model model) {
         return switch (model.provider()) {
-            case OFFLINE -> new EchoModel();
-            case OPENAI -> throw new ConfigException("CONFAB_MODEL_PROVIDER", "openai is not available in this build yet");
+            case OFFLINE -> ChatModels.offline();
+            case OPENAI -> {
+                try {
+                    yield ChatModels.create(ModelSettings.openai(OpenAiSettings.of(
+                            model.baseUrl().map(URI::toString).orElse(OpenAiSettings.DEFAULT_BASE_URL),
+                            model.apiKey().orElse(""), model.name())));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("CONFAB_MODEL", "or OPENAI_* is not usable: " + e.getMessage());
+                }
+            }
         };
     }
 
@@ -122,6 +135,13 @@ final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("closing the model client failed: {}", e.toString());
+            }
+        }
         stores.close();
         registry.close();
     }

@@ -1,0 +1,86 @@
+package io.confab.llm.openai;
+
+import com.openai.errors.OpenAIException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import io.confab.domain.TokenUsage;
+import io.confab.domain.model.FinishReason;
+import io.confab.domain.model.ModelEvent;
+import io.confab.domain.model.ModelRequest;
+import io.confab.domain.model.ToolCallRequest;
+import io.confab.llm.TokenEstimate;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Turns the chunks of one streamed reply into {@link ModelEvent}s: text deltas as they arrive,
+ * then the joined tool calls, the usage (the provider's, else an estimate) and the finish.
+ */
+final class ChunkReader {
+
+    private final ModelRequest request;
+    private final Consumer<ModelEvent> sink;
+    private final ErrorMapper errors;
+    private final ToolCallAssembler calls = new ToolCallAssembler();
+    private FinishReason finish;
+    private TokenUsage usage;
+    private long completionChars;
+
+    ChunkReader(ModelRequest request, Consumer<ModelEvent> sink, ErrorMapper errors) {
+        this.request = request;
+        this.sink = sink;
+        this.errors = errors;
+    }
+
+    /** Reads until {@code next} answers null (the end of the stream). */
+    void read(Supplier<ChatCompletionChunk> next) {
+        for (ChatCompletionChunk chunk = next.get(); chunk != null; chunk = next.get()) {
+            String text = take(chunk);
+            if (!text.isEmpty()) {
+                completionChars += text.length();
+                sink.accept(new ModelEvent.TextDelta(text));
+            }
+        }
+        if (finish == null) {
+            throw errors.endedEarly();
+        }
+        var toolCalls = calls.calls();
+        toolCalls.forEach(call -> sink.accept(new ModelEvent.ToolCallRequested(call)));
+        sink.accept(new ModelEvent.UsageReported(usage != null ? usage : estimate(toolCalls)));
+        sink.accept(new ModelEvent.Finished(toolCalls.isEmpty() ? finish : FinishReason.TOOL_CALLS));
+    }
+
+    /** Records the chunk's usage, tool-call deltas and finish; answers its text (empty when none). */
+    private String take(ChatCompletionChunk chunk) {
+        try {
+            chunk.usage().ifPresent(u -> usage = new TokenUsage(u.promptTokens(), u.completionTokens()));
+            StringBuilder text = new StringBuilder();
+            for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+                if (choice.index() != 0) {
+                    continue;
+                }
+                choice.delta().content().ifPresent(text::append);
+                choice.delta().toolCalls().ifPresent(deltas -> deltas.forEach(calls::add));
+                choice.finishReason().ifPresent(reason -> finish = finishReason(reason.asString()));
+            }
+            return text.toString();
+        } catch (OpenAIException e) {
+            throw errors.map(e);
+        }
+    }
+
+    private TokenUsage estimate(List<ToolCallRequest> toolCalls) {
+        long completion = (completionChars + 3) / 4 + toolCalls.stream().mapToLong(TokenEstimate::ofCall).sum();
+        return new TokenUsage(TokenEstimate.ofRequest(request), completion);
+    }
+
+    private static FinishReason finishReason(String reason) {
+        return switch (reason) {
+            case "stop" -> FinishReason.STOP;
+            case "tool_calls", "function_call" -> FinishReason.TOOL_CALLS;
+            case "length" -> FinishReason.LENGTH;
+            case "content_filter" -> FinishReason.CONTENT_FILTER;
+            default -> FinishReason.OTHER;
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package io.confab.llm.openai;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.RequestOptions;
+import com.openai.core.Timeout;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.confab.domain.Cancellation;
+import io.confab.domain.model.ModelEvent;
+import io.confab.domain.model.ModelRequest;
+import io.confab.domain.port.ChatModel;
+import io.confab.llm.Titles;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A {@link ChatModel} on any OpenAI-compatible chat completions endpoint (OpenAI, Gemini, Ollama,
+ * vLLM, LM Studio) through openai-java: streams text as it arrives, joins tool-call deltas, reports
+ * the provider's usage, retries before the first token and closes the stream at once on cancel.
+ */
+public final class OpenAiChatModel implements ChatModel, AutoCloseable {
+
+    /** A blank key still has to be sent as something; local servers ignore it. */
+    private static final String NO_KEY = "no-key";
+    private static final Duration TITLE_TIMEOUT = Duration.ofSeconds(10);
+    private static final String TITLE_PROMPT = "Write a title of at most six words for the conversation below. "
+            + "Answer with the title only, without quotes or a final period.";
+
+    private final OpenAiSettings settings;
+    private final OpenAIClient client;
+    private final OpenAIClient titleClient;
+    private final RequestMapper requests;
+    private final ErrorMapper errors;
+
+    public OpenAiChatModel(OpenAiSettings settings) {
+        this.settings = settings;
+        this.client = OpenAIOkHttpClient.builder()
+                .baseUrl(settings.baseUrl())
+                .apiKey(settings.apiKey().isBlank() ? NO_KEY : settings.apiKey())
+                .maxRetries(settings.maxRetries())
+                .timeout(Timeout.builder()
+                        .connect(settings.connectTimeout())
+                        .read(settings.readTimeout())
+                        .write(settings.readTimeout())
+                        .request(settings.requestTimeout())
+                        .build())
+                .addInterceptor(CallCancellation.INTERCEPTOR)
+                .sleeper(CallCancellation.SLEEPER)
+                .build();
+        this.titleClient = client.withOptions(options -> options.maxRetries(0));
+        this.requests = new RequestMapper(settings);
+        this.errors = new ErrorMapper(settings);
+        Warmup.startOnce(requests);
+    }
+
+    @Override
+    public String name() {
+        return settings.model();
+    }
+
+    @Override
+    public void stream(ModelRequest request, Consumer<ModelEvent> sink, Cancellation cancellation) {
+        if (cancellation.isCancelled()) {
+            return;
+        }
+        var params = requests.streaming(request);
+        try (CallCancellation.Scope ignored = CallCancellation.enter(cancellation);
+             StreamResponse<ChatCompletionChunk> response = open(params, cancellation)) {
+            Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
+            new ChunkReader(request, sink, errors).read(() -> next(chunks, cancellation));
+        } catch (Cancelled e) {
+            // the caller asked to stop: what was streamed so far stands, and no Finished follows
+        }
+    }
+
+    /**
+     * A short title from a cheap whole-reply call (10 s, no retries); empty when the provider fails,
+     * so the conversation keeps its default title.
+     */
+    @Override
+    public Optional<String> title(String userMessage, String reply) {
+        try {
+            var completion = titleClient.chat().completions()
+                    .create(requests.title(TITLE_PROMPT, userMessage, reply),
+                            RequestOptions.builder().timeout(TITLE_TIMEOUT).build());
+            return completion.choices().stream()
+                    .flatMap(choice -> choice.message().content().stream())
+                    .map(Titles::clean)
+                    .filter(title -> !title.isEmpty())
+                    .findFirst();
+        } catch (OpenAIException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private StreamResponse<ChatCompletionChunk> open(ChatCompletionCreateParams params, Cancellation cancellation) {
+        try {
+            return client.chat().completions().createStreaming(params);
+        } catch (RuntimeException e) {
+            throw failure(e, cancellation);
+        }
+    }
+
+    /** The next chunk, or null at the end; a failure while reading is mapped to a {@code ChatModelException}. */
+    private ChatCompletionChunk next(Iterator<ChatCompletionChunk> chunks, Cancellation cancellation) {
+        try {
+            return chunks.hasNext() ? chunks.next() : null;
+        } catch (RuntimeException e) {
+            throw failure(e, cancellation);
+        }
+    }
+
+    private RuntimeException failure(RuntimeException e, Cancellation cancellation) {
+        if (cancellation.isCancelled()) {
+            return new Cancelled();
+        }
+        return errors.map(e);
+    }
+
+    /** Unwinds a call the caller cancelled. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.confab.llm.openai;
+
+import com.openai.core.JsonValue;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
+import com.openai.models.chat.completions.ChatCompletionAssistantMessageParam;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionFunctionTool;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import io.confab.domain.model.ModelMessage;
+import io.confab.domain.model.ModelRequest;
+import io.confab.domain.model.ToolCallRequest;
+import io.confab.domain.tool.ToolDefinition;
+import io.confab.json.JsonValues;
+
+/** Maps a {@link ModelRequest} onto openai-java's chat completion parameters. */
+final class RequestMapper {
+
+    private final OpenAiSettings settings;
+
+    RequestMapper(OpenAiSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A streaming request with usage in the last chunk. */
+    ChatCompletionCreateParams streaming(ModelRequest request) {
+        ChatCompletionCreateParams.Builder params = base();
+        if (!request.systemPrompt().isBlank()) {
+            params.addSystemMessage(request.systemPrompt());
+        }
+        request.messages().forEach(message -> add(params, message));
+        request.tools().forEach(tool -> params.addTool(tool(tool)));
+        return params
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .build();
+    }
+
+    /** A cheap whole-reply request for a conversation title. */
+    ChatCompletionCreateParams title(String prompt, String userMessage, String reply) {
+        return ChatCompletionCreateParams.builder()
+                .model(settings.model())
+                .addSystemMessage(prompt)
+                .addUserMessage("User: " + userMessage + "\nAssistant: " + reply)
+                .build();
+    }
+
+    private ChatCompletionCreateParams.Builder base() {
+        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(settings.model());
+        if (settings.temperature() != null) {
+            params.temperature(settings.temperature());
+        }
+        if (settings.maxTokens() != null) {
+            if (settings.isOpenAi()) {
+                params.maxCompletionTokens(settings.maxTokens().longValue());
+            } else {
+                params.maxTokens(settings.maxTokens().longValue());
+            }
+        }
+        return params;
+    }
+
+    private static void add(ChatCompletionCreateParams.Builder params, ModelMessage message) {
+        switch (message) {
+            case ModelMessage.User user -> params.addUserMessage(user.content());
+            case ModelMessage.Assistant assistant -> params.addMessage(assistant(assistant));
+            case ModelMessage.ToolResult result -> params.addMessage(ChatCompletionToolMessageParam.builder()
+                    .toolCallId(result.callId())
+                    .content(JsonValues.write(result.result()))
+                    .build());
+        }
+    }
+
+    private static ChatCompletionAssistantMessageParam assistant(ModelMessage.Assistant assistant) {
+        ChatCompletionAssistantMessageParam.Builder message = ChatCompletionAssistantMessageParam.builder();
+        if (!assistant.content().isEmpty() || assistant.toolCalls().isEmpty()) {
+            message.content(assistant.content());
+        }
+        for (ToolCallRequest call : assistant.toolCalls()) {
+            message.addToolCall(ChatCompletionMessageFunctionToolCall.builder()
+                    .id(call.id())
+                    .function(ChatCompletionMessageFunctionToolCall.Function.builder()
+                            .name(call.tool())
+                            .arguments(argumentsText(call))
+                            .build())
+                    .build());
+        }
+        return message.build();
+    }
+
+    /** Arguments the model sent as invalid JSON are kept as its raw text, so it sees its own mistake. */
+    private static String argumentsText(ToolCallRequest call) {
+        return call.arguments() instanceof io.confab.domain.json.JsonValue.Str raw
+                ? raw.value()
+                : JsonValues.write(call.arguments());
+    }
+
+    private static ChatCompletionFunctionTool tool(ToolDefinition tool) {
+        FunctionParameters.Builder parameters = FunctionParameters.builder();
+        tool.parameters().members().forEach((name, value) ->
+                parameters.putAdditionalProperty(name, JsonValue.fromJsonNode(JsonValues.toNode(value))));
+        return ChatCompletionFunctionTool.builder()
+                .function(FunctionDefinition.builder()
+                        .name(tool.name())
+                        .description(tool.description())
+                        .parameters(parameters.build())
+                        .build())
+                .build();
+    }
+}

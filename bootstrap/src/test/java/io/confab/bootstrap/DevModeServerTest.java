@@ -1,0 +1,85 @@
+package io.confab.bootstrap;
+
+import static io.confab.bootstrap.Api.CONVERSATIONS;
+import static io.confab.bootstrap.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The zero-setup server: development sign-in, and what a stop does to a turn that runs on. */
+class DevModeServerTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final ScriptedModel model = new ScriptedModel();
+    private ConfabServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private Api start() {
+        server = ConfabServer.start(ConfabConfig.of(Map.of(
+                "CONFAB_PORT", "0", "CONFAB_DATA_DIR", dataDir.toString(), "CONFAB_SHUTDOWN_GRACE_SECONDS", "1")), model);
+        return new Api(server.uri());
+    }
+
+    private static String devToken(Api api, String user) {
+        var response = api.post("/api/v1/auth/dev-token", null, "{\"user_id\":\"" + user + "\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json(response).path("access_token").asText();
+    }
+
+    @Test
+    void devToken_signsIn_andItsSecretIsKeptOwnerOnly_acrossRestarts() throws Exception {
+        Api api = start();
+        String token = devToken(api, "dana");
+        api.createConversation(token, "hello");
+
+        server.stop();
+        api = start();
+
+        assertThat(json(api.get(CONVERSATIONS, token)).path("total").asInt()).isEqualTo(1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("dev-jwt.secret"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void devToken_withoutAUserId_is422() {
+        Api api = start();
+
+        assertThat(api.post("/api/v1/auth/dev-token", null, "{}").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void aStop_interruptsTheTurnsThatOutliveTheGrace_andStoresThem() throws Exception {
+        model.gate = new CompletableFuture<>();
+        Api api = start();
+        String token = devToken(api, "erin");
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "long");
+        CompletableFuture<String> stream = CompletableFuture.supplyAsync(
+                () -> api.get(one + "/stream?message=wait%20forever", token).body());
+        ServerContract.await(() -> json(api.get(one + "/messages", token)).path("items").size() == 1 ? true : null);
+
+        server.stop();
+        server = null;
+
+        assertThat(stream.get(10, TimeUnit.SECONDS)).contains("\"type\":\"cancelled\"");
+        Api restarted = start();
+        JsonNode reply = json(restarted.get(one + "/messages", token)).path("items").get(1);
+        assertThat(reply.path("status").asText()).isEqualTo("interrupted");
+    }
+}

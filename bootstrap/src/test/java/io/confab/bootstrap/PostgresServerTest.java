@@ -1,0 +1,21 @@
+package io.confab.bootstrap;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+
+/** The black-box contract on PostgreSQL (CONFAB_TEST_PG_URL, or an embedded server). */
+class PostgresServerTest extends ServerContract {
+
+    private final String url = TestPostgres.freshDatabaseUrl();
+
+    @Override
+    Map<String, String> database() {
+        return Map.of("CONFAB_DB_URL", url);
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        stopServer();
+        TestPostgres.drop(url);
+    }
+}

@@ -1,0 +1,378 @@
+package io.confab.bootstrap;
+
+import static io.confab.bootstrap.Api.CONVERSATIONS;
+import static io.confab.bootstrap.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Black-box tests of the real server: {@link ConfabServer} on a random port over a real database,
+ * called over real HTTP. Subclasses choose the database (H2 file, PostgreSQL).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerContract {
+
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    Path dataDir;
+
+    final ScriptedModel model = new ScriptedModel();
+    ConfabServer server;
+    Api api;
+
+    /** CONFAB_DB_* keys of the database under test. */
+    abstract Map<String, String> database();
+
+    ConfabConfig config() {
+        Map<String, String> values = new HashMap<>(database());
+        values.put("CONFAB_PORT", "0");
+        values.put("CONFAB_DATA_DIR", dataDir.toString());
+        values.put("CONFAB_JWT_PUBLIC_KEY", TestKeys.publicKeyPem());
+        values.put("CONFAB_JWT_ISSUER", TestKeys.ISSUER);
+        values.put("CONFAB_JWT_AUDIENCE", TestKeys.AUDIENCE);
+        values.put("CONFAB_RATE_LIMIT", "20");
+        values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "2");
+        values.put("CONFAB_SSE_PING_SECONDS", "1");
+        return ConfabConfig.of(values);
+    }
+
+    @BeforeAll
+    void startServer(@TempDir Path dir) {
+        dataDir = dir;
+        server = ConfabServer.start(config(), model);
+        api = new Api(server.uri());
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static String newUser() {
+        return "user-" + USERS.incrementAndGet();
+    }
+
+    // ---- every route's success case --------------------------------------------------------
+
+    @Test
+    void everyRoute_answersItsSuccessCase() throws Exception {
+        String user = newUser();
+        String token = TestKeys.token(user);
+
+        var created = api.post(CONVERSATIONS, token, "{\"title\":\"Errands\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = json(created).path("id").asText();
+        String one = CONVERSATIONS + "/" + id;
+        assertThat(created.headers().firstValue("Location")).hasValue(one);
+
+        assertThat(json(api.get(one, token)).path("title").asText()).isEqualTo("Errands");
+        assertThat(json(api.patch(one + "/title", token, "{\"title\":\"Chores\"}")).path("title").asText()).isEqualTo("Chores");
+        JsonNode updated = json(api.patch(one, token, "{\"status\":\"closed\",\"metadata\":{\"k\":\"v\"}}"));
+        assertThat(updated.path("status").asText()).isEqualTo("closed");
+        assertThat(updated.path("metadata").path("k").asText()).isEqualTo("v");
+
+        var turn = api.post(one + "/messages", token, "{\"message\":\"add task buy milk\"}");
+        assertThat(turn.statusCode()).as(turn.body()).isEqualTo(200);
+        JsonNode body = json(turn);
+        assertThat(body.path("conversation_id").asText()).isEqualTo(id);
+        assertThat(body.path("user_message").path("content").asText()).isEqualTo("add task buy milk");
+        assertThat(body.path("assistant_message").path("content").asText()).isEqualTo("Done: add_task.");
+        assertThat(body.path("tool_calls").get(0).path("tool").asText()).isEqualTo("add_task");
+        assertThat(body.path("tool_calls").get(0).path("status").asText()).isEqualTo("ok");
+
+        JsonNode messages = json(api.get(one + "/messages?limit=50", token));
+        assertThat(messages.path("items")).hasSize(2);
+        assertThat(messages.path("has_more").asBoolean()).isFalse();
+        assertThat(json(api.get(CONVERSATIONS + "?limit=10", token)).path("total").asInt()).isEqualTo(1);
+
+        JsonNode tasks = json(api.get("/api/v1/tasks?status=pending", token));
+        assertThat(tasks.path("items").get(0).path("title").asText()).isEqualTo("buy milk");
+
+        List<String> frames = sse(api.request(one + "/stream?message=hello", token).GET());
+        assertThat(frames.get(frames.size() - 1)).contains("\"type\":\"complete\"");
+
+        JsonNode oneShot = json(api.post("/api/" + user + "/chat", token, "{\"message\":\"hi there\"}"));
+        assertThat(oneShot.path("response").asText()).isEqualTo("Echo: hi there");
+        assertThat(oneShot.path("role").asText()).isEqualTo("assistant");
+
+        assertThat(api.delete(one, token).statusCode()).isEqualTo(204);
+        assertThat(api.get(one, token).statusCode()).isEqualTo(404);
+        assertThat(json(api.get(CONVERSATIONS, token)).path("items")).hasSize(1);
+
+        assertThat(api.get("/health/live", null).statusCode()).isEqualTo(200);
+        assertThat(json(api.get("/health/ready", null)).path("checks").path("database").path("status").asText()).isEqualTo("up");
+        assertThat(api.get("/metrics", null).body()).contains("confab_turns_total").contains("confab_tool_calls_total");
+        assertThat(json(api.get("/openapi.json", null)).path("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(api.post("/api/v1/auth/dev-token", null, "{\"user_id\":\"x\"}").statusCode()).isEqualTo(404);
+    }
+
+    // ---- authentication -----------------------------------------------------------------------
+
+    @Test
+    void everyKindOfBadToken_is401_withAnInvalidTokenChallenge() {
+        String user = newUser();
+        Map<String, String> bad = Map.of(
+                "alg none", TestKeys.algNone(user),
+                "HS256 keyed with the RSA public key", TestKeys.hsWithPublicKey(user),
+                "bad signature", TestKeys.signedByAnotherKey(user),
+                "expired", TestKeys.expired(user),
+                "malformed", "eyJhbGciOi.not-a-token",
+                "wrong issuer", TestKeys.wrongIssuer(user),
+                "wrong audience", TestKeys.wrongAudience(user));
+
+        bad.forEach((kind, token) -> {
+            var response = api.get(CONVERSATIONS, token);
+            assertThat(response.statusCode()).as(kind).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(kind).hasValue("Bearer error=\"invalid_token\"");
+            assertThat(response.headers().firstValue("Content-Type")).as(kind).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        });
+        var none = api.get(CONVERSATIONS, null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    // ---- isolation ------------------------------------------------------------------------------
+
+    @Test
+    void anotherUser_getsNotFoundOnEveryResource_andNeverSeesItInLists() {
+        String alice = TestKeys.token(newUser());
+        String bob = TestKeys.token(newUser());
+        String id = api.createConversation(alice, "Secret plans");
+        String one = CONVERSATIONS + "/" + id;
+        api.post(one + "/messages", alice, "{\"message\":\"add task hide the cake\"}");
+
+        assertThat(api.get(one, bob).statusCode()).isEqualTo(404);
+        assertThat(api.patch(one + "/title", bob, "{\"title\":\"mine\"}").statusCode()).isEqualTo(404);
+        assertThat(api.patch(one, bob, "{\"status\":\"archived\"}").statusCode()).isEqualTo(404);
+        assertThat(api.get(one + "/messages", bob).statusCode()).isEqualTo(404);
+        assertThat(api.post(one + "/messages", bob, "{\"message\":\"hi\"}").statusCode()).isEqualTo(404);
+        assertThat(api.get(one + "/stream?message=hi", bob).statusCode()).isEqualTo(404);
+        assertThat(api.get(one + "/stream", bob).statusCode()).isEqualTo(404);
+        assertThat(api.post(one + "/cancel", bob, "").statusCode()).isEqualTo(404);
+        assertThat(api.post("/api/" + subject(bob) + "/chat", bob, "{\"message\":\"hi\",\"conversation_id\":\"" + id + "\"}")
+                .statusCode()).isEqualTo(404);
+        assertThat(api.delete(one, bob).statusCode()).isEqualTo(404);
+
+        assertThat(json(api.get(CONVERSATIONS, bob)).path("total").asInt()).isZero();
+        assertThat(json(api.get(CONVERSATIONS + "?q=Secret", bob)).path("items")).isEmpty();
+        assertThat(json(api.get("/api/v1/tasks", bob)).path("items")).isEmpty();
+        assertThat(json(api.get(one, alice)).path("title").asText()).isEqualTo("Secret plans");
+        assertThat(json(api.get(one + "/messages", alice)).path("items")).hasSize(2);
+    }
+
+    @Test
+    void oneShotChat_onAnotherUsersPath_is403() {
+        String token = TestKeys.token(newUser());
+
+        assertThat(api.post("/api/somebody-else/chat", token, "{\"message\":\"hi\"}").statusCode()).isEqualTo(403);
+    }
+
+    // ---- client errors ------------------------------------------------------------------------
+
+    @Test
+    void clientErrors_areAnsweredWith400_413_415_422() {
+        String token = TestKeys.token(newUser());
+        String id = api.createConversation(token, "x");
+        String messages = CONVERSATIONS + "/" + id + "/messages";
+
+        assertThat(api.post(messages, token, "{\"message\":").statusCode()).isEqualTo(400);
+        assertThat(api.get(messages + "?limit=many", token).statusCode()).isEqualTo(400);
+        assertThat(api.post(messages, token, "{\"message\":\"" + "x".repeat(70_000) + "\"}").statusCode()).isEqualTo(413);
+        assertThat(api.send(api.request(messages, token).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}"))).statusCode()).isEqualTo(415);
+        var empty = api.post(messages, token, "{\"message\":\"\"}");
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(json(empty).path("errors").get(0).path("field").asText()).isEqualTo("message");
+        assertThat(api.post(messages, token, "{\"message\":\"" + "x".repeat(10_001) + "\"}").statusCode()).isEqualTo(422);
+        assertThat(api.patch(CONVERSATIONS + "/" + id, token, "{\"status\":\"gone\"}").statusCode()).isEqualTo(422);
+        assertThat(api.post(CONVERSATIONS, token, "{\"title\":\"" + "t".repeat(501) + "\"}").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void tooManyTurns_are429_withRetryAfter() {
+        String token = TestKeys.token(newUser());
+        String messages = CONVERSATIONS + "/" + api.createConversation(token, "busy") + "/messages";
+
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 21; i++) {
+            last = api.post(messages, token, "{\"message\":\"turn " + i + "\"}");
+        }
+
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(json(api.get(messages + "?limit=200", token)).path("items")).hasSize(40);
+    }
+
+    // ---- streaming ----------------------------------------------------------------------------
+
+    @Test
+    void sseFrames_haveIdsAndDataAndEndWithABlankLine() throws Exception {
+        String token = TestKeys.token(newUser());
+        String id = api.createConversation(token, "s");
+
+        var response = api.client.send(api.request(CONVERSATIONS + "/" + id + "/messages", token)
+                .header("Accept", "text/event-stream").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"one two three\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+        String[] frames = response.body().split("\n\n", -1);
+        assertThat(frames[frames.length - 1]).isEmpty();
+        long seq = 0;
+        for (int i = 0; i < frames.length - 1; i++) {
+            if (frames[i].startsWith(":")) {
+                continue;
+            }
+            String[] lines = frames[i].split("\n");
+            assertThat(lines).hasSize(2);
+            assertThat(lines[0]).matches("id: [0-9a-f-]{36}:" + (++seq));
+            JsonNode event = Api.JSON.readTree(lines[1].substring("data: ".length()));
+            assertThat(event.path("seq").asLong()).isEqualTo(seq);
+            assertThat(event.path("conversation_id").asText()).isEqualTo(id);
+        }
+        assertThat(frames[frames.length - 2]).contains("\"type\":\"complete\"");
+    }
+
+    @Test
+    void aClientThatDisconnectsMidTurn_findsTheCompleteReplyStoredAfterwards() throws Exception {
+        model.gate = new CompletableFuture<>();
+        String token = TestKeys.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "d");
+
+        var response = api.client.send(api.request(one + "/stream?message=wait%20for%20it", token).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null && !line.contains("\"content\":\"Working\"")) {
+                // read until the first words arrived, then hang up
+            }
+        }
+        model.gate.complete(null);
+
+        JsonNode reply = await(() -> {
+            JsonNode items = json(api.get(one + "/messages", token)).path("items");
+            return items.size() == 2 && items.get(1).path("status").asText().equals("complete") ? items.get(1) : null;
+        });
+        assertThat(reply.path("content").asText()).isEqualTo("Working and done.");
+    }
+
+    @Test
+    void lastEventId_resumesWithExactlyTheMissingEvents() throws Exception {
+        String token = TestKeys.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "r");
+        List<String> all = sse(api.request(one + "/stream?message=a%20b%20c%20d", token).GET());
+        String resumeAfter = all.get(2).lines().findFirst().orElseThrow().substring("id: ".length());
+
+        List<String> rest = sse(api.request(one + "/stream", token).header("Last-Event-ID", resumeAfter).GET());
+
+        assertThat(rest).isEqualTo(all.subList(3, all.size()));
+    }
+
+    @Test
+    void cancel_endsTheStreamWithCancelled_andStoresAnInterruptedMessage() throws Exception {
+        model.gate = new CompletableFuture<>();
+        String token = TestKeys.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "c");
+        var response = api.client.send(api.request(one + "/stream?message=wait%20please", token).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        List<String> data = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("data: ")) {
+                    data.add(line);
+                    if (line.contains("\"type\":\"chunk\"")) {
+                        assertThat(api.post(one + "/cancel", token, "").statusCode()).isEqualTo(202);
+                    }
+                }
+            }
+        }
+
+        JsonNode last = Api.JSON.readTree(data.get(data.size() - 1).substring("data: ".length()));
+        assertThat(last.path("type").asText()).isEqualTo("cancelled");
+        assertThat(last.path("message").path("status").asText()).isEqualTo("interrupted");
+        JsonNode stored = json(api.get(one + "/messages", token)).path("items").get(1);
+        assertThat(stored.path("status").asText()).isEqualTo("interrupted");
+        assertThat(stored.path("content").asText()).isEqualTo("Working");
+        assertThat(api.post(one + "/cancel", token, "").statusCode()).isEqualTo(409);
+    }
+
+    // ---- durability -----------------------------------------------------------------------------
+
+    @Test
+    void aRestart_losesNothing() throws IOException {
+        String token = TestKeys.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "Keep me");
+        api.post(one + "/messages", token, "{\"message\":\"add task survive restarts\"}");
+        String before = api.get(one + "/messages", token).body();
+
+        server.stop();
+        server = ConfabServer.start(config(), model);
+        api = new Api(server.uri());
+
+        assertThat(json(api.get(one, token)).path("title").asText()).isEqualTo("Keep me");
+        assertThat(json(api.get(one + "/messages", token))).isEqualTo(Api.JSON.readTree(before));
+        assertThat(json(api.get("/api/v1/tasks", token)).path("items").get(0).path("title").asText()).isEqualTo("survive restarts");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    /** The frames of an SSE response (without comments), each as "id: …\ndata: …". */
+    List<String> sse(HttpRequest.Builder request) throws IOException, InterruptedException {
+        String body = api.client.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        List<String> frames = new ArrayList<>();
+        for (String frame : body.split("\n\n")) {
+            if (frame.startsWith("id: ")) {
+                frames.add(frame);
+            }
+        }
+        return frames;
+    }
+
+    static <T> T await(Supplier<T> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            T value = condition.get();
+            if (value != null) {
+                return value;
+            }
+            assertThat(System.nanoTime()).as("condition not met within 10 s").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(25);
+        }
+    }
+
+    private static String subject(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        try {
+            return Api.JSON.readTree(payload).path("sub").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.confab.application.turn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Default titles: the user's first words, on one line, at most 60 characters, cut at a word. */
+class TitlesTest {
+
+    @Test
+    void aShortMessage_isTheTitle_onOneLine() {
+        assertThat(Titles.from("  Buy\n milk   today ")).isEqualTo("Buy milk today");
+    }
+
+    @Test
+    void aLongMessage_isCutAtAWordBoundary_withinSixtyCharacters() {
+        String title = Titles.from("Please help me plan a three week trip through Portugal and Spain by train");
+
+        assertThat(title).isEqualTo("Please help me plan a three week trip through Portugal and…");
+        assertThat(title.length()).isLessThanOrEqualTo(60);
+    }
+
+    @Test
+    void aLongWordWithoutSpaces_isCutHard() {
+        assertThat(Titles.from("x".repeat(100))).hasSize(60).endsWith("…");
+    }
+}
