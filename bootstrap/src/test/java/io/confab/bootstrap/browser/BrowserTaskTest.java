@@ -3,30 +3,19 @@ package io.confab.bootstrap.browser;
 import static io.confab.bootstrap.browser.ChatPage.contentOf;
 import static io.confab.bootstrap.browser.ChatPage.testId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The task tools seen from the page: the offline assistant adds a task, the chip and the task list show it. */
 class BrowserTaskTest {
-
-    /** The offline assistant of adapter-llm; until the server wires it, the server answers with an echo. */
-    private static final String OFFLINE_MODEL = "io.confab.llm.offline.OfflineChatModel";
 
     @RegisterExtension
     static final RunningServer SERVER = RunningServer.withConfiguredModel();
 
     @RegisterExtension
     final Browsers browsers = new Browsers(SERVER);
-
-    @BeforeEach
-    void offlineAssistantIsWired() {
-        assumeTrue(onClasspath(OFFLINE_MODEL), "the offline assistant (" + OFFLINE_MODEL + ") is not in the server yet");
-    }
 
     @Test
     void askingToAddATask_streamsTheReplyShowsADoneToolChipAndListsTheTask() {
@@ -39,16 +28,7 @@ class BrowserTaskTest {
         assertThat(chip.getDomAttribute("data-state")).isEqualTo("ok");
         assertThat(chip.getText()).startsWith("✓");
         assertThat(contentOf(reply)).containsIgnoringCase("buy milk");
-        page.waiting().until(driver -> page.browser.findElements(By.cssSelector("[data-testid=\"task-title\"]")).stream()
+        page.waiting().until(driver -> page.browser.findElements(testId("task-title")).stream()
                 .anyMatch(title -> title.getText().equalsIgnoreCase("buy milk")));
-    }
-
-    private static boolean onClasspath(String className) {
-        try {
-            Class.forName(className, false, BrowserTaskTest.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }
