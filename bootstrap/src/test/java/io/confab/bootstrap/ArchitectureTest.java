@@ -4,6 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -55,7 +58,8 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(ADAPTERS)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.confab.application.service..", "io.confab.application.turn..")
-                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Service")
+                .orShould().dependOnClassesThat(resideInAPackage("io.confab.application..")
+                        .and(simpleNameEndingWith("Service")))
                 .check(CONFAB);
     }
 
