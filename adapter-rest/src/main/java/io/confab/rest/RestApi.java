@@ -4,6 +4,7 @@ import io.confab.domain.port.TokenVerifier;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,10 +42,14 @@ public final class RestApi {
         return new Builder();
     }
 
-    /** Adds the routes, before-handlers, error mapping, body limit and request log to {@code config}. */
+    /**
+     * Adds the routes, before-handlers, error mapping, body limit, request log and the static chat
+     * page (classpath {@code /web}, index at {@code /}) to {@code config}.
+     */
     public void register(JavalinConfig config) {
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.prefer405over404 = true;
+        config.staticFiles.add("/web", Location.CLASSPATH); // the chat page at /
         config.requestLogger.http(metrics::requestCompleted);
 
         RoutesConfig routes = config.routes;
