@@ -85,8 +85,9 @@ public final class WebSocketApi implements AutoCloseable {
         ClientConnection connection = new ClientConnection(UUID.randomUUID().toString(), user, ctx.session,
                 settings, scheduler);
         connections.put(ctx.sessionId(), connection);
-        connection.send(ServerFrames.connectionEstablished(user, connection.id()));
+        // subscribed before connection_established, so a client that saw it misses no notification
         connection.subscribeNotifications(bus);
+        connection.send(ServerFrames.connectionEstablished(user, connection.id()));
         connection.closeAfter(Duration.between(clock.instant(), Handshake.expiresAt(ctx)));
     }
 
