@@ -73,9 +73,15 @@ final class ClientConnection {
         return !closed.get();
     }
 
-    /** Every conversation notification of the user reaches this socket. */
-    void subscribeNotifications(EventBus bus) {
+    /**
+     * Queues {@code established} as the first frame, subscribes the socket to its user's
+     * notifications, and only then starts writing: once a client sees the frame, it can miss no
+     * notification.
+     */
+    void open(EventBus bus, String established) {
+        outgoing.offer(established);
         notifications = bus.subscribeUser(user, event -> send(io.confab.json.EventJson.write(event)));
+        startWriting();
     }
 
     /** Closes the socket with 1008 when its token expires, {@code delay} from now. */
@@ -129,6 +135,10 @@ final class ClientConnection {
             close(POLICY_VIOLATION, "too slow: reconnect and subscribe with last_seq to resume");
             return;
         }
+        startWriting();
+    }
+
+    private void startWriting() {
         if (draining.compareAndSet(false, true)) {
             Thread.ofVirtual().name("confab-ws-writer-" + id).start(this::drain);
         }

@@ -85,9 +85,7 @@ public final class WebSocketApi implements AutoCloseable {
         ClientConnection connection = new ClientConnection(UUID.randomUUID().toString(), user, ctx.session,
                 settings, scheduler);
         connections.put(ctx.sessionId(), connection);
-        // subscribed before connection_established, so a client that saw it misses no notification
-        connection.subscribeNotifications(bus);
-        connection.send(ServerFrames.connectionEstablished(user, connection.id()));
+        connection.open(bus, ServerFrames.connectionEstablished(user, connection.id()));
         connection.closeAfter(Duration.between(clock.instant(), Handshake.expiresAt(ctx)));
     }
 
