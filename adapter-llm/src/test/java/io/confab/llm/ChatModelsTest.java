@@ -3,6 +3,7 @@ package io.confab.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.confab.application.TokenEstimate;
 import io.confab.domain.port.ChatModel;
 import io.confab.llm.ModelSettings.Provider;
 import io.confab.llm.openai.OpenAiSettings;

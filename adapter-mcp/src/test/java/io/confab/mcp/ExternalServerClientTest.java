@@ -4,6 +4,7 @@ import static io.confab.domain.json.JsonValue.object;
 import static io.confab.domain.json.JsonValue.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confab.application.testing.Await;
 import io.confab.domain.Cancellation;
 import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;

@@ -3,7 +3,6 @@ package io.confab.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnListener;
@@ -16,28 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RestApiTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CONVERSATIONS = "/api/v1/chat/conversations";
-
-    private final Stubs stubs = new Stubs();
-    private RestServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class RestApiTest extends AbstractRestTest {
 
     private RestServer start() {
-        server = RestServer.start(stubs, builder -> { });
-        return server;
+        return startServer(builder -> { });
     }
 
     private static JsonNode json(HttpResponse<String> response) {
@@ -209,7 +193,7 @@ class RestApiTest {
         stubs.sendMessage = turnsEndingWith(new TurnOutcome.Failed(ok.userMessage(), ok.assistantMessage(),
                 TurnFailure.MODEL_TIMEOUT, "The model timed out."));
         server.close();
-        server = RestServer.start(stubs, builder -> { });
+        start();
         String again = json(server.postJson(CONVERSATIONS, "alice", "{}")).path("id").asText();
         assertProblem(server.postJson(CONVERSATIONS + "/" + again + "/messages", "alice", "{\"message\":\"hi\"}"),
                 504, "model_timeout");

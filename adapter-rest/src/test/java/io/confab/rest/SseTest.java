@@ -2,7 +2,7 @@ package io.confab.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.confab.application.testing.Await;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
 import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.application.usecase.SendMessageUseCase;
@@ -25,24 +25,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class SseTest {
+class SseTest extends AbstractRestTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CONVERSATIONS = "/api/v1/chat/conversations";
-
-    private final Stubs stubs = new Stubs();
-    private RestServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+    /** Starts the server (pings every 50 ms) with one conversation of alice's; returns its id. */
     private String start() {
-        server = RestServer.start(stubs, builder -> builder.settings(new RestSettings(64 * 1024, Duration.ofMillis(50))));
+        startServer(builder -> builder.settings(new RestSettings(64 * 1024, Duration.ofMillis(50))));
         return stubs.create(new io.confab.domain.UserId("alice"), "").id().toString();
     }
 
@@ -86,7 +75,7 @@ class SseTest {
     @Test
     void anIdleStream_sendsPingComments() throws Exception {
         CountDownLatch pinged = new CountDownLatch(1);
-        stubs.sendMessage = slowTurn(pinged);
+        stubs.sendMessage = slowTurn(pinged, new CompletableFuture<>());
         String id = start();
 
         var response = stream(server.request(CONVERSATIONS + "/" + id + "/stream?message=hello", "alice").GET());
@@ -136,25 +125,7 @@ class SseTest {
     void aClientThatLeaves_doesNotStopTheTurn_andTheStreamGaugeFallsBack() throws Exception {
         CountDownLatch clientGone = new CountDownLatch(1);
         CompletableFuture<Boolean> turnFinished = new CompletableFuture<>();
-        stubs.sendMessage = new SendMessageUseCase() {
-            @Override
-            public TurnOutcome send(SendMessage command) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public TurnStart start(SendMessage command, TurnListener listener) {
-                TurnId turn = new TurnId(UUID.randomUUID());
-                List<TurnEvent> events = Stubs.events(turn, command.conversation(), command.content());
-                Thread.startVirtualThread(() -> {
-                    listener.onEvent(events.get(0));
-                    await(clientGone);
-                    events.subList(1, events.size()).forEach(listener::onEvent);
-                    turnFinished.complete(true);
-                });
-                return new TurnStart.Started(turn);
-            }
-        };
+        stubs.sendMessage = slowTurn(clientGone, turnFinished);
         String id = start();
 
         var response = server.client.send(server.request(CONVERSATIONS + "/" + id + "/stream?message=hi", "alice").GET().build(),
@@ -168,15 +139,12 @@ class SseTest {
         awaitMetric("confab_sse_streams_open 0.0");
     }
 
-    private void awaitMetric(String line) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!server.get("/metrics", null).body().contains(line)) {
-            assertThat(System.nanoTime()).as("metric " + line).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private void awaitMetric(String line) {
+        Await.until("metric " + line, Duration.ofSeconds(10), () -> server.get("/metrics", null).body().contains(line));
     }
 
-    private static SendMessageUseCase slowTurn(CountDownLatch release) {
+    /** A turn that streams its first event, holds until {@code release}, then streams the rest and completes {@code finished}. */
+    private static SendMessageUseCase slowTurn(CountDownLatch release, CompletableFuture<Boolean> finished) {
         return new SendMessageUseCase() {
             @Override
             public TurnOutcome send(SendMessage command) {
@@ -191,6 +159,7 @@ class SseTest {
                     listener.onEvent(events.get(0));
                     await(release);
                     events.subList(1, events.size()).forEach(listener::onEvent);
+                    finished.complete(true);
                 });
                 return new TurnStart.Started(turn);
             }

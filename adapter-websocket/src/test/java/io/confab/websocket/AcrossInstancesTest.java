@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.application.Confab;
 import io.confab.application.ConfabPorts;
+import io.confab.application.testing.Await;
+import io.confab.application.testing.ScriptedChatModel;
 import io.confab.websocket.redis.RedisAdapters;
 import io.confab.websocket.redis.RedisSettings;
 import io.confab.websocket.redis.TestRedis;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class AcrossInstancesTest {
 
-    private final ScriptedModel model = new ScriptedModel();
+    private final ScriptedChatModel model = new ScriptedChatModel();
     private TestRedis.Embedded ownRedis;
     private RedisAdapters redisA;
     private RedisAdapters redisB;
@@ -30,7 +32,6 @@ class AcrossInstancesTest {
 
     @AfterEach
     void stop() {
-        model.release();
         for (AutoCloseable closeable : new AutoCloseable[] {a, b, redisA, redisB, ownRedis}) {
             try {
                 if (closeable != null) {
@@ -93,7 +94,7 @@ class AcrossInstancesTest {
             Await.until("both instances degraded", () -> redisA.status() == RedisAdapters.Status.DEGRADED
                     && redisB.status() == RedisAdapters.Status.DEGRADED);
             onA.send(sendTo(conversation, "while Redis is down"));
-            assertThat(onA.next("complete").get("message").get("content").asText()).isEqualTo("echo: while Redis is down ");
+            assertThat(onA.next("complete").get("message").get("content").asText()).isEqualTo("echo: while Redis is down");
 
             ownRedis.restart();
             Await.until("both instances up", () -> redisA.status() == RedisAdapters.Status.UP
@@ -102,7 +103,7 @@ class AcrossInstancesTest {
 
             JsonNode reachedB = onB.nextMatching(f -> type(f).equals("message_created"));
             assertThat(reachedB.get("message").get("content").asText()).isEqualTo("after the restart");
-            assertThat(onB.next("complete").get("message").get("content").asText()).isEqualTo("echo: after the restart ");
+            assertThat(onB.next("complete").get("message").get("content").asText()).isEqualTo("echo: after the restart");
         }
     }
 

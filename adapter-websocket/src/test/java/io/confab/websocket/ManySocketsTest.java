@@ -5,6 +5,7 @@ import static io.confab.websocket.WebSocketProtocolTest.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.application.testing.ScriptedChatModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class ManySocketsTest {
 
     @Test
     void aThousandSubscribedSockets_allReceiveEveryEventOfATurn() {
-        ScriptedModel model = new ScriptedModel();
+        ScriptedChatModel model = new ScriptedChatModel();
         List<WsClient> clients = new ArrayList<>();
         try (TestServer server = TestServer.inMemory(model, WebSocketSettings.defaults())) {
             WsClient sender = server.connect("crowd");

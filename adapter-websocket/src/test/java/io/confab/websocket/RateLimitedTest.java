@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.application.Confab;
+import io.confab.application.testing.ScriptedChatModel;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class RateLimitedTest {
 
     @Test
     void aMessageOverTheLimit_isAnsweredWithRateLimited_andTheSocketStaysOpen() {
-        ScriptedModel model = new ScriptedModel();
+        ScriptedChatModel model = new ScriptedChatModel();
         try (TestServer server = new TestServer(Confab.inMemoryPorts(model, Clock.systemUTC(), 1),
                 WebSocketSettings.defaults());
              WsClient client = server.connect("ruth")) {

@@ -2,6 +2,7 @@ package io.confab.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confab.application.testing.ScriptedChatModel;
 import io.confab.domain.ConversationId;
 import io.confab.domain.MessageId;
 import io.confab.domain.TurnId;
@@ -22,7 +23,7 @@ class SlowConsumerTest {
 
     @Test
     void aSocketThatStopsReading_isClosedWith1008_whileAnotherSocketGetsEveryEvent() {
-        ScriptedModel model = new ScriptedModel();
+        ScriptedChatModel model = new ScriptedChatModel();
         try (TestServer server = TestServer.inMemory(model, new WebSocketSettings(64 * 1024, 16,
                 Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(60)));
              WsClient slow = server.connect("pat");

@@ -3,6 +3,7 @@ package io.confab.websocket;
 import io.confab.application.Confab;
 import io.confab.application.ConfabPorts;
 import io.confab.application.ConfabSettings;
+import io.confab.application.testing.ScriptedChatModel;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Clock;
@@ -27,7 +28,7 @@ final class TestServer implements AutoCloseable {
     }
 
     /** In-memory ports with a scripted model. */
-    static TestServer inMemory(ScriptedModel model, WebSocketSettings settings) {
+    static TestServer inMemory(ScriptedChatModel model, WebSocketSettings settings) {
         return new TestServer(Confab.inMemoryPorts(model, Clock.systemUTC(), 1_000), settings);
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.application.testing.ScriptedChatModel;
 import java.net.http.WebSocketHandshakeException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,18 +16,17 @@ import org.junit.jupiter.api.Test;
 /** The protocol of SPEC §7, frame by frame, over real sockets against a real Javalin server. */
 class WebSocketProtocolTest {
 
-    private static ScriptedModel model;
+    private static ScriptedChatModel model;
     private static TestServer server;
 
     @BeforeAll
     static void start() {
-        model = new ScriptedModel();
+        model = new ScriptedChatModel();
         server = TestServer.inMemory(model, WebSocketSettings.defaults());
     }
 
     @AfterAll
     static void stop() {
-        model.release();
         server.close();
     }
 
@@ -96,7 +97,7 @@ class WebSocketProtocolTest {
             assertThat(frames).filteredOn(f -> f.has("seq") && f.get("seq").asLong() > 0)
                     .allSatisfy(f -> assertThat(f.get("conversation_id").asText()).isEqualTo(conversation))
                     .extracting(f -> f.get("seq").asLong()).isSorted().doesNotHaveDuplicates();
-            assertThat(last(frames).get("message").get("content").asText()).isEqualTo("echo: hello there ");
+            assertThat(last(frames).get("message").get("content").asText()).isEqualTo("echo: hello there");
         }
     }
 
@@ -178,6 +179,7 @@ class WebSocketProtocolTest {
     void cancel_stopsTheRunningTurn_whichEndsWithCancelled() {
         try (WsClient client = server.connect("jane")) {
             String conversation = createConversation(client);
+            model.then(ScriptedChatModel.Reply.text().thenHangUntilCancelled(new CountDownLatch(1)));
             client.send("{\"type\":\"send_message\",\"conversation_id\":\"" + conversation + "\",\"content\":\"please wait\"}");
             client.next("agent_thinking");
 

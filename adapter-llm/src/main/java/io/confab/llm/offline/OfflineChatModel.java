@@ -1,5 +1,6 @@
 package io.confab.llm.offline;
 
+import io.confab.application.TokenEstimate;
 import io.confab.domain.Cancellation;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.model.FinishReason;
@@ -8,7 +9,6 @@ import io.confab.domain.model.ModelRequest;
 import io.confab.domain.model.ToolCallRequest;
 import io.confab.domain.port.ChatModel;
 import io.confab.domain.tool.ToolDefinition;
-import io.confab.llm.TokenEstimate;
 import io.confab.llm.Titles;
 import java.util.List;
 import java.util.Optional;

@@ -2,12 +2,12 @@ package io.confab.llm.openai;
 
 import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
+import io.confab.application.TokenEstimate;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.model.FinishReason;
 import io.confab.domain.model.ModelEvent;
 import io.confab.domain.model.ModelRequest;
 import io.confab.domain.model.ToolCallRequest;
-import io.confab.llm.TokenEstimate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -24,7 +24,7 @@ final class ChunkReader {
     private final ToolCallAssembler calls = new ToolCallAssembler();
     private FinishReason finish;
     private TokenUsage usage;
-    private long completionChars;
+    private int completionChars;
 
     ChunkReader(ModelRequest request, Consumer<ModelEvent> sink, ErrorMapper errors) {
         this.request = request;
@@ -70,7 +70,7 @@ final class ChunkReader {
     }
 
     private TokenUsage estimate(List<ToolCallRequest> toolCalls) {
-        long completion = (completionChars + 3) / 4 + toolCalls.stream().mapToLong(TokenEstimate::ofCall).sum();
+        long completion = TokenEstimate.ofChars(completionChars) + toolCalls.stream().mapToLong(TokenEstimate::ofCall).sum();
         return new TokenUsage(TokenEstimate.ofRequest(request), completion);
     }
 

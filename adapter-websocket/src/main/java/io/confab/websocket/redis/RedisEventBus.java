@@ -1,5 +1,6 @@
 package io.confab.websocket.redis;
 
+import io.confab.application.memory.InMemoryEventBus;
 import io.confab.domain.ConversationId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.ChatEvent;
@@ -12,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event bus across instances: a Redis channel per conversation and per user. Events reach
- * this instance's listeners at once, on the publisher's thread, whatever Redis does; Redis carries
- * them to the other instances, and what comes back from Redis that this instance published itself
- * (tagged with its instance id) is ignored.
+ * this instance's listeners (an {@link InMemoryEventBus}) at once, on the publisher's thread,
+ * whatever Redis does; Redis carries them to the other instances, and what comes back from Redis
+ * that this instance published itself (tagged with its instance id) is ignored.
  *
  * <p>Payload: {@code <instance id>\n<event JSON>\n<owner>} (JSON text has no raw line breaks; an
  * owner id may).
@@ -26,8 +27,7 @@ final class RedisEventBus implements EventBus {
     private final RedisKeys keys;
     private final RedisPublisher publisher;
     private final String instanceId;
-    private final LocalListeners<ConversationId> conversations = new LocalListeners<>();
-    private final LocalListeners<UserId> users = new LocalListeners<>();
+    private final InMemoryEventBus local = new InMemoryEventBus();
 
     RedisEventBus(RedisKeys keys, RedisPublisher publisher, String instanceId) {
         this.keys = keys;
@@ -37,25 +37,21 @@ final class RedisEventBus implements EventBus {
 
     @Override
     public void publish(UserId owner, ChatEvent event) {
-        String channel;
-        if (event instanceof ConversationEvent) {
-            users.deliver(owner, event);
-            channel = keys.userChannel(owner);
-        } else {
-            conversations.deliver(event.conversationId(), event);
-            channel = keys.conversationChannel(event.conversationId());
-        }
+        local.publish(owner, event);
+        String channel = event instanceof ConversationEvent
+                ? keys.userChannel(owner)
+                : keys.conversationChannel(event.conversationId());
         publisher.publish(channel, instanceId + '\n' + RedisEventCodec.encode(event) + '\n' + owner.value());
     }
 
     @Override
     public Subscription subscribeConversation(ConversationId conversation, Consumer<ChatEvent> listener) {
-        return conversations.subscribe(conversation, listener);
+        return local.subscribeConversation(conversation, listener);
     }
 
     @Override
     public Subscription subscribeUser(UserId user, Consumer<ChatEvent> listener) {
-        return users.subscribe(user, listener);
+        return local.subscribeUser(user, listener);
     }
 
     /** A message from the subscriber connection; decoded only when a local listener wants it. */
@@ -67,13 +63,13 @@ final class RedisEventBus implements EventBus {
             if (channel.startsWith(keys.conversationChannelPrefix())) {
                 ConversationId conversation = ConversationId.parse(
                         channel.substring(keys.conversationChannelPrefix().length()));
-                if (conversations.hasListeners(conversation)) {
-                    conversations.deliver(conversation, decode(payload));
+                if (local.hasConversationListeners(conversation)) {
+                    deliverLocally(payload);
                 }
             } else if (channel.startsWith(keys.userChannelPrefix())) {
                 UserId user = new UserId(channel.substring(keys.userChannelPrefix().length()));
-                if (users.hasListeners(user)) {
-                    users.deliver(user, decode(payload));
+                if (local.hasUserListeners(user)) {
+                    deliverLocally(payload);
                 }
             }
         } catch (RuntimeException e) {
@@ -81,13 +77,14 @@ final class RedisEventBus implements EventBus {
         }
     }
 
-    private static ChatEvent decode(String payload) {
+    /** Decodes the envelope and hands the event to this instance's listeners, as its owner published it. */
+    private void deliverLocally(String payload) {
         int afterOrigin = payload.indexOf('\n');
         int afterEvent = payload.indexOf('\n', afterOrigin + 1);
         if (afterOrigin < 0 || afterEvent < 0) {
             throw new IllegalArgumentException("not an event envelope");
         }
         UserId owner = new UserId(payload.substring(afterEvent + 1));
-        return RedisEventCodec.decode(payload.substring(afterOrigin + 1, afterEvent), owner);
+        local.publish(owner, RedisEventCodec.decode(payload.substring(afterOrigin + 1, afterEvent), owner));
     }
 }

@@ -3,8 +3,8 @@ package io.confab.websocket.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.confab.application.testing.Await;
 import io.confab.application.testing.EventRecorder;
-import io.confab.websocket.Await;
 import io.confab.domain.ConversationId;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;

@@ -15,10 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The in-process event bus (one instance, no Redis): listeners run on the publisher's thread, and
+ * The in-process event bus (one instance, and the local delivery of a cross-instance bus): listeners run on the publisher's thread, and
  * a listener that throws does not stop the others.
  */
 public final class InMemoryEventBus implements EventBus {
+
+    private static final System.Logger LOG = System.getLogger(InMemoryEventBus.class.getName());
 
     private final Channels<ConversationId> conversations = new Channels<>();
     private final Channels<UserId> users = new Channels<>();
@@ -42,6 +44,16 @@ public final class InMemoryEventBus implements EventBus {
         return users.subscribe(user, listener);
     }
 
+    /** Whether a listener on this instance follows the conversation (a relay can skip decoding otherwise). */
+    public boolean hasConversationListeners(ConversationId conversation) {
+        return conversations.hasListeners(conversation);
+    }
+
+    /** Whether a listener on this instance follows the user's notifications. */
+    public boolean hasUserListeners(UserId user) {
+        return users.hasListeners(user);
+    }
+
     /** Listeners by key; a key without listeners is removed so idle channels cost nothing. */
     private static final class Channels<K> {
 
@@ -60,12 +72,17 @@ public final class InMemoryEventBus implements EventBus {
             });
         }
 
+        boolean hasListeners(K key) {
+            return listeners.containsKey(key);
+        }
+
         void deliver(K key, ChatEvent event) {
             for (Listener listener : listeners.getOrDefault(key, List.of())) {
                 try {
                     listener.consumer.accept(event);
-                } catch (RuntimeException ignored) {
+                } catch (RuntimeException e) {
                     // best effort: one broken listener must not starve the others
+                    LOG.log(System.Logger.Level.DEBUG, "an event listener failed", e);
                 }
             }
         }

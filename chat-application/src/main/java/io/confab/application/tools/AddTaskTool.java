@@ -9,7 +9,7 @@ import io.confab.domain.tool.ToolResult;
 import java.time.Clock;
 
 /** {@code add_task}: stores a new pending task. */
-final class AddTaskTool implements TaskTool {
+final class AddTaskTool extends TaskTool {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("add_task",
             "Add a task to the user's to-do list.",
@@ -19,24 +19,14 @@ final class AddTaskTool implements TaskTool {
                     .build(),
             "Adding a task…");
 
-    private final TaskRepository tasks;
-    private final Clock clock;
-
     AddTaskTool(TaskRepository tasks, Clock clock) {
-        this.tasks = tasks;
-        this.clock = clock;
+        super(DEFINITION, tasks, clock);
     }
 
     @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public ToolResult run(UserId user, JsonValue.Obj arguments) {
+    ToolResult run(UserId user, JsonValue.Obj arguments) {
         Task task = tasks.add(user, arguments.string("title").orElseThrow(),
                 arguments.string("description").orElse(""), clock.instant());
-        return new ToolResult.Success(JsonValue.object("task", TaskJson.of(task)),
-                "Added task " + task.id() + ": " + task.title());
+        return success("Added", task);
     }
 }

@@ -5,33 +5,25 @@ import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.tool.ToolDefinition;
 import io.confab.domain.tool.ToolResult;
+import java.time.Clock;
+import java.util.Optional;
 
 /** {@code delete_task}: removes one of the user's tasks. */
-final class DeleteTaskTool implements TaskTool {
+final class DeleteTaskTool extends TaskTool {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("delete_task",
             "Delete one of the user's tasks.",
-            TaskTool.schemaWithTaskId(JsonSchema.object("task_id")),
+            schemaWithTaskId(JsonSchema.object("task_id")),
             "Deleting a task…");
 
-    private final TaskRepository tasks;
-
-    DeleteTaskTool(TaskRepository tasks) {
-        this.tasks = tasks;
+    DeleteTaskTool(TaskRepository tasks, Clock clock) {
+        super(DEFINITION, tasks, clock);
     }
 
     @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public ToolResult run(UserId user, JsonValue.Obj arguments) {
-        long id = TaskTool.taskId(arguments);
-        return tasks.find(user, id)
-                .filter(task -> tasks.delete(user, id))
-                .<ToolResult>map(task -> new ToolResult.Success(JsonValue.object("deleted", TaskJson.of(task)),
-                        "Deleted task " + task.id() + ": " + task.title()))
-                .orElseGet(() -> TaskTool.notFound(id));
+    ToolResult run(UserId user, JsonValue.Obj arguments) {
+        return withTask(user, arguments, task -> tasks.delete(user, task.id())
+                ? Optional.of(success("Deleted", "deleted", task))
+                : Optional.empty());
     }
 }

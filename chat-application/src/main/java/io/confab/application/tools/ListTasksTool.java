@@ -7,11 +7,12 @@ import io.confab.domain.port.TaskFilter;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.tool.ToolDefinition;
 import io.confab.domain.tool.ToolResult;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
 /** {@code list_tasks}: the user's tasks, all, pending or completed. */
-final class ListTasksTool implements TaskTool {
+final class ListTasksTool extends TaskTool {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("list_tasks",
             "List the user's tasks.",
@@ -21,19 +22,12 @@ final class ListTasksTool implements TaskTool {
                     .build(),
             "Searching tasks…");
 
-    private final TaskRepository tasks;
-
-    ListTasksTool(TaskRepository tasks) {
-        this.tasks = tasks;
+    ListTasksTool(TaskRepository tasks, Clock clock) {
+        super(DEFINITION, tasks, clock);
     }
 
     @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public ToolResult run(UserId user, JsonValue.Obj arguments) {
+    ToolResult run(UserId user, JsonValue.Obj arguments) {
         TaskFilter filter = arguments.string("status").map(TaskFilter::fromWire).orElse(TaskFilter.ALL);
         List<Task> found = tasks.list(user, filter);
         JsonValue result = JsonValue.object(

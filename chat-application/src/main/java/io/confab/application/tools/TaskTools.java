@@ -26,8 +26,8 @@ public final class TaskTools implements ToolCatalog {
     private final Map<String, TaskTool> byName = new LinkedHashMap<>();
 
     public TaskTools(TaskRepository tasks, Clock clock) {
-        Stream.of(new AddTaskTool(tasks, clock), new ListTasksTool(tasks), new UpdateTaskTool(tasks, clock),
-                        new CompleteTaskTool(tasks, clock), new DeleteTaskTool(tasks))
+        Stream.of(new AddTaskTool(tasks, clock), new ListTasksTool(tasks, clock), new UpdateTaskTool(tasks, clock),
+                        new CompleteTaskTool(tasks, clock), new DeleteTaskTool(tasks, clock))
                 .forEach(tool -> byName.put(tool.definition().name(), tool));
     }
 

@@ -2,6 +2,7 @@ package io.confab.application.turn;
 
 import io.confab.application.ConfabPorts;
 import io.confab.application.ConfabSettings;
+import io.confab.application.TokenEstimate;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.Message;

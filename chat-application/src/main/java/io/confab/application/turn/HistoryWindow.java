@@ -1,5 +1,6 @@
 package io.confab.application.turn;
 
+import io.confab.application.TokenEstimate;
 import io.confab.domain.Message;
 import io.confab.domain.Role;
 import io.confab.domain.ToolCall;
@@ -27,7 +28,7 @@ final class HistoryWindow {
         int used = 0;
         for (int i = stored.size() - 1; i >= 0; i--) {
             List<ModelMessage> unit = unitOf(stored.get(i));
-            int cost = unit.stream().mapToInt(TokenEstimate::of).sum();
+            int cost = unit.stream().mapToInt(TokenEstimate::ofMessage).sum();
             if (!kept.isEmpty() && used + cost > budget) {
                 break;
             }

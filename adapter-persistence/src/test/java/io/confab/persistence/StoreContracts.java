@@ -1,0 +1,47 @@
+package io.confab.persistence;
+
+import io.confab.application.contract.ConversationRepositoryContract;
+import io.confab.application.contract.MessageRepositoryContract;
+import io.confab.application.contract.TaskRepositoryContract;
+import io.confab.domain.port.ConversationRepository;
+import io.confab.domain.port.MessageRepository;
+import io.confab.domain.port.TaskRepository;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The shared repository contracts as nested suites over one backend's stores; a subclass per
+ * backend registers its {@link StoresExtension} (one fresh database for the three) and hands it here.
+ */
+abstract class StoreContracts {
+
+    abstract StoresExtension stores();
+
+    @Nested
+    class Conversations extends ConversationRepositoryContract {
+        @Override
+        protected ConversationRepository conversationRepository() {
+            return stores().stores().conversations();
+        }
+    }
+
+    @Nested
+    class Messages extends MessageRepositoryContract {
+        @Override
+        protected ConversationRepository conversationRepository() {
+            return stores().stores().conversations();
+        }
+
+        @Override
+        protected MessageRepository messageRepository() {
+            return stores().stores().messages();
+        }
+    }
+
+    @Nested
+    class Tasks extends TaskRepositoryContract {
+        @Override
+        protected TaskRepository taskRepository() {
+            return stores().stores().tasks();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.confab.application.testing;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/** Waits for a condition with a deadline, checking every few milliseconds: tests never sleep a fixed time. */
+public final class Await {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final Duration POLL = Duration.ofMillis(5);
+
+    private Await() {
+    }
+
+    public static void until(String what, BooleanSupplier condition) {
+        until(what, DEFAULT_TIMEOUT, condition);
+    }
+
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
+            }
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+    }
+}
