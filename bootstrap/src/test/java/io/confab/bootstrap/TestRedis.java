@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import redis.embedded.RedisServer;
 
 /**
@@ -72,11 +73,18 @@ final class TestRedis {
             stop();
         }
 
+        /**
+         * A free port below Linux's ephemeral range (32768+): while the server is stopped, a client
+         * reconnecting to a port in that range can connect to itself (TCP simultaneous open) and
+         * take its own PING for an answer.
+         */
         private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            for (int port = 20_000 + ThreadLocalRandom.current().nextInt(10_000); ; port++) {
+                try (ServerSocket socket = new ServerSocket(port)) {
+                    return socket.getLocalPort();
+                } catch (IOException e) {
+                    // taken: try the next one
+                }
             }
         }
     }
