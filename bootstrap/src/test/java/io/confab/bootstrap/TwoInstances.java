@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.websocket.redis.TestRedis;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

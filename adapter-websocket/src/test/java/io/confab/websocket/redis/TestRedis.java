@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import redis.embedded.RedisServer;
 
 /**
@@ -26,10 +27,15 @@ public final class TestRedis {
         return sharedUrl;
     }
 
+    /** A key prefix no other test uses. */
+    public static String freshKeyPrefix() {
+        return "test-" + UUID.randomUUID();
+    }
+
     /** A fresh key prefix with a fast health check, so outage tests do not wait long. */
     public static RedisSettings settings() {
         return RedisSettings.defaults()
-                .withKeyPrefix("test-" + UUID.randomUUID())
+                .withKeyPrefix(freshKeyPrefix())
                 .withHealthCheckInterval(Duration.ofMillis(100));
     }
 
@@ -76,11 +82,18 @@ public final class TestRedis {
             stop();
         }
 
+        /**
+         * A free port below Linux's ephemeral range (32768+): while the server is stopped, a client
+         * reconnecting to a port in that range can connect to itself (TCP simultaneous open) and
+         * take its own PING for an answer.
+         */
         private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            for (int port = 20_000 + ThreadLocalRandom.current().nextInt(10_000); ; port++) {
+                try (ServerSocket socket = new ServerSocket(port)) {
+                    return socket.getLocalPort();
+                } catch (IOException e) {
+                    // taken: try the next one
+                }
             }
         }
     }
