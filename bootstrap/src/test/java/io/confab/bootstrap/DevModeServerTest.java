@@ -5,11 +5,14 @@ import static io.confab.bootstrap.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.application.testing.ScriptedChatModel;
+import io.confab.application.testing.ScriptedChatModel.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,7 @@ class DevModeServerTest {
     @TempDir
     Path dataDir;
 
-    private final ScriptedModel model = new ScriptedModel();
+    private final ScriptedChatModel model = ScriptedReplies.model();
     private ConfabServer server;
 
     @AfterEach
@@ -66,7 +69,7 @@ class DevModeServerTest {
 
     @Test
     void aStop_interruptsTheTurnsThatOutliveTheGrace_andStoresThem() throws Exception {
-        model.gate = new CompletableFuture<>();
+        model.then(Reply.text("Working").thenHangUntilCancelled(new CountDownLatch(1)));
         Api api = start();
         String token = devToken(api, "erin");
         String one = CONVERSATIONS + "/" + api.createConversation(token, "long");

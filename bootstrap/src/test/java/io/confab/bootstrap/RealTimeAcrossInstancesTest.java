@@ -5,6 +5,7 @@ import static io.confab.bootstrap.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.websocket.redis.TestRedis;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +85,8 @@ class RealTimeAcrossInstancesTest {
     @Test
     void resumingOnA_aTurnRunningOnB_returnsExactlyTheMissingEvents() {
         newUserWithConversation();
-        instances.modelB.gate = new CompletableFuture<>();
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        instances.modelB.then(Reply.text("Working").thenHoldUntil(release, " and done."));
         SseClient onB = SseClient.open(instances.apiB, sendMessage(instances.apiB, "wait for me"));
         List<JsonNode> seen = onB.next(3);
         String lastEventId = seen.get(1).path("turn_id").asText() + ":2";
@@ -91,7 +94,7 @@ class RealTimeAcrossInstancesTest {
         SseClient resumedOnA = SseClient.open(instances.apiA, instances.apiA
                 .request(CONVERSATIONS + "/" + conversation + "/stream", token).header("Last-Event-ID", lastEventId).GET());
         List<JsonNode> onA = new ArrayList<>(List.of(resumedOnA.next()));
-        instances.modelB.gate.complete(null);
+        release.complete(null);
         onA.addAll(resumedOnA.untilTerminal());
         List<JsonNode> onBAfterTwo = new ArrayList<>(seen.subList(2, 3));
         onBAfterTwo.addAll(onB.untilTerminal());
@@ -104,7 +107,7 @@ class RealTimeAcrossInstancesTest {
     @Test
     void cancelOnA_ofASlowTurnRunningOnB_endsItCancelled_andStoresAnInterruptedMessage() {
         newUserWithConversation();
-        instances.modelB.gate = new CompletableFuture<>();
+        instances.modelB.then(Reply.text("Working").thenHangUntilCancelled(new CountDownLatch(1)));
         SseClient onB = SseClient.open(instances.apiB, sendMessage(instances.apiB, "wait forever"));
         assertThat(onB.next(3)).last().satisfies(chunk -> assertThat(chunk.path("content").asText()).isEqualTo("Working"));
 
@@ -120,7 +123,7 @@ class RealTimeAcrossInstancesTest {
     @Test
     void cancelOverAWebSocketOnA_ofATurnRunningOnB_endsItCancelled() {
         newUserWithConversation();
-        instances.modelB.gate = new CompletableFuture<>();
+        instances.modelB.then(Reply.text("Working").thenHangUntilCancelled(new CountDownLatch(1)));
         try (WsClient onA = WsClient.open(instances.a.uri(), token)) {
             onA.subscribe(conversation);
             SseClient onB = SseClient.open(instances.apiB, sendMessage(instances.apiB, "wait forever"));

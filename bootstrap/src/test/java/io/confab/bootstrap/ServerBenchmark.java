@@ -104,7 +104,7 @@ public final class ServerBenchmark {
         values.put("CONFAB_JWT_ISSUER", TestKeys.ISSUER);
         values.put("CONFAB_JWT_AUDIENCE", TestKeys.AUDIENCE);
         values.put("CONFAB_RATE_LIMIT", "100000");
-        try (ConfabServer server = ConfabServer.start(ConfabConfig.of(values), new ScriptedModel())) {
+        try (ConfabServer server = ConfabServer.start(ConfabConfig.of(values), ScriptedReplies.model())) {
             Api api = new Api(server.uri());
             List<String[]> targets = seed(api);
             System.out.printf("seeded %d users x %d conversations (%d of them with %d messages) on PostgreSQL%n",

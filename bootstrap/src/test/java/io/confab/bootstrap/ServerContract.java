@@ -5,6 +5,8 @@ import static io.confab.bootstrap.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.application.testing.ScriptedChatModel;
+import io.confab.application.testing.ScriptedChatModel.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -37,7 +40,7 @@ abstract class ServerContract {
 
     Path dataDir;
 
-    final ScriptedModel model = new ScriptedModel();
+    final ScriptedChatModel model = ScriptedReplies.model();
     ConfabServer server;
     Api api;
 
@@ -261,7 +264,8 @@ abstract class ServerContract {
 
     @Test
     void aClientThatDisconnectsMidTurn_findsTheCompleteReplyStoredAfterwards() throws Exception {
-        model.gate = new CompletableFuture<>();
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        model.then(Reply.text("Working").thenHoldUntil(release, " and done."));
         String token = TestKeys.token(newUser());
         String one = CONVERSATIONS + "/" + api.createConversation(token, "d");
 
@@ -273,7 +277,7 @@ abstract class ServerContract {
                 // read until the first words arrived, then hang up
             }
         }
-        model.gate.complete(null);
+        release.complete(null);
 
         JsonNode reply = await(() -> {
             JsonNode items = json(api.get(one + "/messages", token)).path("items");
@@ -296,7 +300,7 @@ abstract class ServerContract {
 
     @Test
     void cancel_endsTheStreamWithCancelled_andStoresAnInterruptedMessage() throws Exception {
-        model.gate = new CompletableFuture<>();
+        model.then(Reply.text("Working").thenHangUntilCancelled(new CountDownLatch(1)));
         String token = TestKeys.token(newUser());
         String one = CONVERSATIONS + "/" + api.createConversation(token, "c");
         var response = api.client.send(api.request(one + "/stream?message=wait%20please", token).GET().build(),

@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.application.testing.ScriptedChatModel;
 import io.confab.websocket.redis.TestRedis;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,8 +12,8 @@ import java.util.Map;
  */
 final class TwoInstances implements AutoCloseable {
 
-    final ScriptedModel modelA = new ScriptedModel();
-    final ScriptedModel modelB = new ScriptedModel();
+    final ScriptedChatModel modelA = ScriptedReplies.model();
+    final ScriptedChatModel modelB = ScriptedReplies.model();
     final ConfabServer a;
     final ConfabServer b;
     final Api apiA;

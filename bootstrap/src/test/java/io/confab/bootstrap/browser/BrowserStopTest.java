@@ -4,17 +4,20 @@ import static io.confab.bootstrap.browser.ChatPage.contentOf;
 import static io.confab.bootstrap.browser.ChatPage.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import io.confab.application.testing.ScriptedChatModel;
+import io.confab.application.testing.ScriptedChatModel.Reply;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** Stopping a reply from the page, against a server whose model writes slowly. */
+/** Stopping a reply from the page, against a server whose model writes a few words and then hangs. */
 class BrowserStopTest {
 
     @RegisterExtension
-    static final RunningServer SERVER = RunningServer.withModel(new SlowModel(Duration.ofMillis(150)));
+    static final RunningServer SERVER = RunningServer.withModel(new ScriptedChatModel()
+            .then(Reply.text("word1", " word2", " word3").thenHangUntilCancelled(new CountDownLatch(1))));
 
     @RegisterExtension
     final Browsers browsers = new Browsers(SERVER);

@@ -14,16 +14,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A {@link io.confab.domain.port.ChatModel} that plays scripted replies, one per call, and records
  * every request. Replies can stream text, ask for tools, report usage, fail mid-stream, or hang
- * until cancelled (a slow stream). With no script left it echoes the last user message.
+ * until cancelled (a slow stream). With no script left it echoes the last user message, or
+ * answers as {@link #otherwise} says.
  */
 public final class ScriptedChatModel implements io.confab.domain.port.ChatModel {
 
@@ -34,6 +39,8 @@ public final class ScriptedChatModel implements io.confab.domain.port.ChatModel 
     private final List<ModelRequest> requests = new CopyOnWriteArrayList<>();
     private final List<String> titleRequests = new CopyOnWriteArrayList<>();
     private volatile Optional<String> title = Optional.empty();
+    private volatile Function<ModelRequest, Reply> otherwise =
+            request -> Reply.text("echo: " + lastUserText(request));
 
     public ScriptedChatModel(String name) {
         this.name = name;
@@ -46,6 +53,12 @@ public final class ScriptedChatModel implements io.confab.domain.port.ChatModel 
     /** Queues the reply for the next call. */
     public ScriptedChatModel then(Reply reply) {
         script.add(reply);
+        return this;
+    }
+
+    /** How to answer a call when the script is empty (by default an echo of the last user message). */
+    public ScriptedChatModel otherwise(Function<ModelRequest, Reply> rule) {
+        this.otherwise = rule;
         return this;
     }
 
@@ -78,7 +91,7 @@ public final class ScriptedChatModel implements io.confab.domain.port.ChatModel 
     public void stream(ModelRequest request, Consumer<ModelEvent> sink, Cancellation cancellation) {
         requests.add(request);
         Reply reply = script.poll();
-        (reply == null ? Reply.text("echo: " + lastUserText(request)) : reply).play(sink, cancellation);
+        (reply == null ? otherwise.apply(request) : reply).play(sink, cancellation);
     }
 
     private static String lastUserText(ModelRequest request) {
@@ -96,12 +109,24 @@ public final class ScriptedChatModel implements io.confab.domain.port.ChatModel 
         private final List<ToolCallRequest> toolCalls = new ArrayList<>();
         private TokenUsage usage = TokenUsage.NONE;
         private ChatModelException failure;
+        private final List<String> deltasAfterGate = new ArrayList<>();
+        private CompletableFuture<?> gate;
         private CountDownLatch hangingSignal;
 
         /** Streams these text deltas, then finishes. */
         public static Reply text(String... deltas) {
             Reply reply = new Reply();
             reply.deltas.addAll(List.of(deltas));
+            return reply;
+        }
+
+        /** Streams {@code text} one word per delta ("a b" as "a", " b"), then finishes. */
+        public static Reply words(String text) {
+            String[] words = text.split(" ");
+            Reply reply = new Reply();
+            for (int i = 0; i < words.length; i++) {
+                reply.deltas.add(i == 0 ? words[i] : " " + words[i]);
+            }
             return reply;
         }
 
@@ -129,15 +154,23 @@ public final class ScriptedChatModel implements io.confab.domain.port.ChatModel 
         /** After the text, hangs until cancelled (as a slow upstream would); counts {@code signal} down when hanging. */
         public Reply thenHangUntilCancelled(CountDownLatch signal) {
             hangingSignal = signal;
+            gate = new CompletableFuture<>();
+            return this;
+        }
+
+        /** After the text, holds until the test completes {@code release}, then streams {@code more}; a cancel ends it. */
+        public Reply thenHoldUntil(CompletableFuture<?> release, String... more) {
+            gate = release;
+            deltasAfterGate.addAll(List.of(more));
             return this;
         }
 
         void play(Consumer<ModelEvent> sink, Cancellation cancellation) {
             deltas.forEach(delta -> sink.accept(new ModelEvent.TextDelta(delta)));
-            if (hangingSignal != null) {
-                hang(cancellation);
+            if (gate != null && cancelledWhileHeld(cancellation)) {
                 return;
             }
+            deltasAfterGate.forEach(delta -> sink.accept(new ModelEvent.TextDelta(delta)));
             if (failure != null) {
                 throw failure;
             }
@@ -146,18 +179,24 @@ public final class ScriptedChatModel implements io.confab.domain.port.ChatModel 
             sink.accept(new ModelEvent.Finished(toolCalls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS));
         }
 
-        private void hang(Cancellation cancellation) {
-            CountDownLatch closed = new CountDownLatch(1);
-            cancellation.onCancel(closed::countDown);
-            hangingSignal.countDown();
+        /** Waits for the gate or a cancel, whichever comes first; true when the turn was cancelled. */
+        private boolean cancelledWhileHeld(Cancellation cancellation) {
+            CompletableFuture<Void> cancelled = new CompletableFuture<>();
+            cancellation.onCancel(() -> cancelled.complete(null));
+            if (hangingSignal != null) {
+                hangingSignal.countDown();
+            }
             try {
-                if (!closed.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new ChatModelException(ChatModelException.Kind.TIMEOUT, "scripted stream was never cancelled");
-                }
+                CompletableFuture.anyOf(gate, cancelled).get(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ChatModelException(ChatModelException.Kind.UNAVAILABLE, "interrupted", e);
+            } catch (TimeoutException e) {
+                throw new ChatModelException(ChatModelException.Kind.TIMEOUT, "scripted stream was never released");
+            } catch (ExecutionException e) {
+                throw new ChatModelException(ChatModelException.Kind.UNAVAILABLE, "the gate failed", e);
             }
+            return cancellation.isCancelled();
         }
     }
 }
