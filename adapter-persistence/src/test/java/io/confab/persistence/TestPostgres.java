@@ -12,10 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The PostgreSQL server of the tests: {@code CONFAB_TEST_PG_URL} when set, else one embedded
- * server for the whole test JVM. Every caller gets a database of its own, dropped on close.
+ * The PostgreSQL server of the tests (of this module and, through its test-jar, of bootstrap):
+ * {@code CONFAB_TEST_PG_URL} when set, else one embedded server for the whole test JVM. Every
+ * caller gets a database of its own, to drop when done.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
     private static String adminUrl;
@@ -23,15 +24,26 @@ final class TestPostgres {
     private TestPostgres() {
     }
 
-    /** A new, empty database with a random name. */
-    static TestDatabase freshDatabase() {
+    /** The JDBC URL of a new, empty database with a random name. */
+    public static String freshDatabaseUrl() {
         String name = "confab_test_" + UUID.randomUUID().toString().replace("-", "");
-        execute(adminUrl(), "CREATE DATABASE " + name);
-        return new FreshDatabase(name, withDatabase(adminUrl(), name));
+        execute("CREATE DATABASE " + name);
+        Matcher admin = parse(adminUrl());
+        return admin.group(1) + name + (admin.group(3) == null ? "" : admin.group(3));
+    }
+
+    /** Drops a database made by {@link #freshDatabaseUrl()}, with everything in it. */
+    public static void drop(String url) {
+        execute("DROP DATABASE IF EXISTS " + parse(url).group(2) + " WITH (FORCE)");
+    }
+
+    /** A new database as this module's tests use it, dropped on close. */
+    static TestDatabase freshDatabase() {
+        return new FreshDatabase(freshDatabaseUrl());
     }
 
     /** A database created for one test class or test, dropped with everything in it on close. */
-    private record FreshDatabase(String name, String jdbcUrl) implements TestDatabase {
+    private record FreshDatabase(String jdbcUrl) implements TestDatabase {
 
         @Override
         public StoreSettings settings() {
@@ -40,20 +52,20 @@ final class TestPostgres {
 
         @Override
         public void close() {
-            execute(adminUrl(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            drop(jdbcUrl);
         }
     }
 
-    static String withDatabase(String url, String database) {
+    private static Matcher parse(String url) {
         Matcher matcher = URL.matcher(url);
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not a jdbc:postgresql://host/database URL: " + url);
         }
-        return matcher.group(1) + database + (matcher.group(3) == null ? "" : matcher.group(3));
+        return matcher;
     }
 
-    static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url);
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(adminUrl());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

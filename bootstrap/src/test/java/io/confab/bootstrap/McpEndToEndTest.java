@@ -19,6 +19,7 @@ import io.confab.llm.fake.FakeToolCall;
 import io.confab.mcp.ExternalToolServerMain;
 import io.confab.mcp.McpClients;
 import io.confab.mcp.McpToolCatalog;
+import io.confab.persistence.TestPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.WebSocket;

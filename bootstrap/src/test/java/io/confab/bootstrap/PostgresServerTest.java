@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.persistence.TestPostgres;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 

@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.persistence.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
