@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.jooq.SQLDialect;
 
 /** A throw-away database for one benchmark run: an H2 file in a temporary folder, or a new PostgreSQL database. */
-record BenchDatabase(String label, StoreSettings settings, SQLDialect dialect, Runnable drop) implements AutoCloseable {
+public record BenchDatabase(String label, StoreSettings settings, SQLDialect dialect, Runnable drop) implements AutoCloseable {
 
-    static BenchDatabase h2File() {
+    public static BenchDatabase h2File() {
         try {
             Path directory = Files.createTempDirectory("confab-bench-h2");
             return new BenchDatabase("H2 (file)", StoreSettings.h2File(directory.resolve("confab")).withPoolSize(16),
@@ -28,7 +28,7 @@ record BenchDatabase(String label, StoreSettings settings, SQLDialect dialect, R
     }
 
     /** A new database on the server of {@code adminUrl} (jdbc:postgresql://host:port/db?user=…). */
-    static BenchDatabase postgres(String adminUrl) {
+    public static BenchDatabase postgres(String adminUrl) {
         String name = "confab_bench_" + UUID.randomUUID().toString().replace("-", "");
         execute(adminUrl, "CREATE DATABASE " + name);
         String url = adminUrl.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
@@ -36,7 +36,7 @@ record BenchDatabase(String label, StoreSettings settings, SQLDialect dialect, R
                 () -> execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
     }
 
