@@ -21,6 +21,11 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /** Plain values (strings, numbers, booleans, lists, maps) as a JSON tree. */
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);

@@ -22,8 +22,10 @@ import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 
 /**
@@ -50,9 +52,15 @@ public final class JwtVerifier implements TokenVerifier {
         }
     }
 
+    /** Tokens already verified, so a client's repeated token is not re-checked on every request. */
+    private static final int CACHE_LIMIT = 10_000;
+
     private final JwtParser parser;
+    private final Clock clock;
+    private final Map<String, Verification.Valid> verified = new ConcurrentHashMap<>();
 
     private JwtVerifier(Locator<Key> keys, Expectations expectations) {
+        this.clock = expectations.clock();
         JwtParserBuilder builder = Jwts.parser()
                 .keyLocator(keys)
                 .clockSkewSeconds(CLOCK_SKEW.toSeconds())
@@ -87,6 +95,23 @@ public final class JwtVerifier implements TokenVerifier {
 
     @Override
     public Verification verify(String token) {
+        Verification.Valid known = verified.get(token);
+        if (known != null && clock.instant().isBefore(known.expiresAt().plus(CLOCK_SKEW))) {
+            return known;
+        }
+        Verification verification = parse(token);
+        if (verification instanceof Verification.Valid valid) {
+            if (verified.size() >= CACHE_LIMIT) {
+                verified.clear();
+            }
+            verified.put(token, valid);
+        } else if (known != null) {
+            verified.remove(token);
+        }
+        return verification;
+    }
+
+    private Verification parse(String token) {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
             if (claims.getExpiration() == null) {

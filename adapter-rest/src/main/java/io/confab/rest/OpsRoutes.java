@@ -1,5 +1,6 @@
 package io.confab.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,11 +17,13 @@ final class OpsRoutes {
 
     private final PrometheusMeterRegistry registry;
     private final Map<String, ReadinessCheck> checks;
+    private final Map<String, ReadinessDetail> details;
     private final byte[] openApi;
 
-    OpsRoutes(PrometheusMeterRegistry registry, Map<String, ReadinessCheck> checks) {
+    OpsRoutes(PrometheusMeterRegistry registry, Map<String, ReadinessCheck> checks, Map<String, ReadinessDetail> details) {
         this.registry = registry;
         this.checks = checks;
+        this.details = details;
         this.openApi = openApiDocument();
     }
 
@@ -47,8 +50,18 @@ final class OpsRoutes {
                 result.put("detail", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         }
+        details.forEach((name, detail) -> results.set(name, describe(detail)));
         body.put("status", up ? "up" : "down");
         Json.answer(ctx, up ? 200 : 503, body);
+    }
+
+    private static JsonNode describe(ReadinessDetail detail) {
+        try {
+            return Json.tree(detail.describe());
+        } catch (RuntimeException e) {
+            return Json.object().put("status", "unknown")
+                    .put("detail", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
     }
 
     static byte[] openApiDocument() {

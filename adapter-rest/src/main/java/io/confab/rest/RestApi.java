@@ -25,6 +25,7 @@ public final class RestApi {
     private final RestSettings settings;
     private final PrometheusMeterRegistry registry;
     private final Map<String, ReadinessCheck> readinessChecks;
+    private final Map<String, ReadinessDetail> readinessDetails;
     private final HttpMetrics metrics;
 
     private RestApi(Builder builder) {
@@ -35,6 +36,7 @@ public final class RestApi {
         this.settings = builder.settings;
         this.registry = Objects.requireNonNull(builder.registry, "registry");
         this.readinessChecks = Map.copyOf(builder.readinessChecks);
+        this.readinessDetails = Map.copyOf(builder.readinessDetails);
         this.metrics = new HttpMetrics(registry);
     }
 
@@ -63,7 +65,7 @@ public final class RestApi {
         new MessageRoutes(useCases, settings, metrics).register(routes);
         new ChatRoutes(useCases).register(routes);
         new DevTokenRoutes(devTokens).register(routes);
-        new OpsRoutes(registry, new LinkedHashMap<>(readinessChecks)).register(routes);
+        new OpsRoutes(registry, new LinkedHashMap<>(readinessChecks), new LinkedHashMap<>(readinessDetails)).register(routes);
         ErrorMapping.register(routes);
     }
 
@@ -86,6 +88,7 @@ public final class RestApi {
         private RestSettings settings = RestSettings.defaults();
         private PrometheusMeterRegistry registry;
         private final Map<String, ReadinessCheck> readinessChecks = new LinkedHashMap<>();
+        private final Map<String, ReadinessDetail> readinessDetails = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -120,6 +123,12 @@ public final class RestApi {
         /** A dependency {@code /health/ready} checks, reported under {@code name}. */
         public Builder readinessCheck(String name, ReadinessCheck check) {
             readinessChecks.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(check, "check"));
+            return this;
+        }
+
+        /** A dependency {@code /health/ready} shows under {@code name} without ever failing readiness. */
+        public Builder readinessDetail(String name, ReadinessDetail detail) {
+            readinessDetails.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(detail, "detail"));
             return this;
         }
 

@@ -105,6 +105,19 @@ class JwtVerifierTest {
     }
 
     @Test
+    void aRememberedToken_isStillRejectedOnceItExpires() {
+        var clock = new io.confab.application.testing.TestClock(java.time.Instant.now());
+        JwtVerifier verifier = JwtVerifier.hmac(TestTokens.SECRET, JwtVerifier.Expectations.none(clock));
+        String token = TestTokens.claims("alice", Duration.ofMinutes(5)).signWith(JwtVerifier.hmacKey(TestTokens.SECRET)).compact();
+        assertThat(verifier.verify(token)).isInstanceOf(Verification.Valid.class);
+        assertThat(verifier.verify(token)).isInstanceOf(Verification.Valid.class);
+
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThat(verifier.verify(token)).isEqualTo(new Verification.Invalid("expired"));
+    }
+
+    @Test
     void aTokenWithoutExpiry_isRejected() {
         String token = Jwts.builder().subject("alice").signWith(JwtVerifier.hmacKey(TestTokens.SECRET)).compact();
 

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class OpenApiTest {
 
+    /** Marks operations another adapter serves on the same server (WebSocket, MCP); bootstrap tests those. */
+    private static final String OTHER_ADAPTER = "x-confab-adapter";
+
     @Test
     void theDocumentDescribesExactlyTheRegisteredRoutes() throws IOException {
         try (RestServer server = RestServer.start(new Stubs(), builder -> { })) {
@@ -24,12 +27,23 @@ class OpenApiTest {
 
             JsonNode document = new ObjectMapper().readTree(server.get("/openapi.json", null).body());
             Set<String> documented = new TreeSet<>();
-            document.path("paths").properties().forEach(path -> path.getValue().properties()
+            document.path("paths").properties().forEach(path -> path.getValue().properties().stream()
+                    .filter(operation -> !operation.getValue().has(OTHER_ADAPTER))
                     .forEach(operation -> documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
             assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
             assertThat(documented).isEqualTo(registered);
         }
+    }
+
+    @Test
+    void theOperationsOfOtherAdapters_nameTheirAdapter() throws IOException {
+        JsonNode paths = new ObjectMapper().readTree(OpsRoutes.openApiDocument()).path("paths");
+
+        assertThat(paths.path("/ws/chat").path("get").path(OTHER_ADAPTER).asText()).isEqualTo("adapter-websocket");
+        assertThat(paths.path("/ws/{user_id}/chat").path("get").path(OTHER_ADAPTER).asText()).isEqualTo("adapter-websocket");
+        assertThat(paths.path("/mcp").properties()).extracting(operation -> operation.getValue().path(OTHER_ADAPTER).asText())
+                .containsOnly("adapter-mcp").hasSize(3);
     }
 
     @Test

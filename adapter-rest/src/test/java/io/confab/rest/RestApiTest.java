@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -304,6 +305,21 @@ class RestApiTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(json(response).path("checks").path("database").path("detail").asText()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void readinessDetails_areShown_butNeverFailReadiness() {
+        server = RestServer.start(stubs, builder -> builder
+                .readinessDetail("redis", () -> Map.of("status", "degraded"))
+                .readinessDetail("broken", () -> {
+                    throw new IllegalStateException("no idea");
+                }));
+
+        var response = server.get("/health/ready", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).path("checks").path("redis").path("status").asText()).isEqualTo("degraded");
+        assertThat(json(response).path("checks").path("broken").path("status").asText()).isEqualTo("unknown");
     }
 
     @Test

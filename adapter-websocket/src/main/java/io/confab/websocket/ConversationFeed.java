@@ -125,6 +125,9 @@ final class ConversationFeed {
     }
 
     private void forward(Source source, ChatEvent event) {
+        if (!event.forClients()) {
+            return;
+        }
         if (event instanceof TurnEvent turnEvent) {
             TurnId turn = turnEvent.turnId();
             if (source == Source.BUS && followedDirectly.contains(turn)) {

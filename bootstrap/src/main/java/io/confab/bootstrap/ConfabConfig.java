@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything the server is configured with (SPEC §10), read once from environment variables and
@@ -24,6 +25,7 @@ public record ConfabConfig(
         Path dataDir,
         Database database,
         Optional<URI> redisUrl,
+        String redisKeyPrefix,
         Jwt jwt,
         Model model,
         Optional<Path> mcpServers,
@@ -33,6 +35,7 @@ public record ConfabConfig(
         Duration ssePing) {
 
     public static final String PROPERTIES_FILE = "confab.properties";
+    private static final Pattern REDIS_KEY_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** Where the conversations are stored; H2 in {@code dataDir} unless a URL is given. */
     public record Database(String url, String user, String password, int poolSize) {
@@ -86,6 +89,7 @@ public record ConfabConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(redisKeyPrefix, "redisKeyPrefix");
         Objects.requireNonNull(jwt, "jwt");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(mcpServers, "mcpServers");
@@ -115,6 +119,7 @@ public record ConfabConfig(
                         values.string("CONFAB_DB_PASSWORD", ""),
                         values.integer("CONFAB_DB_POOL_SIZE", 10, 1, 200)),
                 values.uri("CONFAB_REDIS_URL", "redis", "rediss"),
+                redisKeyPrefix(values),
                 jwt(values),
                 model(values),
                 values.optional("CONFAB_MCP_SERVERS").map(text -> existingFile("CONFAB_MCP_SERVERS", text)),
@@ -122,6 +127,15 @@ public record ConfabConfig(
                 values.integer("CONFAB_HISTORY_LIMIT", ConfabSettings.DEFAULT_HISTORY_LIMIT, 1, 1_000),
                 Duration.ofSeconds(values.integer("CONFAB_SHUTDOWN_GRACE_SECONDS", 10, 0, 3_600)),
                 Duration.ofSeconds(values.integer("CONFAB_SSE_PING_SECONDS", 15, 1, 3_600)));
+    }
+
+    /** Namespaces Redis keys and channels, so several deployments (or test runs) can share one Redis. */
+    private static String redisKeyPrefix(ConfigValues values) {
+        String prefix = values.string("CONFAB_REDIS_KEY_PREFIX", "confab");
+        if (!REDIS_KEY_PREFIX.matcher(prefix).matches()) {
+            throw new ConfigException("CONFAB_REDIS_KEY_PREFIX", "must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        return prefix;
     }
 
     private static Jwt jwt(ConfigValues values) {
@@ -168,7 +182,7 @@ public record ConfabConfig(
 
     /** A copy listening on another port (0: any free port); for tests. */
     public ConfabConfig withPort(int newPort) {
-        return new ConfabConfig(host, newPort, dataDir, database, redisUrl, jwt, model, mcpServers,
+        return new ConfabConfig(host, newPort, dataDir, database, redisUrl, redisKeyPrefix, jwt, model, mcpServers,
                 rateLimitPerMinute, historyLimit, shutdownGrace, ssePing);
     }
 }

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Confab server: everything {@link Wiring} builds, mounted on one Javalin (Jetty, virtual
  * threads) and started. {@link #stop()} is graceful: it stops accepting connections, lets running
- * turns finish for the configured grace (the rest are stored as interrupted), then closes the
- * HTTP server and the connection pool.
+ * turns finish for the configured grace (the rest are stored as interrupted), lets their streams
+ * write the last events, closes the sockets (1001), then the HTTP server, MCP clients, Redis and
+ * the connection pool.
  */
 public final class ConfabServer implements AutoCloseable {
 
@@ -64,13 +65,9 @@ public final class ConfabServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Everything mounted on the HTTP server. The WebSocket endpoint and the MCP server join this
-     * list, built from {@code wiring.tokenVerifier} and {@code wiring.useCases} (metered) or
-     * {@code wiring.confab}.
-     */
+    /** Everything mounted on the HTTP server: the REST API, the WebSocket API and the MCP endpoint. */
     private static List<Consumer<JavalinConfig>> registrations(Wiring wiring) {
-        return List.of(wiring.restApi::register);
+        return List.of(wiring.restApi::register, wiring.webSocket::register, wiring.mcp::mount);
     }
 
     public int port() {
@@ -94,6 +91,7 @@ public final class ConfabServer implements AutoCloseable {
             LOG.warn("some turns did not end within the grace period");
         }
         awaitStreamsWritten();
+        wiring.webSocket.close();
         app.stop();
         wiring.close();
         LOG.info("Confab stopped");

@@ -11,10 +11,15 @@ import org.slf4j.Logger;
 
 /**
  * Logging set up in code (found by logback through {@code ServiceLoader}), which starts faster
- * than XML: one line per event on stdout, UTC time, the request's correlation id, exceptions
- * folded onto their line; Confab at INFO, libraries at WARN.
+ * than XML: one line per event on stdout (stderr when {@link #TARGET_PROPERTY} says so, as in the
+ * MCP stdio mode, where stdout is the protocol), UTC time, the request's correlation id,
+ * exceptions folded onto their line; Confab at INFO, libraries at WARN.
  */
 public final class LogConfig extends ContextAwareBase implements Configurator {
+
+    /** System property naming the console target: {@code System.out} (default) or {@link #STDERR}. */
+    static final String TARGET_PROPERTY = "confab.log.target";
+    static final String STDERR = "System.err";
 
     static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level %logger{20} cid=%X{correlation_id:--} "
             + "%msg%replace(%ex{short}){'[\\r\\n]+', ' | '}%nopex%n";
@@ -27,7 +32,8 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
-        console.setName("stdout");
+        console.setName("console");
+        console.setTarget(System.getProperty(TARGET_PROPERTY, "System.out"));
         console.setEncoder(encoder);
         console.start();
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);

@@ -3,13 +3,11 @@ package io.confab.bootstrap;
 import io.confab.application.Confab;
 import io.confab.application.ConfabPorts;
 import io.confab.application.ConfabSettings;
-import io.confab.application.memory.InMemoryEventBus;
-import io.confab.application.memory.InMemoryEventLog;
-import io.confab.application.memory.InMemoryRateLimiter;
 import io.confab.application.memory.TimeOrderedIdGenerator;
 import io.confab.application.tools.TaskTools;
 import io.confab.domain.port.ChatModel;
 import io.confab.domain.port.TokenVerifier;
+import io.confab.domain.port.ToolCatalog;
 import io.confab.llm.ChatModels;
 import io.confab.llm.ModelSettings;
 import io.confab.llm.openai.OpenAiSettings;
@@ -21,12 +19,18 @@ import io.confab.rest.JwtVerifier;
 import io.confab.rest.RestApi;
 import io.confab.rest.RestSettings;
 import io.confab.rest.RestUseCases;
+import io.confab.websocket.WebSocketApi;
+import io.confab.websocket.WebSocketSettings;
+import io.confab.websocket.WebSocketUseCases;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,62 +39,92 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the whole server from a {@link ConfabConfig} with plain {@code new}, in one place: the
- * store, the model, the application, token verification and the HTTP API. What it builds is what
- * the adapters are handed: the WebSocket and MCP registrations take {@link #tokenVerifier()} and
- * {@link #useCases()} from here.
+ * store, the model, the event ports (Redis or in process), MCP, the application, token
+ * verification, the HTTP API and the WebSocket API. {@link ConfabServer} mounts what it builds.
  */
 final class Wiring implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
+    private final Deque<AutoCloseable> built = new ArrayDeque<>();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final Stores stores;
     final ChatModel model;
+    final EventPorts events;
+    final McpWiring mcp;
     final Confab confab;
     final RestUseCases useCases;
     final TokenVerifier tokenVerifier;
     final RestApi restApi;
+    final WebSocketApi webSocket;
 
     Wiring(ConfabConfig config, Optional<ChatModel> modelOverride, Clock clock) {
         // the database opens and migrates on its own thread while the rest is built (faster start-up)
-        CompletableFuture<Stores> opening = CompletableFuture.supplyAsync(() -> JooqStores.open(storeSettings(config)),
+        CompletableFuture<Stores> opening = CompletableFuture.supplyAsync(() -> openStores(config),
                 task -> Thread.ofPlatform().name("confab-open-database").start(task));
         Optional<DevTokens> devTokens;
         try {
-            this.model = modelOverride.orElseGet(() -> model(config.model()));
+            this.model = closeLater(modelOverride.orElseGet(() -> model(config.model())));
             devTokens = config.jwt().isDevelopment()
                     ? Optional.of(DevTokens.loadOrCreate(config.dataDir(), clock)) : Optional.empty();
             this.tokenVerifier = devTokens.map(DevTokens::verifier).orElseGet(() -> verifier(config.jwt(), clock));
+            this.events = closeLater(EventPorts.from(config, clock));
         } catch (RuntimeException e) {
             opening.thenAccept(Stores::close);
+            close();
             throw e;
         }
-        this.stores = opened(opening);
         try {
-            this.confab = Confab.create(ports(config, model, clock), new ConfabSettings(config.model().systemPrompt(),
-                    config.historyLimit(), ConfabSettings.DEFAULT_TOKEN_BUDGET, ConfabSettings.DEFAULT_MAX_TOOL_ROUNDS));
+            this.stores = closeLater(opened(opening));
+            TaskTools taskTools = new TaskTools(stores.tasks(), clock);
+            this.mcp = closeLater(new McpWiring(config, taskTools, tokenVerifier));
+            this.confab = Confab.create(ports(model, mcp.agentTools(taskTools), clock), new ConfabSettings(
+                    config.model().systemPrompt(), config.historyLimit(), ConfabSettings.DEFAULT_TOKEN_BUDGET,
+                    ConfabSettings.DEFAULT_MAX_TOOL_ROUNDS));
             TurnMetrics turnMetrics = new TurnMetrics(registry);
             this.useCases = new RestUseCases(confab.createConversation(), confab.listConversations(),
                     confab.getConversation(), confab.updateConversation(), confab.deleteConversation(),
                     confab.listMessages(), turnMetrics.meter(confab.sendMessage()), confab.followTurn(),
                     confab.cancelTurn(), turnMetrics.meter(confab.oneShotChat()), confab.listTasks());
-            RestApi.Builder api = RestApi.builder()
-                    .useCases(useCases)
-                    .tokenVerifier(tokenVerifier)
-                    .settings(new RestSettings(RestSettings.DEFAULT_MAX_BODY_BYTES, config.ssePing()))
-                    .registry(registry)
-                    .readinessCheck("database", () -> {
-                        if (!stores.isAvailable()) {
-                            throw new IllegalStateException("the database does not answer");
-                        }
-                    });
-            devTokens.ifPresent(api::devTokens);
-            this.restApi = api.build();
+            this.restApi = restApi(config, devTokens);
+            this.webSocket = closeLater(new WebSocketApi(new WebSocketUseCases(useCases.sendMessage(),
+                    useCases.createConversation(), useCases.getConversation(), useCases.cancelTurn(),
+                    useCases.followTurn()), tokenVerifier, events.bus, clock, WebSocketSettings.defaults()));
+            registry.gauge("confab.websocket.connections.open", webSocket, WebSocketApi::openConnections);
+            FunctionCounter.builder("confab.redis.dropped.publications", events, EventPorts::droppedPublications)
+                    .description("events not carried to other instances (Redis down or too slow)")
+                    .register(registry);
             warnAbout(config);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    private RestApi restApi(ConfabConfig config, Optional<DevTokens> devTokens) {
+        RestApi.Builder api = RestApi.builder()
+                .useCases(useCases)
+                .tokenVerifier(tokenVerifier)
+                .settings(new RestSettings(RestSettings.DEFAULT_MAX_BODY_BYTES, config.ssePing()))
+                .registry(registry)
+                .readinessCheck("database", () -> {
+                    if (!stores.isAvailable()) {
+                        throw new IllegalStateException("the database does not answer");
+                    }
+                });
+        if (events.onRedis()) {
+            api.readinessDetail("redis", events::redisReadiness);
+        }
+        if (mcp.hasExternalServers()) {
+            api.readinessDetail("mcp", mcp::readiness);
+        }
+        devTokens.ifPresent(api::devTokens);
+        return api.build();
+    }
+
+    /** The store alone, opened and migrated (for {@code confab.jar mcp}). */
+    static Stores openStores(ConfabConfig config) {
+        return JooqStores.open(storeSettings(config));
     }
 
     private static StoreSettings storeSettings(ConfabConfig config) {
@@ -107,10 +141,9 @@ final class Wiring implements AutoCloseable {
         }
     }
 
-    private ConfabPorts ports(ConfabConfig config, ChatModel model, Clock clock) {
-        return new ConfabPorts(stores.conversations(), stores.messages(), stores.tasks(), model,
-                new TaskTools(stores.tasks(), clock), new InMemoryEventBus(), new InMemoryEventLog(clock),
-                InMemoryRateLimiter.perMinute(config.rateLimitPerMinute(), clock), clock, new TimeOrderedIdGenerator(clock));
+    private ConfabPorts ports(ChatModel model, ToolCatalog tools, Clock clock) {
+        return new ConfabPorts(stores.conversations(), stores.messages(), stores.tasks(), model, tools,
+                events.bus, events.log, events.rateLimiter, clock, new TimeOrderedIdGenerator(clock));
     }
 
     private static ChatModel model(ConfabConfig.Model model) {
@@ -151,22 +184,26 @@ final class Wiring implements AutoCloseable {
                     + "POST /api/v1/auth/dev-token. Set CONFAB_JWT_SECRET, CONFAB_JWT_PUBLIC_KEY or "
                     + "CONFAB_JWT_JWKS_URL before exposing this server.");
         }
-        config.redisUrl().ifPresent(url ->
-                LOG.warn("CONFAB_REDIS_URL is set but this build runs the in-process bus and event log"));
-        config.mcpServers().ifPresent(path ->
-                LOG.warn("CONFAB_MCP_SERVERS is set but this build does not connect MCP servers yet"));
     }
 
+    /** Closes everything built, newest first (the HTTP server is stopped before this). */
     @Override
     public void close() {
-        if (model instanceof AutoCloseable closeable) {
+        for (AutoCloseable resource = built.pollFirst(); resource != null; resource = built.pollFirst()) {
             try {
-                closeable.close();
+                resource.close();
             } catch (Exception e) {
-                LOG.warn("closing the model client failed: {}", e.toString());
+                LOG.warn("closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
             }
         }
-        stores.close();
         registry.close();
+    }
+
+    /** Remembers {@code resource} for {@link #close()} when it holds anything. */
+    private <T> T closeLater(T resource) {
+        if (resource instanceof AutoCloseable closeable) {
+            built.addFirst(closeable);
+        }
+        return resource;
     }
 }

@@ -42,7 +42,7 @@ public final class Confab implements AutoCloseable {
     public static final int DEFAULT_TURNS_PER_MINUTE = 30;
 
     private final ConfabPorts ports;
-    private final TurnRegistry turns = new TurnRegistry();
+    private final TurnRegistry turns;
     private final ConversationService conversations;
     private final ListMessagesService listMessages;
     private final ListTasksService listTasks;
@@ -53,12 +53,13 @@ public final class Confab implements AutoCloseable {
 
     private Confab(ConfabPorts ports, ConfabSettings settings) {
         this.ports = ports;
+        this.turns = new TurnRegistry(ports.eventBus());
         this.conversations = new ConversationService(ports.conversations(), ports.eventBus(), ports.clock(), ports.ids());
         this.listMessages = new ListMessagesService(ports.conversations(), ports.messages());
         this.listTasks = new ListTasksService(ports.tasks());
         this.followTurn = new FollowTurnService(ports, turns);
         this.sendMessage = new SendMessageService(ports, settings, turns, followTurn);
-        this.cancelTurn = new CancelTurnService(ports.conversations(), turns);
+        this.cancelTurn = new CancelTurnService(ports, turns);
         this.oneShotChat = new OneShotChatService(conversations, sendMessage);
     }
 

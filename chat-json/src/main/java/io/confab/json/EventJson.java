@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.ConversationEvent;
+import io.confab.domain.event.TurnCancelRequested;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.event.TypingChanged;
 
@@ -46,6 +47,7 @@ public final class EventJson {
                 node.put("user_id", typing.userId().value());
                 node.put("is_typing", typing.isTyping());
             }
+            case TurnCancelRequested request -> node.put("turn_id", request.turnId().toString());
         }
         return node;
     }

@@ -20,6 +20,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.ConversationEvent;
+import io.confab.domain.event.TurnCancelRequested;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.event.TypingChanged;
 import java.time.Duration;
@@ -86,6 +87,8 @@ public final class EventJsonReader {
             case "conversation_deleted" -> new ConversationEvent.Deleted(conversation(field(node, "conversation"), owner), ts);
             case "typing" -> new TypingChanged(ConversationId.parse(text(node, "conversation_id")),
                     new UserId(text(node, "user_id")), bool(node, "is_typing"), ts);
+            case "turn_cancel_requested" -> new TurnCancelRequested(ConversationId.parse(text(node, "conversation_id")),
+                    TurnId.parse(text(node, "turn_id")), ts);
             default -> turnEvent(node);
         };
     }

@@ -18,6 +18,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.ConversationEvent;
 import io.confab.domain.event.TurnEvent;
+import io.confab.domain.event.TurnCancelRequested;
 import io.confab.domain.event.TypingChanged;
 import io.confab.domain.json.JsonValue;
 import java.time.Duration;
@@ -67,7 +68,8 @@ class EventJsonReaderTest {
                 new ConversationEvent.Created(conversation, TS),
                 new ConversationEvent.Updated(conversation, TS),
                 new ConversationEvent.Deleted(conversation, TS),
-                new TypingChanged(CONVERSATION, ALICE, true, TS));
+                new TypingChanged(CONVERSATION, ALICE, true, TS),
+                new TurnCancelRequested(CONVERSATION, TURN, TS));
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import io.confab.domain.ConversationId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.ConversationEvent;
+import io.confab.domain.event.TurnCancelRequested;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.event.TypingChanged;
 import io.confab.domain.port.EventBus;
@@ -29,6 +30,7 @@ public final class InMemoryEventBus implements EventBus {
             case ConversationEvent notification -> users.deliver(owner, notification);
             case TurnEvent turnEvent -> conversations.deliver(turnEvent.conversationId(), turnEvent);
             case TypingChanged typing -> conversations.deliver(typing.conversationId(), typing);
+            case TurnCancelRequested request -> conversations.deliver(request.conversationId(), request);
         }
     }
 

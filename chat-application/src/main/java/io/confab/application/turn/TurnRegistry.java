@@ -3,6 +3,9 @@ package io.confab.application.turn;
 import io.confab.domain.ConversationId;
 import io.confab.domain.MessageId;
 import io.confab.domain.TurnId;
+import io.confab.domain.event.TurnCancelRequested;
+import io.confab.domain.port.EventBus;
+import io.confab.domain.port.Subscription;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -17,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * The turns running on this instance, each on its own virtual thread owned by the server (a
- * client that goes away does not stop one). Supports cancel by conversation, late followers, and
- * a graceful shutdown.
+ * client that goes away does not stop one). Supports cancel by conversation (also from another
+ * instance: each turn listens on its conversation's channel for a {@link TurnCancelRequested}
+ * naming it while it runs), late followers, and a graceful shutdown.
  */
 public final class TurnRegistry {
 
@@ -26,19 +30,32 @@ public final class TurnRegistry {
     private final AtomicLong started = new AtomicLong();
     private final ExecutorService threads =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("confab-turn-", 0).factory());
+    private final EventBus bus;
     private volatile boolean accepting = true;
 
-    /** Makes the turn findable (for retries, followers and cancel) before its user message is stored. */
+    public TurnRegistry(EventBus bus) {
+        this.bus = bus;
+    }
+
+    /**
+     * Makes the turn findable (for retries, followers and cancel) before its user message is stored,
+     * and so before any instance can learn of it and ask to cancel it.
+     */
     void register(RunningTurn turn) {
         if (!accepting) {
             throw new IllegalStateException("Confab is shutting down");
         }
-        running.put(turn.id, new Entry(turn, started.incrementAndGet()));
+        Subscription cancelRequests = bus.subscribeConversation(turn.conversation, event -> {
+            if (event instanceof TurnCancelRequested request && request.turnId().equals(turn.id)) {
+                turn.cancellation.cancel();
+            }
+        });
+        running.put(turn.id, new Entry(turn, started.incrementAndGet(), cancelRequests));
     }
 
     /** Forgets a turn that never ran (its user message was not stored). */
     void unregister(RunningTurn turn) {
-        running.remove(turn.id);
+        forget(turn);
     }
 
     /** Runs the registered turn's {@code body} on a new virtual thread; the turn is forgotten when it ends. */
@@ -47,7 +64,7 @@ public final class TurnRegistry {
             try {
                 body.run();
             } finally {
-                running.remove(turn.id);
+                forget(turn);
             }
         });
     }
@@ -101,11 +118,18 @@ public final class TurnRegistry {
         }
     }
 
+    private void forget(RunningTurn turn) {
+        Entry entry = running.remove(turn.id);
+        if (entry != null) {
+            entry.cancelRequests().close();
+        }
+    }
+
     private Stream<Entry> inConversation(ConversationId conversation) {
         return running.values().stream().filter(entry -> entry.turn().conversation.equals(conversation));
     }
 
-    /** A running turn and when it started, relative to the others. */
-    private record Entry(RunningTurn turn, long order) {
+    /** A running turn, when it started relative to the others, and its listener for cancel requests. */
+    private record Entry(RunningTurn turn, long order, Subscription cancelRequests) {
     }
 }

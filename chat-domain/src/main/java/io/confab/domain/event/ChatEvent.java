@@ -8,7 +8,7 @@ import java.time.Instant;
  * conversation notifications and typing. One vocabulary for SSE and WebSocket; the adapters
  * choose the wire form.
  */
-public sealed interface ChatEvent permits TurnEvent, ConversationEvent, TypingChanged {
+public sealed interface ChatEvent permits TurnEvent, ConversationEvent, TypingChanged, TurnCancelRequested {
 
     ConversationId conversationId();
 
@@ -19,4 +19,9 @@ public sealed interface ChatEvent permits TurnEvent, ConversationEvent, TypingCh
 
     /** The wire name of the event ({@code chunk}, {@code tool_starting}, …). */
     String type();
+
+    /** Whether clients see this event; false for signals between instances ({@link TurnCancelRequested}). */
+    default boolean forClients() {
+        return true;
+    }
 }

@@ -1,0 +1,49 @@
+package io.confab.bootstrap;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Two Confab servers, A and B, as a load balancer would see them: one fresh PostgreSQL database
+ * and one Redis (a key prefix of their own) shared, each with its own scripted model.
+ */
+final class TwoInstances implements AutoCloseable {
+
+    final ScriptedModel modelA = new ScriptedModel();
+    final ScriptedModel modelB = new ScriptedModel();
+    final ConfabServer a;
+    final ConfabServer b;
+    final Api apiA;
+    final Api apiB;
+    private final String databaseUrl = TestPostgres.freshDatabaseUrl();
+
+    TwoInstances(String redisUrl, Path dataDir) {
+        Map<String, String> shared = new HashMap<>();
+        shared.put("CONFAB_PORT", "0");
+        shared.put("CONFAB_DB_URL", databaseUrl);
+        shared.put("CONFAB_REDIS_URL", redisUrl);
+        shared.put("CONFAB_REDIS_KEY_PREFIX", TestRedis.freshKeyPrefix());
+        shared.put("CONFAB_JWT_PUBLIC_KEY", TestKeys.publicKeyPem());
+        shared.put("CONFAB_JWT_ISSUER", TestKeys.ISSUER);
+        shared.put("CONFAB_JWT_AUDIENCE", TestKeys.AUDIENCE);
+        shared.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");
+        a = ConfabServer.start(config(shared, dataDir.resolve("a")), modelA);
+        b = ConfabServer.start(config(shared, dataDir.resolve("b")), modelB);
+        apiA = new Api(a.uri());
+        apiB = new Api(b.uri());
+    }
+
+    private static ConfabConfig config(Map<String, String> shared, Path dataDir) {
+        Map<String, String> values = new HashMap<>(shared);
+        values.put("CONFAB_DATA_DIR", dataDir.toString());
+        return ConfabConfig.of(values);
+    }
+
+    @Override
+    public void close() {
+        a.stop();
+        b.stop();
+        TestPostgres.drop(databaseUrl);
+    }
+}
