@@ -18,6 +18,7 @@ record BenchOptions(
         Optional<URI> modelUrl,
         String database,
         String pgAdminUrl,
+        boolean pgSynchronousCommit,
         int users,
         double seconds,
         double warmupSeconds,
@@ -39,6 +40,7 @@ record BenchOptions(
               [--url http://host:port  (target a running Confab in development auth; default: start one in-process)]
               [--model-url http://host:port/v1  (the fake model behind --url, for the ttft baseline)]
               [--db postgres|h2] [--pg-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres  (env CONFAB_BENCH_PG_URL)]
+              [--pg-synchronous-commit on|off  (off: the fresh database does not wait for the WAL flush on commit)]
               [--users 64] [--seconds 20] [--warmup 5] [--rate 1000] [--streams 1,100,1000]
               [--sockets 10000] [--history 100000] [--history-turns 300]
               [--tokens-per-second 0] [--first-token-ms 0] [--out target/bench-results.json]""";
@@ -62,6 +64,7 @@ record BenchOptions(
                 Optional.ofNullable(flags.remove("model-url")).map(URI::create),
                 flags.getOrDefault("db", "postgres"),
                 flags.getOrDefault("pg-url", environment.getOrDefault("CONFAB_BENCH_PG_URL", DEFAULT_PG_URL)),
+                !"off".equals(flags.remove("pg-synchronous-commit")),
                 integer(flags.remove("users"), 64),
                 decimal(flags.remove("seconds"), quick ? 3 : 20),
                 decimal(flags.remove("warmup"), quick ? 1 : 5),

@@ -44,7 +44,8 @@ final class Target implements AutoCloseable {
                 .withTokensPerSecond(options.tokensPerSecond())
                 .withFirstTokenLatency(Duration.ofMillis(options.firstTokenMillis()))
                 .withoutRecording());
-        BenchDatabase database = options.database().equals("h2") ? BenchDatabase.h2File() : BenchDatabase.postgres(options.pgAdminUrl());
+        BenchDatabase database = options.database().equals("h2") ? BenchDatabase.h2File()
+                : BenchDatabase.postgres(options.pgAdminUrl(), options.pgSynchronousCommit());
         try {
             ConfabServer server = ConfabServer.start(ConfabConfig.of(serverValues(database, fake)));
             return new Target("in-process, " + database.label(), new ConfabClient(server.uri()), Optional.of(URI.create(fake.baseUrl())),

@@ -29,10 +29,22 @@ public record BenchDatabase(String label, StoreSettings settings, SQLDialect dia
 
     /** A new database on the server of {@code adminUrl} (jdbc:postgresql://host:port/db?user=…). */
     public static BenchDatabase postgres(String adminUrl) {
+        return postgres(adminUrl, true);
+    }
+
+    /**
+     * The same; with {@code synchronousCommit} false the new database is set to
+     * {@code synchronous_commit = off} (a commit returns before its WAL is flushed to disk).
+     */
+    public static BenchDatabase postgres(String adminUrl, boolean synchronousCommit) {
         String name = "confab_bench_" + UUID.randomUUID().toString().replace("-", "");
         execute(adminUrl, "CREATE DATABASE " + name);
+        if (!synchronousCommit) {
+            execute(adminUrl, "ALTER DATABASE " + name + " SET synchronous_commit = off");
+        }
         String url = adminUrl.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
-        return new BenchDatabase("PostgreSQL", StoreSettings.of(url, "", "").withPoolSize(16), SQLDialect.POSTGRES,
+        String label = synchronousCommit ? "PostgreSQL" : "PostgreSQL (synchronous_commit=off)";
+        return new BenchDatabase(label, StoreSettings.of(url, "", "").withPoolSize(16), SQLDialect.POSTGRES,
                 () -> execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
