@@ -102,10 +102,15 @@ final class ConfabClient {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
+    /** A set-up call; retried once, as a pooled connection the server closed meanwhile fails the first try. */
     private HttpResponse<String> post(String path, String token, String body) {
+        HttpRequest request = request(path, token).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            return http.send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException stale) {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
