@@ -11,14 +11,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** How the server behaves when nothing else is scripted. */
     public record Options(String host, int port, double tokensPerSecond, Duration firstTokenLatency,
-                          String model, Optional<String> apiKey, FakeReply defaultReply) {
+                          String model, Optional<String> apiKey, FakeReply defaultReply, boolean recordRequests) {
 
         public Options {
             Objects.requireNonNull(host, "host");
@@ -45,32 +46,41 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
         }
 
-        /** Loopback, a free port, no pacing, any API key accepted, a short default text reply. */
+        /** Loopback, a free port, no pacing, any API key accepted, a short default text reply, requests recorded. */
         public static Options defaults() {
             return new Options("127.0.0.1", 0, 0, Duration.ZERO, "fake-model", Optional.empty(),
-                    FakeReply.text("Hello from the fake model."));
+                    FakeReply.text("Hello from the fake model."), true);
         }
 
         public Options withPort(int value) {
-            return new Options(host, value, tokensPerSecond, firstTokenLatency, model, apiKey, defaultReply);
+            return new Options(host, value, tokensPerSecond, firstTokenLatency, model, apiKey, defaultReply, recordRequests);
         }
 
         /** Paces streamed tokens; 0 streams as fast as it can. */
         public Options withTokensPerSecond(double value) {
-            return new Options(host, port, value, firstTokenLatency, model, apiKey, defaultReply);
+            return new Options(host, port, value, firstTokenLatency, model, apiKey, defaultReply, recordRequests);
         }
 
         public Options withFirstTokenLatency(Duration value) {
-            return new Options(host, port, tokensPerSecond, value, model, apiKey, defaultReply);
+            return new Options(host, port, tokensPerSecond, value, model, apiKey, defaultReply, recordRequests);
         }
 
         /** Answers 401 unless the request carries {@code Authorization: Bearer <key>}. */
         public Options withApiKey(String value) {
-            return new Options(host, port, tokensPerSecond, firstTokenLatency, model, Optional.of(value), defaultReply);
+            return new Options(host, port, tokensPerSecond, firstTokenLatency, model, Optional.of(value), defaultReply,
+                    recordRequests);
         }
 
         public Options withDefaultReply(FakeReply value) {
-            return new Options(host, port, tokensPerSecond, firstTokenLatency, model, apiKey, value);
+            return new Options(host, port, tokensPerSecond, firstTokenLatency, model, apiKey, value, recordRequests);
+        }
+
+        /**
+         * Keeps no record of requests ({@link #requests()} stays empty): for benchmarks and long
+         * runs, where the recorded bodies would grow without bound.
+         */
+        public Options withoutRecording() {
+            return new Options(host, port, tokensPerSecond, firstTokenLatency, model, apiKey, defaultReply, false);
         }
     }
 
@@ -88,7 +98,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Script script;
     private final ReplyWriter writer;
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final Object disconnectLock = new Object();
     private int disconnects;
 
@@ -148,14 +158,18 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** Every request received so far, oldest first. */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     public RecordedRequest lastRequest() {
-        if (requests.isEmpty()) {
-            throw new IllegalStateException("no request was received");
+        synchronized (requests) {
+            if (requests.isEmpty()) {
+                throw new IllegalStateException("no request was received");
+            }
+            return requests.get(requests.size() - 1);
         }
-        return requests.get(requests.size() - 1);
     }
 
     /** Forgets scripted replies, rules and recorded requests. */
@@ -246,6 +260,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private void record(HttpExchange exchange, JsonNode body) {
+        if (!options.recordRequests()) {
+            return;
+        }
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.jooq.SQLDialect;
 
 /** A throw-away database for one benchmark run: an H2 file in a temporary folder, or a new PostgreSQL database. */
-record BenchDatabase(String label, StoreSettings settings, SQLDialect dialect, Runnable drop) implements AutoCloseable {
+public record BenchDatabase(String label, StoreSettings settings, SQLDialect dialect, Runnable drop) implements AutoCloseable {
 
-    static BenchDatabase h2File() {
+    public static BenchDatabase h2File() {
         try {
             Path directory = Files.createTempDirectory("confab-bench-h2");
             return new BenchDatabase("H2 (file)", StoreSettings.h2File(directory.resolve("confab")).withPoolSize(16),
@@ -28,15 +28,27 @@ record BenchDatabase(String label, StoreSettings settings, SQLDialect dialect, R
     }
 
     /** A new database on the server of {@code adminUrl} (jdbc:postgresql://host:port/db?user=…). */
-    static BenchDatabase postgres(String adminUrl) {
+    public static BenchDatabase postgres(String adminUrl) {
+        return postgres(adminUrl, true);
+    }
+
+    /**
+     * The same; with {@code synchronousCommit} false the new database is set to
+     * {@code synchronous_commit = off} (a commit returns before its WAL is flushed to disk).
+     */
+    public static BenchDatabase postgres(String adminUrl, boolean synchronousCommit) {
         String name = "confab_bench_" + UUID.randomUUID().toString().replace("-", "");
         execute(adminUrl, "CREATE DATABASE " + name);
+        if (!synchronousCommit) {
+            execute(adminUrl, "ALTER DATABASE " + name + " SET synchronous_commit = off");
+        }
         String url = adminUrl.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
-        return new BenchDatabase("PostgreSQL", StoreSettings.of(url, "", "").withPoolSize(16), SQLDialect.POSTGRES,
+        String label = synchronousCommit ? "PostgreSQL" : "PostgreSQL (synchronous_commit=off)";
+        return new BenchDatabase(label, StoreSettings.of(url, "", "").withPoolSize(16), SQLDialect.POSTGRES,
                 () -> execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
     }
 

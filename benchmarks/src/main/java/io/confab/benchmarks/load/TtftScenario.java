@@ -1,0 +1,124 @@
+package io.confab.benchmarks.load;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * {@code ttft}: time from sending a streamed turn to its first {@code chunk} event through Confab,
+ * and from sending a streamed completion to its first text delta directly to the model, with
+ * 1, 100, 1,000 streams started together; the overhead is the difference of the percentiles.
+ * Each round's streams start at one latch; the first round of each size is a warm-up.
+ */
+final class TtftScenario implements Scenario {
+
+    private static final int STREAMS_PER_USER = 100;
+    private static final Predicate<String> FIRST_TEXT = line -> line.startsWith("data: ")
+            && line.contains("\"content\":\"") && !line.contains("\"content\":\"\"");
+
+    /** One streamed request of stream {@code index}: nanoseconds to its first token, -1 if none. */
+    private interface Stream {
+        long firstTokenNanos(int index) throws Exception;
+    }
+
+    @Override
+    public String name() {
+        return "ttft";
+    }
+
+    @Override
+    public List<ScenarioResult> run(Target target, BenchOptions options) throws Exception {
+        ConfabClient client = target.client();
+        List<ScenarioResult> results = new ArrayList<>();
+        for (int streams : options.streams()) {
+            String[] tokens = new String[streams];
+            String[] conversations = new String[streams];
+            for (int i = 0; i < streams; i++) {
+                tokens[i] = i % STREAMS_PER_USER == 0 ? client.token("ttft-" + i + "-" + System.nanoTime()) : tokens[i - 1];
+                conversations[i] = client.createConversation(tokens[i], "Stream " + i);
+            }
+            int rounds = rounds(streams, options.quick());
+            Measured confab = measure(streams, rounds, i -> client.streamTurnToFirstChunk(tokens[i], conversations[i], "Hello there"));
+            ScenarioResult through = ScenarioResult.measured(name(), "through Confab, " + streams + " streams", confab.histogram, confab.errors, confab.seconds);
+            if (target.modelUrl().isPresent()) {
+                HttpRequest direct = directRequest(client, target.modelUrl().get());
+                Measured model = measure(streams, rounds, i -> client.firstMatchingLine(direct, FIRST_TEXT));
+                Histogram.Summary a = confab.histogram.summary();
+                Histogram.Summary b = model.histogram.summary();
+                through = through.withNote("overhead_p50_ms", ResultTable.decimal(a.p50() - b.p50(), 2))
+                        .withNote("overhead_p99_ms", ResultTable.decimal(a.p99() - b.p99(), 2));
+                if (streams == 100) {
+                    through = through.withNote("target", "overhead p50 < 2, p99 < 10");
+                }
+                results.add(through);
+                results.add(ScenarioResult.measured(name(), "direct to model, " + streams + " streams", model.histogram, model.errors, model.seconds));
+            } else {
+                results.add(through.withNote("baseline", "no --model-url"));
+            }
+        }
+        return results;
+    }
+
+    /** Enough rounds for about 1,000 samples (300 for one stream), at least two, plus the warm-up. */
+    static int rounds(int streams, boolean quick) {
+        int samples = quick ? 200 : streams == 1 ? 300 : 1_000;
+        return Math.max(2, Math.min(samples, samples / streams)) + 1;
+    }
+
+    private static HttpRequest directRequest(ConfabClient client, URI modelUrl) {
+        String body = "{\"model\":\"fake-model\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+                + "\"messages\":[{\"role\":\"system\",\"content\":\"You are a helpful assistant.\"},"
+                + "{\"role\":\"user\",\"content\":\"Hello there\"}]}";
+        return HttpRequest.newBuilder(URI.create(modelUrl + "/chat/completions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer bench")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private record Measured(Histogram histogram, long errors, double seconds) {
+    }
+
+    private static Measured measure(int streams, int rounds, Stream stream) throws InterruptedException {
+        Histogram histogram = new Histogram();
+        AtomicLong errors = new AtomicLong();
+        long measuredNanos = 0;
+        for (int round = 0; round < rounds; round++) {
+            boolean warmUp = round == 0;
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>(streams);
+            for (int i = 0; i < streams; i++) {
+                int index = i;
+                threads.add(Thread.ofVirtual().start(() -> {
+                    long nanos;
+                    try {
+                        go.await();
+                        nanos = stream.firstTokenNanos(index);
+                    } catch (Exception e) {
+                        nanos = -1;
+                    }
+                    if (!warmUp) {
+                        if (nanos >= 0) {
+                            histogram.record(nanos);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            long start = System.nanoTime();
+            go.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (!warmUp) {
+                measuredNanos += System.nanoTime() - start;
+            }
+        }
+        return new Measured(histogram, errors.get(), measuredNanos / 1e9);
+    }
+}

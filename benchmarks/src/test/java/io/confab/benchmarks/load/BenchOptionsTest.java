@@ -1,0 +1,43 @@
+package io.confab.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void noArguments_runEveryScenario_atTheIssuesSizes() {
+        BenchOptions options = BenchOptions.parse(new String[0], Map.of());
+
+        assertThat(options.scenarios()).isEqualTo(BenchOptions.ALL);
+        assertThat(options.users()).isEqualTo(64);
+        assertThat(options.rate()).isEqualTo(1_000);
+        assertThat(options.streams()).containsExactly(1, 100, 1_000);
+        assertThat(options.sockets()).isEqualTo(10_000);
+        assertThat(options.historySize()).isEqualTo(100_000);
+        assertThat(options.pgAdminUrl()).isEqualTo(BenchOptions.DEFAULT_PG_URL);
+    }
+
+    @Test
+    void quick_shrinksTheSizes_butExplicitFlagsWin() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--quick", "--sockets", "2000", "--scenarios", "turns,rest"},
+                Map.of("CONFAB_BENCH_PG_URL", "jdbc:postgresql://db/x"));
+
+        assertThat(options.seconds()).isLessThan(20);
+        assertThat(options.sockets()).isEqualTo(2_000);
+        assertThat(options.scenarios()).isEqualTo(List.of("turns", "rest"));
+        assertThat(options.pgAdminUrl()).isEqualTo("jdbc:postgresql://db/x");
+    }
+
+    @Test
+    void anUnknownScenarioOrFlag_isRejectedWithTheUsage() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--scenarios", "turns,nope"}, Map.of()))
+                .hasMessageContaining("unknown scenario 'nope'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--colour", "red"}, Map.of()))
+                .hasMessageContaining("unknown flag").hasMessageContaining("usage:");
+    }
+}
