@@ -5,6 +5,7 @@ import io.confab.domain.port.EventLog;
 import io.confab.domain.port.RateLimiter;
 import java.time.Clock;
 import java.util.UUID;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -109,7 +110,7 @@ public final class RedisAdapters implements AutoCloseable {
     /** Up when a PING answers and the subscriber listens; a failed PING also drops the subscriber's connection. */
     private void checkHealth() {
         try {
-            link.client().ping();
+            link.call(RedisClient::ping);
             if (subscriber != null && subscriber.isSubscribed()) {
                 health.up();
             }

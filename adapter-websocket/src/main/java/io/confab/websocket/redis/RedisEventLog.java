@@ -45,19 +45,23 @@ final class RedisEventLog implements EventLog {
         }
         String stream = keys.turnLog(event.turnId());
         long ttl = settings.eventLogTtl().toMillis();
-        try (AbstractPipeline pipeline = link.client().pipelined()) {
-            var added = pipeline.xadd(stream, XAddParams.xAddParams()
-                            .id(new StreamEntryID(event.seq(), 0))
-                            .maxLen(settings.eventLogMaxLength())
-                            .approximateTrimming(),
-                    Map.of(FIELD, RedisEventCodec.encode(event)));
-            pipeline.pexpire(stream, ttl);
-            if (event.seq() == 1) {
-                pipeline.set(keys.latestTurn(event.conversationId()), event.turnId().toString(),
-                        SetParams.setParams().px(ttl));
-            }
-            pipeline.sync();
-            added.get();
+        try {
+            link.call(client -> {
+                try (AbstractPipeline pipeline = client.pipelined()) {
+                    var added = pipeline.xadd(stream, XAddParams.xAddParams()
+                                    .id(new StreamEntryID(event.seq(), 0))
+                                    .maxLen(settings.eventLogMaxLength())
+                                    .approximateTrimming(),
+                            Map.of(FIELD, RedisEventCodec.encode(event)));
+                    pipeline.pexpire(stream, ttl);
+                    if (event.seq() == 1) {
+                        pipeline.set(keys.latestTurn(event.conversationId()), event.turnId().toString(),
+                                SetParams.setParams().px(ttl));
+                    }
+                    pipeline.sync();
+                    return added.get();
+                }
+            });
         } catch (JedisDataException e) {
             // a repeated append of the same seq: the log already holds it
         } catch (JedisException e) {
@@ -68,7 +72,7 @@ final class RedisEventLog implements EventLog {
     @Override
     public List<TurnEvent> readAfter(TurnId turn, long afterSeq) {
         try {
-            return link.client().xrange(keys.turnLog(turn), new StreamEntryID(afterSeq + 1, 0).toString(), "+")
+            return link.call(client -> client.xrange(keys.turnLog(turn), new StreamEntryID(afterSeq + 1, 0).toString(), "+"))
                     .stream()
                     .map(entry -> RedisEventCodec.decodeTurnEvent(entry.getFields().get(FIELD)))
                     .toList();
@@ -81,7 +85,7 @@ final class RedisEventLog implements EventLog {
     @Override
     public Optional<TurnId> latestTurn(ConversationId conversation) {
         try {
-            return Optional.ofNullable(link.client().get(keys.latestTurn(conversation))).map(TurnId::parse);
+            return Optional.ofNullable(link.call(client -> client.get(keys.latestTurn(conversation)))).map(TurnId::parse);
         } catch (JedisException e) {
             health.down(e);
             throw new StoreUnavailableException("the event log (Redis) is unavailable", e);

@@ -3,8 +3,10 @@ package io.confab.websocket.redis;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.function.Function;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -58,8 +60,17 @@ final class RedisLink implements AutoCloseable {
         return new RedisLink(address, clientConfig, client);
     }
 
-    RedisClient client() {
-        return client;
+    /**
+     * Runs a command on a pooled connection, and once more when that connection turns out to be
+     * stale: after a Redis restart the pool still holds connections to the old server, whose first
+     * use fails (and the pool discards them). A Redis that is really down fails both times.
+     */
+    <T> T call(Function<RedisClient, T> command) {
+        try {
+            return command.apply(client);
+        } catch (JedisConnectionException stale) {
+            return command.apply(client);
+        }
     }
 
     /** A new connection outside the pool, for a subscriber that blocks on it. */

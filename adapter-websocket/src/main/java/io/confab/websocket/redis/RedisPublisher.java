@@ -47,7 +47,7 @@ final class RedisPublisher implements AutoCloseable {
                     continue;
                 }
                 try {
-                    link.client().publish(next.channel(), next.payload());
+                    link.call(client -> client.publish(next.channel(), next.payload()));
                 } catch (JedisException e) {
                     health.down(e);
                     dropped.incrementAndGet();

@@ -43,8 +43,8 @@ final class RedisRateLimiter implements RateLimiter {
         long window = Math.floorDiv(now, windowMillis);
         long taken;
         try {
-            taken = (Long) link.client().eval(SCRIPT, List.of(keys.rateWindow(user, window)),
-                    List.of(Long.toString(2 * windowMillis)));
+            taken = (Long) link.call(client -> client.eval(SCRIPT, List.of(keys.rateWindow(user, window)),
+                    List.of(Long.toString(2 * windowMillis))));
         } catch (JedisException e) {
             health.down(e);
             return new RateDecision.Allowed();
