@@ -17,14 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A real WebSocket client (JDK) for tests: collects text frames as JSON, can stop reading (to play
- * a slow consumer) and records how the server closed the socket.
+ * A real WebSocket client (JDK) for tests, here and in bootstrap's end-to-end tests: collects text
+ * frames as JSON, can stop reading (to play a slow consumer) and records how the server closed
+ * the socket.
  */
-final class WsClient implements AutoCloseable {
+public final class WsClient implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
@@ -43,6 +44,14 @@ final class WsClient implements AutoCloseable {
         return client;
     }
 
+    /** Opens {@code /ws/chat} on {@code server} with {@code token} and takes the connection_established frame. */
+    public static WsClient open(URI server, String token) {
+        WsClient client = connect(URI.create(
+                "ws://" + server.getHost() + ":" + server.getPort() + "/ws/chat?token=" + token));
+        client.next("connection_established");
+        return client;
+    }
+
     /** Connects with the token in an Authorization header. */
     static WsClient connectWithHeader(URI uri, String token) {
         WsClient client = new WsClient();
@@ -51,12 +60,12 @@ final class WsClient implements AutoCloseable {
         return client;
     }
 
-    void send(String json) {
+    public void send(String json) {
         socket.sendText(json, true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     /** The next frame. */
-    JsonNode next() {
+    public JsonNode next() {
         try {
             JsonNode frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
@@ -70,7 +79,7 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Skips frames until one of {@code type}. */
-    JsonNode next(String type) {
+    public JsonNode next(String type) {
         return nextMatching(frame -> type.equals(frame.path("type").asText()));
     }
 
@@ -93,6 +102,28 @@ final class WsClient implements AutoCloseable {
                 return seen;
             }
         }
+    }
+
+    /** Subscribes to a conversation and waits for the {@code ack}. */
+    public void subscribe(String conversation) {
+        send("{\"type\":\"subscribe\",\"conversation_id\":\"" + conversation + "\",\"request_id\":\"sub\"}");
+        next("ack");
+    }
+
+    /** The frames of turn events (they carry a {@code turn_id}) up to and including the first matching {@code last}. */
+    public List<JsonNode> turnEventsUntil(Predicate<JsonNode> last) {
+        List<JsonNode> seen = new ArrayList<>();
+        JsonNode frame;
+        do {
+            frame = nextMatching(f -> f.has("turn_id"));
+            seen.add(frame);
+        } while (!last.test(frame));
+        return seen;
+    }
+
+    /** Whether {@code event} ends its turn. */
+    public static boolean terminal(JsonNode event) {
+        return List.of("complete", "cancelled", "error").contains(event.path("type").asText());
     }
 
     /** Stops taking frames off the network (the TCP window fills up). */

@@ -4,6 +4,7 @@ import static io.confab.bootstrap.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.websocket.WsClient;
 import io.confab.websocket.redis.TestRedis;
 import java.nio.file.Path;
 import java.time.Duration;

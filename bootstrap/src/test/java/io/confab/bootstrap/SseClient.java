@@ -1,6 +1,7 @@
 package io.confab.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.websocket.WsClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
