@@ -38,17 +38,9 @@ final class JooqMessageRepository implements MessageRepository {
 
     @Override
     public AppendResult append(UserId owner, Message message) {
-        try {
-            return dsl.transactionResult(transaction -> appendIn(transaction.dsl(), owner, message));
-        } catch (RuntimeException e) {
-            if (message.clientMessageId().isEmpty() || !SqlFailures.isUniqueViolation(e)) {
-                throw e;
-            }
-            // a concurrent request with the same client_message_id won the race: answer with its message
-            return findByClientMessageId(owner, message.conversationId(), message.clientMessageId().get())
-                    .<AppendResult>map(AppendResult.Duplicate::new)
-                    .orElseThrow(() -> e);
-        }
+        return SqlFailures.appendOrDuplicate(message,
+                () -> dsl.transactionResult(transaction -> appendIn(transaction.dsl(), owner, message)),
+                key -> findByClientMessageId(owner, message.conversationId(), key));
     }
 
     /**

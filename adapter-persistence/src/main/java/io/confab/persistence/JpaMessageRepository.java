@@ -41,17 +41,9 @@ final class JpaMessageRepository implements MessageRepository {
 
     @Override
     public AppendResult append(UserId owner, Message message) {
-        try {
-            return sessions.fromTransaction(session -> appendIn(session, owner, message));
-        } catch (RuntimeException e) {
-            if (message.clientMessageId().isEmpty() || !SqlFailures.isUniqueViolation(e)) {
-                throw e;
-            }
-            // a concurrent request with the same client_message_id won the race: answer with its message
-            return findByClientMessageId(owner, message.conversationId(), message.clientMessageId().get())
-                    .<AppendResult>map(AppendResult.Duplicate::new)
-                    .orElseThrow(() -> e);
-        }
+        return SqlFailures.appendOrDuplicate(message,
+                () -> sessions.fromTransaction(session -> appendIn(session, owner, message)),
+                key -> findByClientMessageId(owner, message.conversationId(), key));
     }
 
     private static AppendResult appendIn(Session session, UserId owner, Message message) {

@@ -1,5 +1,7 @@
 package io.confab.persistence;
 
+import io.confab.domain.Message;
+import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.StoreUnavailableException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -8,7 +10,9 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Sorts database errors: an unreachable or lost database becomes {@link StoreUnavailableException}. */
@@ -39,6 +43,24 @@ final class SqlFailures {
             return e;
         }
         return new StoreUnavailableException("database unavailable: " + innermostMessage(e), e);
+    }
+
+    /**
+     * Runs an append; when it loses a race with a concurrent request carrying the same
+     * client_message_id (the unique key rejects it), answers with the message that won.
+     */
+    static AppendResult appendOrDuplicate(Message message, Supplier<AppendResult> append,
+                                          Function<String, Optional<Message>> existing) {
+        try {
+            return append.get();
+        } catch (RuntimeException e) {
+            if (message.clientMessageId().isEmpty() || !isUniqueViolation(e)) {
+                throw e;
+            }
+            return existing.apply(message.clientMessageId().get())
+                    .<AppendResult>map(AppendResult.Duplicate::new)
+                    .orElseThrow(() -> e);
+        }
     }
 
     static boolean isUniqueViolation(Throwable e) {
