@@ -1,13 +1,14 @@
 package io.confab.rest;
 
+import io.confab.application.memory.TimeOrderedIdGenerator;
+import io.confab.domain.port.IdGenerator;
 import io.javalin.http.Context;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
  * The correlation id of a request: the client's {@code X-Correlation-ID} when it looks sane, else
- * a new one. Echoed on every response and put in the logging MDC as {@code correlation_id}.
+ * a new time-ordered one. Echoed on every response and put in the logging MDC as {@code correlation_id}.
  */
 final class Correlation {
 
@@ -15,6 +16,7 @@ final class Correlation {
     static final String MDC_KEY = "correlation_id";
     private static final String ATTRIBUTE = "confab.correlation_id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    private static final IdGenerator IDS = new TimeOrderedIdGenerator();
 
     private Correlation() {
     }
@@ -22,7 +24,7 @@ final class Correlation {
     /** A before-handler: assigns the id, sets the response header and the MDC. */
     static void assign(Context ctx) {
         String given = ctx.header(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches() ? given : IDS.next().toString();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         MDC.put(MDC_KEY, id);
