@@ -21,32 +21,39 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
  * Messages and their tool calls. Reads join the conversation to check owner and soft delete, walk
  * the (conversation_id, created_at, id) index newest first, and load the tool calls of all the
- * messages read in one more query.
+ * messages read in one more query. An append counts first: the counter update checks owner and
+ * soft delete and locks the conversation row, so appends to one conversation queue up and a
+ * repeated client_message_id meets the unique key.
  */
 final class JooqMessageRepository implements MessageRepository {
 
     private final DSLContext dsl;
+    private final Optional<PostgresAppend> oneStatementAppend;
 
+    /**
+     * On PostgreSQL an append is one statement ({@link PostgresAppend}); elsewhere it is a
+     * transaction of two or three statements.
+     */
     JooqMessageRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.oneStatementAppend = dsl.dialect().family() == SQLDialect.POSTGRES
+                ? Optional.of(new PostgresAppend(dsl)) : Optional.empty();
     }
 
     @Override
     public AppendResult append(UserId owner, Message message) {
         return SqlFailures.appendOrDuplicate(message,
-                () -> dsl.transactionResult(transaction -> appendIn(transaction.dsl(), owner, message)),
+                () -> oneStatementAppend.isPresent() ? oneStatementAppend.get().append(owner, message)
+                        : dsl.transactionResult(transaction -> appendIn(transaction.dsl(), owner, message)),
                 key -> findByClientMessageId(owner, message.conversationId(), key));
     }
 
-    /**
-     * Counts first: the update checks owner and soft delete and locks the conversation row, so
-     * appends to one conversation queue up and a repeated client_message_id meets the unique key.
-     */
     private static AppendResult appendIn(DSLContext transaction, UserId owner, Message message) {
         int counted = transaction.update(CONVERSATIONS)
                 .set(CONVERSATIONS.MESSAGE_COUNT, CONVERSATIONS.MESSAGE_COUNT.plus(1))
