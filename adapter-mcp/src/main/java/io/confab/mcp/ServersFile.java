@@ -3,6 +3,7 @@ package io.confab.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.confab.json.JacksonMappers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,7 +28,7 @@ record ServersFile(List<ServerConfig> servers, Backoff backoff) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JacksonMappers.create();
     private static final Pattern SERVER_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,32}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Set<String> TOP_KEYS = Set.of("servers", "mcpServers", "reconnect");

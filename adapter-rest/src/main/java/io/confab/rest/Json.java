@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.confab.json.JacksonMappers;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Locale;
 final class Json {
 
     static final String APPLICATION_JSON = "application/json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JacksonMappers.create();
 
     private Json() {
     }

@@ -7,12 +7,13 @@ import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.domain.ConversationId;
 import io.confab.domain.TurnId;
 import io.confab.domain.ValidationException;
+import io.confab.json.JacksonMappers;
 import java.util.Optional;
 
 /** Turns a text frame into a {@link ClientRequest}, or says precisely what is wrong with it. */
 final class ClientRequestParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JacksonMappers.create();
 
     /** A parsed request, or why there is none. */
     sealed interface Parsed {

@@ -16,7 +16,7 @@ import io.confab.domain.event.TypingChanged;
  */
 public final class EventJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JacksonMappers.create();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private EventJson() {

@@ -15,7 +15,7 @@ import java.util.Map;
 /** Converts the core's {@link JsonValue} trees to and from Jackson trees and JSON text. */
 public final class JsonValues {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JacksonMappers.create();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonValues() {
