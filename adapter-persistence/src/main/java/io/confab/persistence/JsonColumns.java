@@ -9,18 +9,24 @@ import java.util.TreeMap;
 /** The text stored in the JSON columns: metadata maps as JSON objects of strings. */
 final class JsonColumns {
 
+    /** Most messages and conversations carry no metadata: their column is this, written and read without Jackson. */
+    private static final String EMPTY_OBJECT = "{}";
+
     private JsonColumns() {
     }
 
     /** Keys sorted, so equal maps give equal text. */
     static String writeMetadata(Map<String, String> metadata) {
+        if (metadata.isEmpty()) {
+            return EMPTY_OBJECT;
+        }
         Map<String, JsonValue> members = new LinkedHashMap<>();
         new TreeMap<>(metadata).forEach((key, value) -> members.put(key, JsonValue.of(value)));
         return JsonValues.write(new JsonValue.Obj(members));
     }
 
     static Map<String, String> readMetadata(String json) {
-        if (!(JsonValues.parse(json) instanceof JsonValue.Obj object)) {
+        if (EMPTY_OBJECT.equals(json) || !(JsonValues.parse(json) instanceof JsonValue.Obj object)) {
             return Map.of();
         }
         Map<String, String> metadata = new LinkedHashMap<>();
