@@ -11,9 +11,11 @@ import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.persistence.schema.tables.records.ConversationsRecord;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
@@ -21,9 +23,14 @@ import org.jooq.impl.DSL;
 final class JooqConversationRepository implements ConversationRepository {
 
     private final DSLContext dsl;
+    /** The hottest read: every turn and history page loads its conversation. */
+    private final RenderedQuery<ConversationsRecord> findQuery;
 
     JooqConversationRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.findQuery = new RenderedQuery<>(dsl, CONVERSATIONS, sql -> sql.selectFrom(CONVERSATIONS)
+                .where(live(DSL.param("owner", CONVERSATIONS.OWNER)))
+                .and(CONVERSATIONS.ID.eq(DSL.param("id", CONVERSATIONS.ID))));
     }
 
     @Override
@@ -35,9 +42,9 @@ final class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<Conversation> find(UserId owner, ConversationId id) {
-        return dsl.selectFrom(CONVERSATIONS)
-                .where(live(owner).and(CONVERSATIONS.ID.eq(id.value())))
-                .fetchOptional(JooqConversationRepository::toDomain);
+        return findQuery.fetch(Map.of("owner", owner.value(), "id", id.value())).stream()
+                .findFirst()
+                .map(JooqConversationRepository::toDomain);
     }
 
     @Override
@@ -75,7 +82,11 @@ final class JooqConversationRepository implements ConversationRepository {
 
     /** The owner's conversations that are not deleted. */
     static Condition live(UserId owner) {
-        return CONVERSATIONS.OWNER.eq(owner.value()).and(CONVERSATIONS.DELETED_AT.isNull());
+        return live(DSL.val(owner.value()));
+    }
+
+    static Condition live(Field<String> owner) {
+        return CONVERSATIONS.OWNER.eq(owner).and(CONVERSATIONS.DELETED_AT.isNull());
     }
 
     private static Condition filters(ConversationQuery query) {

@@ -15,6 +15,8 @@ import io.confab.domain.port.MessageRepository;
 import io.confab.persistence.schema.tables.Messages;
 import io.confab.persistence.schema.tables.records.MessagesRecord;
 import io.confab.persistence.schema.tables.records.ToolCallsRecord;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,7 @@ final class JooqMessageRepository implements MessageRepository {
 
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
+    private final Map<Selection, RenderedQuery<MessagesRecord>> newestFirst;
 
     /**
      * On PostgreSQL an append is one statement ({@link PostgresAppend}); elsewhere it is a
@@ -42,6 +45,7 @@ final class JooqMessageRepository implements MessageRepository {
      */
     JooqMessageRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.newestFirst = newestFirstQueries(dsl);
         this.oneStatementAppend = dsl.dialect().family() == SQLDialect.POSTGRES
                 ? Optional.of(new PostgresAppend(dsl)) : Optional.empty();
     }
@@ -80,57 +84,95 @@ final class JooqMessageRepository implements MessageRepository {
 
     @Override
     public MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
-        Condition older = before.map(id -> olderThan(conversation, id)).orElse(DSL.noCondition());
-        List<MessagesRecord> rows = newestFirst(owner, conversation, older, limit + 1);
+        List<MessagesRecord> rows = before
+                .map(id -> newestFirst(owner, conversation, Selection.OLDER_THAN, "before", id.value(), limit + 1))
+                .orElseGet(() -> newestFirst(owner, conversation, Selection.ALL, null, null, limit + 1));
         boolean hasMore = rows.size() > limit;
         return new MessagePage(oldestFirst(rows.subList(0, Math.min(limit, rows.size()))), hasMore);
     }
 
     @Override
     public List<Message> latest(UserId owner, ConversationId conversation, int limit) {
-        return oldestFirst(newestFirst(owner, conversation, DSL.noCondition(), limit));
+        return oldestFirst(newestFirst(owner, conversation, Selection.ALL, null, null, limit));
     }
 
     @Override
     public Optional<Message> findByClientMessageId(UserId owner, ConversationId conversation, String clientMessageId) {
-        return one(owner, conversation, MESSAGES.CLIENT_MESSAGE_ID.eq(clientMessageId));
+        return one(newestFirst(owner, conversation, Selection.CLIENT_MESSAGE_ID, "client_message_id", clientMessageId, 1));
     }
 
     @Override
     public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
-        return one(owner, conversation, MESSAGES.IN_REPLY_TO.eq(userMessage.value()));
+        return one(newestFirst(owner, conversation, Selection.IN_REPLY_TO, "in_reply_to", userMessage.value(), 1));
     }
 
-    private Optional<Message> one(UserId owner, ConversationId conversation, Condition which) {
-        return newestFirst(owner, conversation, which, 1).stream()
+    private Optional<Message> one(List<MessagesRecord> rows) {
+        return rows.stream()
                 .findFirst()
                 .map(row -> withToolCalls(List.of(row)).get(0));
     }
 
-    /** At most {@code count} of the owner's live conversation's messages matching {@code which}, newest first. */
-    private List<MessagesRecord> newestFirst(UserId owner, ConversationId conversation, Condition which, int count) {
+    /**
+     * At most {@code count} of the owner's live conversation's messages of the selection, newest
+     * first; {@code name} and {@code value} are the selection's own parameter, if it has one.
+     */
+    private List<MessagesRecord> newestFirst(UserId owner, ConversationId conversation, Selection selection,
+                                             String name, Object value, int count) {
         if (count < 1) {
             return List.of();
         }
-        return dsl.select(MESSAGES.fields())
-                .from(MESSAGES)
-                .join(CONVERSATIONS).on(CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
-                .where(MESSAGES.CONVERSATION_ID.eq(conversation.value()))
-                .and(JooqConversationRepository.live(owner))
-                .and(which)
-                .orderBy(MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc())
-                .limit(count)
-                .fetchInto(MESSAGES);
+        Map<String, Object> values = new HashMap<>();
+        values.put("owner", owner.value());
+        values.put("conversation", conversation.value());
+        values.put("anchor_conversation", conversation.value());
+        values.put("limit", count);
+        if (name != null) {
+            values.put(name, value);
+        }
+        return newestFirst.get(selection).fetch(values);
     }
 
-    /** Keyset condition: messages that sort before {@code before} in the same conversation. */
-    private static Condition olderThan(ConversationId conversation, MessageId before) {
-        Messages anchor = MESSAGES.as("anchor");
-        return DSL.row(MESSAGES.CREATED_AT, MESSAGES.ID).lt(
-                DSL.select(anchor.CREATED_AT, anchor.ID)
-                        .from(anchor)
-                        .where(anchor.ID.eq(before.value()))
-                        .and(anchor.CONVERSATION_ID.eq(conversation.value())));
+    /** The reads of messages newest first, one rendered query per kind of selection. */
+    private static Map<Selection, RenderedQuery<MessagesRecord>> newestFirstQueries(DSLContext dsl) {
+        Map<Selection, RenderedQuery<MessagesRecord>> queries = new EnumMap<>(Selection.class);
+        for (Selection selection : Selection.values()) {
+            queries.put(selection, new RenderedQuery<>(dsl, MESSAGES, sql -> sql.select(MESSAGES.fields())
+                    .from(MESSAGES)
+                    .join(CONVERSATIONS).on(CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
+                    .where(MESSAGES.CONVERSATION_ID.eq(DSL.param("conversation", MESSAGES.CONVERSATION_ID)))
+                    .and(JooqConversationRepository.live(DSL.param("owner", CONVERSATIONS.OWNER)))
+                    .and(selection.condition())
+                    .orderBy(MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc())
+                    .limit(DSL.param("limit", Integer.class))));
+        }
+        return queries;
+    }
+
+    /** Which of a conversation's messages a read takes, and the parameter it adds. */
+    private enum Selection {
+        ALL, OLDER_THAN, CLIENT_MESSAGE_ID, IN_REPLY_TO;
+
+        Condition condition() {
+            return switch (this) {
+                case ALL -> DSL.noCondition();
+                case OLDER_THAN -> olderThan();
+                case CLIENT_MESSAGE_ID -> MESSAGES.CLIENT_MESSAGE_ID.eq(DSL.param("client_message_id", MESSAGES.CLIENT_MESSAGE_ID));
+                case IN_REPLY_TO -> MESSAGES.IN_REPLY_TO.eq(DSL.param("in_reply_to", MESSAGES.IN_REPLY_TO));
+            };
+        }
+
+        /**
+         * Keyset condition: messages that sort before the {@code before} message of the same
+         * conversation (its own parameter, so the subquery runs once rather than per row).
+         */
+        private static Condition olderThan() {
+            Messages anchor = MESSAGES.as("anchor");
+            return DSL.row(MESSAGES.CREATED_AT, MESSAGES.ID).lt(
+                    DSL.select(anchor.CREATED_AT, anchor.ID)
+                            .from(anchor)
+                            .where(anchor.ID.eq(DSL.param("before", anchor.ID)))
+                            .and(anchor.CONVERSATION_ID.eq(DSL.param("anchor_conversation", anchor.CONVERSATION_ID))));
+        }
     }
 
     private List<Message> oldestFirst(List<MessagesRecord> newestFirst) {
