@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.stream.Stream;
 import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.JSONB;
 import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Record1;
@@ -60,22 +58,12 @@ final class PostgresAppend {
     private static int execute(Connection connection, String sql, List<Param<?>> binds) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.size(); i++) {
-                bind(statement, i + 1, binds.get(i));
+                JdbcBinds.bind(statement, i + 1, binds.get(i).getValue(), binds.get(i).getDataType());
             }
             try (ResultSet count = statement.executeQuery()) {
                 count.next();
                 return count.getInt(1);
             }
-        }
-    }
-
-    /** Binds the value as pgjdbc takes it; the rendered SQL already casts JSONB, UUID and timestamp parameters. */
-    private static void bind(PreparedStatement statement, int index, Param<?> param) throws SQLException {
-        switch (param.getValue()) {
-            case null -> statement.setNull(index, param.getDataType().getSQLType());
-            case JSONB json -> statement.setString(index, json.data());
-            case Instant instant -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
-            case Object value -> statement.setObject(index, value);
         }
     }
 
