@@ -28,6 +28,12 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     /** A blank key still has to be sent as something; local servers ignore it. */
     private static final String NO_KEY = "no-key";
     private static final Duration TITLE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Idle keep-alive connections kept to the model endpoint. OkHttp's default of 5 closed all but
+     * five after every burst of concurrent turns, so the next burst connected again.
+     */
+    private static final int MAX_IDLE_CONNECTIONS = 256;
+    private static final Duration IDLE_KEEP_ALIVE = Duration.ofMinutes(1);
     private static final String TITLE_PROMPT = "Write a title of at most six words for the conversation below. "
             + "Answer with the title only, without quotes or a final period.";
 
@@ -49,6 +55,8 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                         .write(settings.readTimeout())
                         .request(settings.requestTimeout())
                         .build())
+                .maxIdleConnections(MAX_IDLE_CONNECTIONS)
+                .keepAliveDuration(IDLE_KEEP_ALIVE)
                 .addInterceptor(CallCancellation.INTERCEPTOR)
                 .sleeper(CallCancellation.SLEEPER)
                 .build();
