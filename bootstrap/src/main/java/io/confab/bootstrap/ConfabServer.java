@@ -1,6 +1,7 @@
 package io.confab.bootstrap;
 
 import io.confab.domain.port.ChatModel;
+import io.confab.domain.port.EventBus;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.net.URI;
@@ -76,6 +77,14 @@ public final class ConfabServer implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://" + config.host() + ":" + port());
+    }
+
+    /**
+     * The event bus this instance publishes on (the one its turns and sockets use), for observers
+     * in the same JVM: the load benchmark stamps events the moment they are published.
+     */
+    public EventBus eventBus() {
+        return wiring.events.bus;
     }
 
     /** Stops gracefully; safe to call more than once. */

@@ -25,6 +25,8 @@ record BenchOptions(
         double rate,
         List<Integer> streams,
         int sockets,
+        int crossSockets,
+        String redisUrl,
         int historySize,
         int historyTurns,
         double tokensPerSecond,
@@ -32,17 +34,19 @@ record BenchOptions(
         Path output,
         boolean quick) {
 
-    static final List<String> ALL = List.of("turns", "ttft", "rest", "sockets", "history");
+    static final List<String> ALL = List.of("turns", "ttft", "rest", "sockets", "history", "crossinstance");
     static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
     static final String USAGE = """
-            usage: LoadBenchmark [--scenarios turns,ttft,rest,sockets,history] [--quick]
+            usage: LoadBenchmark [--scenarios turns,ttft,rest,sockets,history,crossinstance] [--quick]
               [--url http://host:port  (target a running Confab in development auth; default: start one in-process)]
               [--model-url http://host:port/v1  (the fake model behind --url, for the ttft baseline)]
               [--db postgres|h2] [--pg-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres  (env CONFAB_BENCH_PG_URL)]
               [--pg-synchronous-commit on|off  (off: the fresh database does not wait for the WAL flush on commit)]
               [--users 64] [--seconds 20] [--warmup 5] [--rate 1000] [--streams 1,100,1000]
               [--sockets 10000] [--history 100000] [--history-turns 300]
+              [--cross-sockets 100] [--redis-url redis://127.0.0.1:6379  (env CONFAB_BENCH_REDIS_URL)]
               [--tokens-per-second 0] [--first-token-ms 0] [--out target/bench-results.json]""";
 
     static BenchOptions parse(String[] args, Map<String, String> environment) {
@@ -72,6 +76,8 @@ record BenchOptions(
                 list(flags.remove("streams"), quick ? List.of("1", "100") : List.of("1", "100", "1000"))
                         .stream().map(Integer::parseInt).toList(),
                 integer(flags.remove("sockets"), quick ? 500 : 10_000),
+                integer(flags.remove("cross-sockets"), quick ? 20 : 100),
+                flags.getOrDefault("redis-url", environment.getOrDefault("CONFAB_BENCH_REDIS_URL", DEFAULT_REDIS_URL)),
                 integer(flags.remove("history"), quick ? 10_000 : 100_000),
                 integer(flags.remove("history-turns"), quick ? 40 : 300),
                 decimal(flags.remove("tokens-per-second"), 0),
@@ -80,6 +86,7 @@ record BenchOptions(
                 quick);
         flags.remove("db");
         flags.remove("pg-url");
+        flags.remove("redis-url");
         flags.remove("out");
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown flag(s) " + flags.keySet() + "\n" + USAGE);

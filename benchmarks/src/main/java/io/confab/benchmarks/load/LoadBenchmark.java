@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class LoadBenchmark {
 
     private static final List<Scenario> SCENARIOS = List.of(new TurnsScenario(), new TtftScenario(), new RestScenario(),
-            new SocketsScenario(), new HistoryScenario());
+            new SocketsScenario(), new HistoryScenario(), new CrossInstanceScenario());
 
     private LoadBenchmark() {
     }

@@ -19,8 +19,25 @@ import java.util.Optional;
  */
 final class Target implements AutoCloseable {
 
-    /** What only an in-process server offers: its database (for seeding) and its JVM (for memory). */
-    record InProcess(ConfabServer server, FakeOpenAiServer fake, BenchDatabase database) {
+    /**
+     * What only an in-process server offers: its database (for seeding), its JVM (for memory) and
+     * its settings (for more instances beside it).
+     */
+    record InProcess(ConfabServer server, FakeOpenAiServer fake, BenchDatabase database, Map<String, String> settings) {
+
+        InProcess {
+            settings = Map.copyOf(settings);
+        }
+
+        /**
+         * Another instance on the same database, model and data directory (so it accepts the same
+         * development tokens), with {@code overrides} on top; the caller stops it.
+         */
+        ConfabServer startAnother(Map<String, String> overrides) {
+            Map<String, String> values = new HashMap<>(settings);
+            values.putAll(overrides);
+            return ConfabServer.start(ConfabConfig.of(values));
+        }
     }
 
     private final String label;
@@ -47,9 +64,10 @@ final class Target implements AutoCloseable {
         BenchDatabase database = options.database().equals("h2") ? BenchDatabase.h2File()
                 : BenchDatabase.postgres(options.pgAdminUrl(), options.pgSynchronousCommit());
         try {
-            ConfabServer server = ConfabServer.start(ConfabConfig.of(serverValues(database, fake)));
+            Map<String, String> settings = serverValues(database, fake);
+            ConfabServer server = ConfabServer.start(ConfabConfig.of(settings));
             return new Target("in-process, " + database.label(), new ConfabClient(server.uri()), Optional.of(URI.create(fake.baseUrl())),
-                    Optional.of(new InProcess(server, fake, database)));
+                    Optional.of(new InProcess(server, fake, database, settings)));
         } catch (RuntimeException e) {
             fake.close();
             database.close();

@@ -20,6 +20,17 @@ class BenchOptionsTest {
         assertThat(options.sockets()).isEqualTo(10_000);
         assertThat(options.historySize()).isEqualTo(100_000);
         assertThat(options.pgAdminUrl()).isEqualTo(BenchOptions.DEFAULT_PG_URL);
+        assertThat(options.crossSockets()).isEqualTo(100);
+        assertThat(options.redisUrl()).isEqualTo("redis://127.0.0.1:6379");
+    }
+
+    @Test
+    void theRedisUrl_comesFromTheFlag_elseFromTheEnvironment() {
+        Map<String, String> environment = Map.of("CONFAB_BENCH_REDIS_URL", "redis://cache:6380");
+
+        assertThat(BenchOptions.parse(new String[0], environment).redisUrl()).isEqualTo("redis://cache:6380");
+        assertThat(BenchOptions.parse(new String[] {"--redis-url", "redis://other:1"}, environment).redisUrl())
+                .isEqualTo("redis://other:1");
     }
 
     @Test
