@@ -21,8 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Param;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -38,6 +42,8 @@ final class JooqMessageRepository implements MessageRepository {
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
     private final Map<Selection, RenderedQuery<MessagesRecord>> newestFirst;
+    /** The tool calls of {@code n} messages, in call order, by {@code n}: one rendered query per page size in use. */
+    private final Map<Integer, RenderedQuery<ToolCallsRecord>> toolCallsOf = new ConcurrentHashMap<>();
 
     /**
      * On PostgreSQL an append is one statement ({@link PostgresAppend}); elsewhere it is a
@@ -132,6 +138,13 @@ final class JooqMessageRepository implements MessageRepository {
         return newestFirst.get(selection).fetch(values);
     }
 
+    private RenderedQuery<ToolCallsRecord> toolCallsQuery(int messages) {
+        List<Param<UUID>> ids = IntStream.range(0, messages).mapToObj(i -> DSL.param("id" + i, TOOL_CALLS.MESSAGE_ID)).toList();
+        return new RenderedQuery<>(dsl, TOOL_CALLS, sql -> sql.selectFrom(TOOL_CALLS)
+                .where(TOOL_CALLS.MESSAGE_ID.in(ids))
+                .orderBy(TOOL_CALLS.MESSAGE_ID, TOOL_CALLS.POSITION));
+    }
+
     /** The reads of messages newest first, one rendered query per kind of selection. */
     private static Map<Selection, RenderedQuery<MessagesRecord>> newestFirstQueries(DSLContext dsl) {
         Map<Selection, RenderedQuery<MessagesRecord>> queries = new EnumMap<>(Selection.class);
@@ -187,11 +200,13 @@ final class JooqMessageRepository implements MessageRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = rows.stream().map(MessagesRecord::getId).toList();
-        Map<UUID, List<ToolCall>> toolCalls = dsl.selectFrom(TOOL_CALLS)
-                .where(TOOL_CALLS.MESSAGE_ID.in(ids))
-                .orderBy(TOOL_CALLS.MESSAGE_ID, TOOL_CALLS.POSITION)
-                .fetchGroups(TOOL_CALLS.MESSAGE_ID, MessageRows::toToolCall);
+        Map<String, Object> ids = new HashMap<>();
+        for (MessagesRecord row : rows) {
+            ids.put("id" + ids.size(), row.getId());
+        }
+        Map<UUID, List<ToolCall>> toolCalls = toolCallsOf.computeIfAbsent(rows.size(), this::toolCallsQuery).fetch(ids).stream()
+                .collect(Collectors.groupingBy(ToolCallsRecord::getMessageId, Collectors.mapping(MessageRows::toToolCall,
+                        Collectors.toList())));
         return rows.stream()
                 .map(row -> MessageRows.toDomain(row, toolCalls.getOrDefault(row.getId(), List.of())))
                 .toList();
