@@ -53,6 +53,7 @@ public final class StartupBenchmark {
 
     private void run(int runs) throws Exception {
         warmUpClient();
+        timed(Files.createTempDirectory("confab-start"), List.of()); // untimed: disk cache warm, this JVM settled
         Path archive = Files.createTempDirectory("confab-archive").resolve("confab.jsa");
         List<String> withArchive = ARCHIVE_OPTIONS.stream().map(option -> option.formatted(archive)).toList();
         System.out.printf("start-up to ready, %d runs per case, load average %.2f before:%n", runs, loadAverage());
