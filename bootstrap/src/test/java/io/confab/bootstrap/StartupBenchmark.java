@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Not a test: start-up to ready of {@code confab.jar} on its defaults (H2 file, in-process bus,
@@ -53,8 +55,9 @@ public final class StartupBenchmark {
 
     private void run(int runs) throws Exception {
         warmUpClient();
-        timed(Files.createTempDirectory("confab-start"), List.of()); // untimed: disk cache warm, this JVM settled
-        Path archive = Files.createTempDirectory("confab-archive").resolve("confab.jsa");
+        fresh(1, List.of()); // untimed: disk cache warm, this JVM settled
+        Path archiveDirectory = Files.createTempDirectory("confab-archive");
+        Path archive = archiveDirectory.resolve("confab.jsa");
         List<String> withArchive = ARCHIVE_OPTIONS.stream().map(option -> option.formatted(archive)).toList();
         System.out.printf("start-up to ready, %d runs per case, load average %.2f before:%n", runs, loadAverage());
         report("java -jar, fresh data directory", fresh(runs, List.of()));
@@ -63,21 +66,26 @@ public final class StartupBenchmark {
         long[] firstExit = new long[runs];
         for (int run = 0; run < runs; run++) {
             Files.deleteIfExists(archive);
-            Start start = start(Files.createTempDirectory("confab-start"), withArchive);
+            Path data = Files.createTempDirectory("confab-start");
+            Start start = start(data, withArchive);
             first[run] = start.readyMillis();
             firstExit[run] = start.stop();
+            delete(data);
         }
         report("README command, first run (no archive yet)", first);
         report("  ... its exit, which writes the archive", firstExit);
         report("README command, fresh data directory", fresh(runs, withArchive));
         report("README command, restart", restart(runs, withArchive));
+        delete(archiveDirectory);
         System.out.printf("load average after: %.2f%n", loadAverage());
     }
 
     private long[] fresh(int runs, List<String> options) throws Exception {
         long[] millis = new long[runs];
         for (int run = 0; run < runs; run++) {
-            millis[run] = timed(Files.createTempDirectory("confab-start"), options);
+            Path data = Files.createTempDirectory("confab-start");
+            millis[run] = timed(data, options);
+            delete(data);
         }
         return millis;
     }
@@ -89,6 +97,7 @@ public final class StartupBenchmark {
         for (int run = 0; run < runs; run++) {
             millis[run] = timed(data, options);
         }
+        delete(data);
         return millis;
     }
 
@@ -172,6 +181,14 @@ public final class StartupBenchmark {
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "  %-45s median %5d ms, min %5d ms, max %5d ms%n",
                 what, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static double loadAverage() {
