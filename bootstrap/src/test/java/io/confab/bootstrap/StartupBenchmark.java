@@ -11,11 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -60,51 +60,52 @@ public final class StartupBenchmark {
         Path archive = archiveDirectory.resolve("confab.jsa");
         List<String> withArchive = ARCHIVE_OPTIONS.stream().map(option -> option.formatted(archive)).toList();
         System.out.printf("start-up to ready, %d runs per case, load average %.2f before:%n", runs, loadAverage());
-        report("java -jar, fresh data directory", fresh(runs, List.of()));
-        report("java -jar, restart (database exists)", restart(runs, List.of()));
-        long[] first = new long[runs];
-        long[] firstExit = new long[runs];
+        List<Timing> plain = fresh(runs, List.of());
+        report("java -jar, fresh data directory", plain, Timing::readyMillis);
+        report("  ... its exit (SIGTERM to gone)", plain, Timing::exitMillis);
+        report("java -jar, restart (database exists)", restart(runs, List.of()), Timing::readyMillis);
+        List<Timing> first = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             Files.deleteIfExists(archive);
-            Path data = Files.createTempDirectory("confab-start");
-            Start start = start(data, withArchive);
-            first[run] = start.readyMillis();
-            firstExit[run] = start.stop();
-            delete(data);
+            first.addAll(fresh(1, withArchive));
         }
-        report("README command, first run (no archive yet)", first);
-        report("  ... its exit, which writes the archive", firstExit);
-        report("README command, fresh data directory", fresh(runs, withArchive));
-        report("README command, restart", restart(runs, withArchive));
+        report("README command, first run (no archive yet)", first, Timing::readyMillis);
+        report("  ... its exit, which writes the archive", first, Timing::exitMillis);
+        report("README command, fresh data directory", fresh(runs, withArchive), Timing::readyMillis);
+        report("README command, restart", restart(runs, withArchive), Timing::readyMillis);
         delete(archiveDirectory);
         System.out.printf("load average after: %.2f%n", loadAverage());
     }
 
-    private long[] fresh(int runs, List<String> options) throws Exception {
-        long[] millis = new long[runs];
+    private List<Timing> fresh(int runs, List<String> options) throws Exception {
+        List<Timing> timings = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             Path data = Files.createTempDirectory("confab-start");
-            millis[run] = timed(data, options);
+            timings.add(timed(data, options));
             delete(data);
         }
-        return millis;
+        return timings;
     }
 
-    private long[] restart(int runs, List<String> options) throws Exception {
+    private List<Timing> restart(int runs, List<String> options) throws Exception {
         Path data = Files.createTempDirectory("confab-start");
         timed(data, options); // creates the database
-        long[] millis = new long[runs];
+        List<Timing> timings = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            millis[run] = timed(data, options);
+            timings.add(timed(data, options));
         }
         delete(data);
-        return millis;
+        return timings;
     }
 
-    private long timed(Path directory, List<String> options) throws Exception {
+    /** How long a run took from spawn to ready, and from SIGTERM to the process gone. */
+    private record Timing(long readyMillis, long exitMillis) {
+    }
+
+    private Timing timed(Path directory, List<String> options) throws Exception {
         Start start = start(directory, options);
-        start.stop();
-        return start.readyMillis();
+        long exitMillis = start.stop();
+        return new Timing(start.readyMillis(), exitMillis);
     }
 
     /** Spawns the server in {@code directory} and waits for it to be ready. */
@@ -176,9 +177,8 @@ public final class StartupBenchmark {
         }
     }
 
-    private static void report(String what, long[] millis) {
-        long[] sorted = millis.clone();
-        Arrays.sort(sorted);
+    private static void report(String what, List<Timing> timings, ToLongFunction<Timing> measure) {
+        long[] sorted = timings.stream().mapToLong(measure).sorted().toArray();
         System.out.printf(Locale.ROOT, "  %-45s median %5d ms, min %5d ms, max %5d ms%n",
                 what, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
     }
