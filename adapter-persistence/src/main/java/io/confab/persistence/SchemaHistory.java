@@ -41,16 +41,30 @@ final class SchemaHistory {
      */
     static boolean isCurrent(DataSource dataSource, Vendor vendor) {
         try (Connection connection = dataSource.getConnection()) {
-            return hasTable(connection) && SHIPPED.get(vendor).equals(appliedScripts(connection));
+            return recordsExactly(connection, SHIPPED.get(vendor));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the schema history: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot connect to read the schema history: " + e.getMessage(), e);
+        }
+    }
+
+    /** False too when the history cannot be read as this build expects it: Flyway reads it then. */
+    private static boolean recordsExactly(Connection connection, List<Applied> shipped) {
+        try {
+            return hasTable(connection) && shipped.equals(appliedScripts(connection));
+        } catch (SQLException e) {
+            return false;
         }
     }
 
     private static boolean hasTable(Connection connection) throws SQLException {
         try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
                 TABLE, null)) {
-            return tables.next();
+            while (tables.next()) {
+                if (TABLE.equals(tables.getString("TABLE_NAME"))) { // the name is a pattern: '_' matches any character
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
