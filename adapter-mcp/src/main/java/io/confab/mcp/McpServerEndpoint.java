@@ -27,20 +27,23 @@ public final class McpServerEndpoint implements AutoCloseable {
 
     private static final String USER_KEY = "confab.user";
 
-    private final HttpServletStreamableServerTransportProvider transport;
-    private final McpSyncServer server;
+    private final DeferredServer server;
     private final McpAuthFilter filter;
     private final McpServerSettings settings;
 
-    private McpServerEndpoint(HttpServletStreamableServerTransportProvider transport, McpSyncServer server,
-                              McpAuthFilter filter, McpServerSettings settings) {
-        this.transport = transport;
+    private McpServerEndpoint(DeferredServer server, McpAuthFilter filter, McpServerSettings settings) {
         this.server = server;
         this.filter = filter;
         this.settings = settings;
     }
 
+    /** The endpoint; its MCP server starts with the first request that passes the filter. */
     public static McpServerEndpoint create(ToolCatalog catalog, TokenVerifier verifier, McpServerSettings settings) {
+        return new McpServerEndpoint(new DeferredServer(() -> start(catalog, settings)),
+                new McpAuthFilter(verifier, settings), settings);
+    }
+
+    private static DeferredServer.Running start(ToolCatalog catalog, McpServerSettings settings) {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(McpJson.MAPPER)
                 .mcpEndpoint(settings.path())
@@ -53,12 +56,12 @@ public final class McpServerEndpoint implements AutoCloseable {
                         exchange -> exchange.transportContext().get(USER_KEY) instanceof UserId user
                                 ? Optional.of(user) : Optional.empty()))
                 .build();
-        return new McpServerEndpoint(transport, server, new McpAuthFilter(verifier, settings), settings);
+        return new DeferredServer.Running(transport, server);
     }
 
     /** The MCP transport; mount with async support at {@link #path()}. */
     public HttpServlet servlet() {
-        return transport;
+        return server;
     }
 
     /** Origin check, JWT authentication and session ownership; mount on the same path. */
@@ -72,6 +75,6 @@ public final class McpServerEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        server.closeGracefully();
+        server.close();
     }
 }

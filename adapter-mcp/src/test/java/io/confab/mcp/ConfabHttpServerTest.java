@@ -4,8 +4,13 @@ import static io.confab.domain.json.JsonValue.object;
 import static io.confab.domain.json.JsonValue.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confab.domain.Cancellation;
 import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
+import io.confab.domain.port.ToolCatalog;
+import io.confab.domain.tool.ToolDefinition;
+import io.confab.domain.tool.ToolInvocation;
+import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
 import io.confab.json.JsonValues;
 import java.io.IOException;
@@ -18,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Confab's client ↔ Confab's server over streamable HTTP, mounted in Javalin's Jetty as bootstrap does. */
@@ -121,8 +127,40 @@ class ConfabHttpServerTest extends AbstractConfabServerTest {
         assertThat(hijack.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theMcpServer_startsWithTheFirstRequest_notWithTheEndpoint() throws Exception {
+        AtomicInteger listings = new AtomicInteger();
+        ToolCatalog counting = new CountingCatalog();
+        ToolCatalog catalog = new ToolCatalog() {
+            @Override
+            public List<ToolDefinition> tools(UserId user) {
+                listings.incrementAndGet();
+                return counting.tools(user);
+            }
+
+            @Override
+            public ToolResult invoke(ToolInvocation invocation, ToolProgress progress, Cancellation cancellation) {
+                return counting.invoke(invocation, progress, cancellation);
+            }
+        };
+        try (McpHttpServer lazy = new McpHttpServer(catalog, McpServerSettings.defaults())) {
+            int listingsBeforeAnyRequest = listings.get();
+
+            HttpResponse<String> response = post(lazy, INITIALIZE, Map.of("Authorization", "Bearer " + TestVerifier.tokenOf(ALICE)));
+
+            assertThat(listingsBeforeAnyRequest).isZero();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(listings.get()).isOne();
+        }
+    }
+
     private HttpResponse<String> post(String body, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.url())
+        return post(server, body, headers);
+    }
+
+    private HttpResponse<String> post(McpHttpServer target, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.url())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

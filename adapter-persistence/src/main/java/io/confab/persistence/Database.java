@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** A HikariCP pool on one database whose schema Flyway has brought up to date. */
+/** A HikariCP pool on one database whose schema Flyway brings up to date. */
 final class Database implements AutoCloseable {
 
     private static final int VALID_CHECK_SECONDS = 1;
@@ -22,22 +22,29 @@ final class Database implements AutoCloseable {
 
     /** Opens the pool and migrates; an unreachable database is a {@code StoreUnavailableException}. */
     static Database open(StoreSettings settings) {
-        HikariDataSource pool = null;
+        Database database = create(settings);
         try {
-            pool = new HikariDataSource(poolConfig(settings));
-            migrate(pool, settings.vendor());
-            return new Database(pool, settings.vendor());
+            database.migrate();
+            return database;
         } catch (RuntimeException e) {
-            if (pool != null) {
-                pool.close();
-            }
-            throw SqlFailures.translate(e);
+            database.close();
+            throw e;
         }
     }
 
-    private static HikariConfig poolConfig(StoreSettings settings) {
+    /**
+     * The pool, not connected yet: it connects on first use, so queries can be prepared while
+     * {@link #migrate()} connects. Same pool as one started at once (Hikari's lazy start), the
+     * first connection failing just as fast.
+     */
+    static Database create(StoreSettings settings) {
+        HikariDataSource pool = new HikariDataSource();
+        configure(pool, settings);
+        return new Database(pool, settings.vendor());
+    }
+
+    private static void configure(HikariConfig config, StoreSettings settings) {
         long timeoutMillis = settings.connectionTimeout().toMillis();
-        HikariConfig config = new HikariConfig();
         config.setPoolName("confab-db");
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
@@ -46,15 +53,26 @@ final class Database implements AutoCloseable {
         config.setConnectionTimeout(timeoutMillis);
         config.setValidationTimeout(Math.max(250, timeoutMillis / 2));
         config.setInitializationFailTimeout(timeoutMillis);
-        return config;
     }
 
-    private static void migrate(DataSource dataSource, Vendor vendor) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations(vendor.migrationLocations())
-                .load()
-                .migrate();
+    /**
+     * Connects and brings the schema up to date with Flyway, unless its history already records
+     * every shipped script ({@link SchemaHistory}: a restart). An unreachable database is a
+     * {@code StoreUnavailableException}.
+     */
+    void migrate() {
+        try {
+            if (SchemaHistory.isCurrent(pool, vendor)) {
+                return;
+            }
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations(vendor.migrationLocations())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw SqlFailures.translate(e);
+        }
     }
 
     DataSource dataSource() {

@@ -1,5 +1,7 @@
 package io.confab.persistence;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jooq.DSLContext;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -15,13 +17,28 @@ public final class JooqStores {
 
     /** Opens the pool and migrates; throws {@code StoreUnavailableException} when the database cannot be reached. */
     public static Stores open(StoreSettings settings) {
-        Database database = Database.open(settings);
-        DSLContext dsl = dsl(database);
-        return new GuardedStores(database,
-                new JooqConversationRepository(dsl),
-                new JooqMessageRepository(dsl),
-                new JooqTaskRepository(dsl),
-                () -> { });
+        Database database = Database.create(settings);
+        // connecting and migrating, and jOOQ's first DSL (it loads the data types of every dialect),
+        // take about as long each: the migration runs on its own thread meanwhile
+        CompletableFuture<Void> migration = CompletableFuture.runAsync(database::migrate,
+                task -> Thread.ofPlatform().name("confab-migrate-database").start(task));
+        try {
+            DSLContext dsl = dsl(database);
+            Stores stores = new GuardedStores(database,
+                    new JooqConversationRepository(dsl),
+                    new JooqMessageRepository(dsl),
+                    new JooqTaskRepository(dsl),
+                    () -> { });
+            migration.join();
+            return stores;
+        } catch (CompletionException e) {
+            database.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (RuntimeException e) {
+            migration.exceptionally(ignored -> null).join(); // the pool is closed once the migration has let go
+            database.close();
+            throw e;
+        }
     }
 
     static DSLContext dsl(Database database) {

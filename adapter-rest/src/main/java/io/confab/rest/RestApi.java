@@ -4,6 +4,7 @@ import io.confab.domain.port.TokenVerifier;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
@@ -51,6 +52,9 @@ public final class RestApi {
     public void register(JavalinConfig config) {
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.prefer405over404 = true;
+        // Javalin's own handler reads the page through the class loader; Jetty's would first mount the
+        // whole jar as a zip file system, which costs ~0.5 s of start-up in the 140 MB server jar
+        config.resourceHandler(new JavalinStaticResourceHandler());
         config.staticFiles.add("/web", Location.CLASSPATH); // the chat page at /
         config.requestLogger.http(metrics::requestCompleted);
 

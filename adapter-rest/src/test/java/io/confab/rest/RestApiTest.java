@@ -87,6 +87,22 @@ class RestApiTest extends AbstractRestTest {
     }
 
     @Test
+    void theChatPage_isServedAtTheRoot_withItsScripts_andRevalidatesByEtag() {
+        start();
+        var page = server.get("/", null);
+        var script = server.get("/js/app.js", null);
+        var revalidated = server.send(server.request("/", null)
+                .header("If-None-Match", page.headers().firstValue("ETag").orElseThrow()));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html");
+        assertThat(page.body()).startsWith("<!doctype html>");
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript");
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertProblem(server.get("/js/", null), 404, "not_found");
+    }
+
+    @Test
     void aWrongMethod_isProblemJson405_withAllow() {
         start();
         var response = server.send(server.request(CONVERSATIONS, "alice").PUT(HttpRequest.BodyPublishers.ofString("{}")));

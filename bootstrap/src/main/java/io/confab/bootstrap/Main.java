@@ -30,6 +30,7 @@ public final class Main {
             return;
         }
         Logger log = LoggerFactory.getLogger(Main.class);
+        JettyDefaults.presetReferencesPerCacheLine();
         ConfabServer server;
         try {
             server = ConfabServer.start(config);

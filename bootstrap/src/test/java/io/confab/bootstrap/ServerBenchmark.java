@@ -17,13 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Not a test: measures the real server. (1) Start-up to ready of {@code confab.jar} on a fresh H2
- * directory, from process spawn to the first 200 of {@code /health/ready}. (2) List conversations
- * and list messages at a fixed request rate on PostgreSQL ({@code CONFAB_TEST_PG_URL} or embedded),
- * open-loop: each request's latency counts from when it was due, not from when it was sent, so a
- * stalled server shows in the percentiles (no coordinated omission).
+ * Not a test: measures the real server. List conversations and list messages at a fixed request
+ * rate on PostgreSQL ({@code CONFAB_TEST_PG_URL} or embedded), open-loop: each request's latency
+ * counts from when it was due, not from when it was sent, so a stalled server shows in the
+ * percentiles (no coordinated omission). Start-up is {@link StartupBenchmark}'s.
  *
- * <p>Arguments: {@code [rate per second] [seconds per route] [path of confab.jar]}.
+ * <p>Arguments: {@code [rate per second] [seconds per route]}.
  */
 public final class ServerBenchmark {
 
@@ -38,60 +37,9 @@ public final class ServerBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        Path jar = Path.of(args.length > 2 ? args[2] : "bootstrap/target/confab.jar");
-        if (Files.isRegularFile(jar)) {
-            startUp(jar, 5);
-        } else {
-            System.out.println("no " + jar + ": start-up not measured (run ./mvnw package first)");
-        }
         throughput(rate, seconds);
         System.exit(0);
     }
-
-    // ---- start-up -----------------------------------------------------------------------------
-
-    private static void startUp(Path jar, int runs) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        long[] millis = new long[runs];
-        for (int run = 0; run < runs; run++) {
-            Path data = Files.createTempDirectory("confab-start");
-            int port = 18_500 + run;
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toAbsolutePath().toString())
-                    .directory(data.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(data.resolve("out.log").toFile());
-            builder.environment().put("CONFAB_PORT", Integer.toString(port));
-            long start = System.nanoTime();
-            Process process = builder.start();
-            try {
-                millis[run] = awaitReady(client, port, start);
-            } finally {
-                process.destroy();
-                process.waitFor(20, TimeUnit.SECONDS);
-            }
-        }
-        Arrays.sort(millis);
-        System.out.printf("start-up to ready (java -jar, H2, fresh data dir, %d runs): median %d ms, min %d ms, max %d ms%n",
-                runs, millis[runs / 2], millis[0], millis[runs - 1]);
-    }
-
-    private static long awaitReady(HttpClient client, int port, long start) throws InterruptedException {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
-        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(5);
-        }
-        throw new IllegalStateException("the server was not ready within 60 s");
-    }
-
-    // ---- throughput ---------------------------------------------------------------------------
 
     private static void throughput(int rate, int seconds) throws Exception {
         Path data = Files.createTempDirectory("confab-bench");
