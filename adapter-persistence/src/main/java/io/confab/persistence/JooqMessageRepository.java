@@ -28,6 +28,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Param;
 import org.jooq.SQLDialect;
+import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -38,6 +40,9 @@ import org.jooq.impl.DSL;
  * repeated client_message_id meets the unique key.
  */
 final class JooqMessageRepository implements MessageRepository {
+
+    /** H2's (conversation_id, created_at DESC, id DESC) index, from db/migration/h2. */
+    private static final String H2_WINDOW_INDEX = "messages_window_idx";
 
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
@@ -145,17 +150,26 @@ final class JooqMessageRepository implements MessageRepository {
                 .orderBy(TOOL_CALLS.MESSAGE_ID, TOOL_CALLS.POSITION));
     }
 
-    /** The reads of messages newest first, one rendered query per kind of selection. */
+    /**
+     * The reads of messages newest first, one rendered query per kind of selection. On H2 they
+     * name the window index and sort like it (the conversation id is fixed, so the order is the
+     * same): H2's planner would otherwise read and sort the whole conversation.
+     */
     private static Map<Selection, RenderedQuery<MessagesRecord>> newestFirstQueries(DSLContext dsl) {
         Map<Selection, RenderedQuery<MessagesRecord>> queries = new EnumMap<>(Selection.class);
+        boolean h2 = dsl.dialect().family() == SQLDialect.H2;
+        Table<MessagesRecord> messages = h2 ? MESSAGES.useIndex(H2_WINDOW_INDEX) : MESSAGES;
+        List<SortField<?>> newestFirst = h2
+                ? List.of(MESSAGES.CONVERSATION_ID.asc(), MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc())
+                : List.of(MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc());
         for (Selection selection : Selection.values()) {
             queries.put(selection, new RenderedQuery<>(dsl, MESSAGES, sql -> sql.select(MESSAGES.fields())
-                    .from(MESSAGES)
+                    .from(messages)
                     .join(CONVERSATIONS).on(CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
                     .where(MESSAGES.CONVERSATION_ID.eq(DSL.param("conversation", MESSAGES.CONVERSATION_ID)))
                     .and(JooqConversationRepository.live(DSL.param("owner", CONVERSATIONS.OWNER)))
                     .and(selection.condition())
-                    .orderBy(MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc())
+                    .orderBy(newestFirst)
                     .limit(DSL.param("limit", Integer.class))));
         }
         return queries;

@@ -28,7 +28,8 @@ final class SchemaHistory {
 
     /** The scripts of {@link Vendor#migrationLocations()} in order, with Flyway's checksums. */
     static final Map<Vendor, List<Applied>> SHIPPED = Map.of(
-            Vendor.H2, List.of(V1, new Applied("2", "V2__live_conversations_index.sql", 1589683969)),
+            Vendor.H2, List.of(V1, new Applied("2", "V2__live_conversations_index.sql", 1589683969),
+                    new Applied("3", "V3__messages_window_index.sql", 1753720456)),
             Vendor.POSTGRES, List.of(V1, new Applied("2", "V2__live_conversations_index.sql", -548066013)));
 
     private SchemaHistory() {
