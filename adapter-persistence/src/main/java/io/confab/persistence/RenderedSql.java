@@ -1,0 +1,59 @@
+package io.confab.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Param;
+import org.jooq.ResultQuery;
+
+/**
+ * A jOOQ query rendered once, its parameters all named with {@code DSL.param}, then run over plain
+ * JDBC with each call's values — as the jOOQ manual advises for hot statements: building and
+ * rendering a query cost more CPU than the database spends running these small ones.
+ */
+final class RenderedSql {
+
+    /** Reads what a run returns. */
+    @FunctionalInterface
+    interface RowsReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private final String sql;
+    private final List<Param<?>> parameters;
+
+    private RenderedSql(String sql, List<Param<?>> parameters) {
+        this.sql = sql;
+        this.parameters = parameters;
+    }
+
+    /** Renders the query; each of its bound parameters must be named and bound exactly once (inlined ones are SQL text). */
+    static RenderedSql of(DSLContext dsl, ResultQuery<?> query) {
+        List<Param<?>> parameters = query.getParams().values().stream().filter(p -> !p.isInline()).toList();
+        if (parameters.size() != query.getBindValues().size()
+                || parameters.stream().anyMatch(p -> p.getParamName() == null || p.getParamName().isBlank())) {
+            throw new IllegalStateException("a rendered query must name each parameter and bind it once: " + query);
+        }
+        return new RenderedSql(dsl.render(query), parameters);
+    }
+
+    /** Runs the SQL with a value for each named parameter (values it does not use are ignored). */
+    <T> T run(Connection connection, Map<String, ?> values, RowsReader<T> reader) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Param<?> parameter = parameters.get(i);
+                if (!values.containsKey(parameter.getParamName())) {
+                    throw new IllegalArgumentException("no value for parameter " + parameter.getParamName());
+                }
+                JdbcBinds.bind(statement, i + 1, values.get(parameter.getParamName()), parameter.getDataType());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+            }
+        }
+    }
+}
