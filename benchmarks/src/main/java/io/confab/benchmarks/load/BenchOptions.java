@@ -22,6 +22,7 @@ record BenchOptions(
         int users,
         double seconds,
         double warmupSeconds,
+        double restWarmupSeconds,
         double rate,
         List<Integer> streams,
         int sockets,
@@ -44,7 +45,7 @@ record BenchOptions(
               [--model-url http://host:port/v1  (the fake model behind --url, for the ttft baseline)]
               [--db postgres|h2] [--pg-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres  (env CONFAB_BENCH_PG_URL)]
               [--pg-synchronous-commit on|off  (off: the fresh database does not wait for the WAL flush on commit)]
-              [--users 64] [--seconds 20] [--warmup 5] [--rate 1000] [--streams 1,100,1000]
+              [--users 64] [--seconds 20] [--warmup 5] [--rest-warmup 20] [--rate 1000] [--streams 1,100,1000]
               [--sockets 10000] [--history 100000] [--history-turns 300]
               [--cross-sockets 100] [--redis-url redis://127.0.0.1:6379  (env CONFAB_BENCH_REDIS_URL)]
               [--tokens-per-second 0] [--first-token-ms 0] [--out target/bench-results.json]""";
@@ -72,6 +73,7 @@ record BenchOptions(
                 integer(flags.remove("users"), 64),
                 decimal(flags.remove("seconds"), quick ? 3 : 20),
                 decimal(flags.remove("warmup"), quick ? 1 : 5),
+                decimal(flags.remove("rest-warmup"), quick ? 1 : 20),
                 decimal(flags.remove("rate"), 1_000),
                 list(flags.remove("streams"), quick ? List.of("1", "100") : List.of("1", "100", "1000"))
                         .stream().map(Integer::parseInt).toList(),
@@ -114,6 +116,11 @@ record BenchOptions(
 
     long warmupNanos() {
         return (long) (warmupSeconds * 1e9);
+    }
+
+    /** The {@code rest} warm-up: C2 keeps compiling both read paths for about 20 s at 1,000 req/s. */
+    long restWarmupNanos() {
+        return (long) (restWarmupSeconds * 1e9);
     }
 
     long measureNanos() {

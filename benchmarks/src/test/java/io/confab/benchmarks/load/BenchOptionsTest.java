@@ -16,6 +16,7 @@ class BenchOptionsTest {
         assertThat(options.scenarios()).isEqualTo(BenchOptions.ALL);
         assertThat(options.users()).isEqualTo(64);
         assertThat(options.rate()).isEqualTo(1_000);
+        assertThat(options.restWarmupSeconds()).isEqualTo(20);
         assertThat(options.streams()).containsExactly(1, 100, 1_000);
         assertThat(options.sockets()).isEqualTo(10_000);
         assertThat(options.historySize()).isEqualTo(100_000);
@@ -39,6 +40,7 @@ class BenchOptionsTest {
                 Map.of("CONFAB_BENCH_PG_URL", "jdbc:postgresql://db/x"));
 
         assertThat(options.seconds()).isLessThan(20);
+        assertThat(options.restWarmupSeconds()).isLessThan(20);
         assertThat(options.sockets()).isEqualTo(2_000);
         assertThat(options.scenarios()).isEqualTo(List.of("turns", "rest"));
         assertThat(options.pgAdminUrl()).isEqualTo("jdbc:postgresql://db/x");
