@@ -1,5 +1,6 @@
 package io.confab.benchmarks.load;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,7 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code turns}: N users, each with its own conversation, send blocking turns back to back
  * (closed loop) for the warm-up and then the measured window; turns/s and the latency of the
- * turns that completed inside the window.
+ * turns that completed inside the window. In-process, it also notes this JVM's CPU time per
+ * completed turn (server, fake model and client together), a steadier A/B figure than turns/s on a
+ * busy machine.
  */
 final class TurnsScenario implements Scenario {
 
@@ -54,10 +57,27 @@ final class TurnsScenario implements Scenario {
                 }
             }));
         }
+        long cpuFrom = cpuNanosAt(measureFrom);
+        long cpuTo = cpuNanosAt(end);
         for (Thread thread : threads) {
             thread.join();
         }
-        return List.of(ScenarioResult.measured(name(), users + " users, blocking", latency, errors.get(), options.seconds())
-                .withNote("target", ">= 1500 turns/s"));
+        ScenarioResult result = ScenarioResult.measured(name(), users + " users, blocking", latency, errors.get(), options.seconds())
+                .withNote("target", ">= 1500 turns/s");
+        long turns = latency.summary().count();
+        if (target.inProcess().isPresent() && cpuFrom >= 0 && turns > 0) {
+            result = result.withNote("jvm_cpu_ms_per_turn", ResultTable.decimal((cpuTo - cpuFrom) / 1e6 / turns, 2));
+        }
+        return List.of(result);
+    }
+
+    /** This JVM's CPU time once {@code nanoTime} reaches {@code at}; -1 where the JVM cannot tell. */
+    private static long cpuNanosAt(long at) throws InterruptedException {
+        long wait = at - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 }
