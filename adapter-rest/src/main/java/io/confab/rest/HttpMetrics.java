@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,11 @@ final class HttpMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger openStreams = new AtomicInteger();
+    /** The timer of each (method, route, status) seen: building and registering one per request cost more than recording. */
+    private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record TimerKey(String method, String route, int status) {
+    }
 
     HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,18 +36,22 @@ final class HttpMetrics {
 
     void requestCompleted(Context ctx, float millis) {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-        String route = endpoint == null ? "unmatched" : endpoint.path;
+        String method = ctx.method().name();
         int status = ctx.statusCode();
-        Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(Duration.ofNanos((long) (millis * 1_000_000)));
-        ACCESS.info("{} {} {} {}ms {}", ctx.method().name(), ctx.path(), status,
-                String.format(java.util.Locale.ROOT, "%.1f", millis), Correlation.id(ctx));
+        timers.computeIfAbsent(new TimerKey(method, endpoint == null ? "unmatched" : endpoint.path, status), this::timer)
+                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        long tenths = Math.round(millis * 10);
+        ACCESS.info("{} {} {} {}.{}ms {}", method, ctx.path(), status, tenths / 10, tenths % 10, Correlation.id(ctx));
         MDC.remove(Correlation.MDC_KEY);
+    }
+
+    private Timer timer(TimerKey key) {
+        return Timer.builder("http.server.requests")
+                .tag("method", key.method())
+                .tag("route", key.route())
+                .tag("status", Integer.toString(key.status()))
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     int openStreams() {
