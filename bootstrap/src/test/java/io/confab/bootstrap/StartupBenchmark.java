@@ -22,16 +22,15 @@ import java.util.stream.Stream;
  * Not a test: start-up to ready of {@code confab.jar} on its defaults (H2 file, in-process bus,
  * offline model), timed from process spawn to the first 200 of {@code /health/ready}. Runs
  * {@code java -jar} on a fresh data directory and on one that already holds the database
- * (a restart), then the README's run command, which keeps a class-data archive beside the jar:
- * its first run (the archive is written when that JVM exits) and later ones.
+ * (a restart), then both again as the README's run command does it, with the ahead-of-time cache
+ * the build wrote beside the jar ({@code confab.aot}, see {@link StartupTraining}).
  *
  * <p>Arguments: {@code [runs per case] [path of confab.jar]}.
  */
 public final class StartupBenchmark {
 
-    /** The JVM options of the README's run command, with {@code %s} for the archive. */
-    private static final List<String> ARCHIVE_OPTIONS = List.of(
-            "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=%s", "-Xlog:cds*=off");
+    /** The JVM option of the README's run command, with {@code %s} for the cache. */
+    private static final String AOT_CACHE_OPTION = "-XX:AOTCache=%s";
     private static final int PORT = 18_500;
     private static final HttpRequest READY = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + PORT + "/health/ready")).build();
@@ -54,26 +53,21 @@ public final class StartupBenchmark {
     }
 
     private void run(int runs) throws Exception {
+        Path cache = jar.resolveSibling("confab.aot");
+        if (!Files.isRegularFile(cache)) {
+            System.out.println("no " + cache + ": package with a JDK 25 (and without -Dconfab.aot.skip)");
+            return;
+        }
+        List<String> withCache = List.of(AOT_CACHE_OPTION.formatted(cache));
         warmUpClient();
         fresh(1, List.of()); // untimed: disk cache warm, this JVM settled
-        Path archiveDirectory = Files.createTempDirectory("confab-archive");
-        Path archive = archiveDirectory.resolve("confab.jsa");
-        List<String> withArchive = ARCHIVE_OPTIONS.stream().map(option -> option.formatted(archive)).toList();
         System.out.printf("start-up to ready, %d runs per case, load average %.2f before:%n", runs, loadAverage());
         List<Timing> plain = fresh(runs, List.of());
         report("java -jar, fresh data directory", plain, Timing::readyMillis);
         report("  ... its exit (SIGTERM to gone)", plain, Timing::exitMillis);
         report("java -jar, restart (database exists)", restart(runs, List.of()), Timing::readyMillis);
-        List<Timing> first = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
-            Files.deleteIfExists(archive);
-            first.addAll(fresh(1, withArchive));
-        }
-        report("README command, first run (no archive yet)", first, Timing::readyMillis);
-        report("  ... its exit, which writes the archive", first, Timing::exitMillis);
-        report("README command, fresh data directory", fresh(runs, withArchive), Timing::readyMillis);
-        report("README command, restart", restart(runs, withArchive), Timing::readyMillis);
-        delete(archiveDirectory);
+        report("README command (AOT cache), fresh data directory", fresh(runs, withCache), Timing::readyMillis);
+        report("README command (AOT cache), restart", restart(runs, withCache), Timing::readyMillis);
         System.out.printf("load average after: %.2f%n", loadAverage());
     }
 
@@ -179,7 +173,7 @@ public final class StartupBenchmark {
 
     private static void report(String what, List<Timing> timings, ToLongFunction<Timing> measure) {
         long[] sorted = timings.stream().mapToLong(measure).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  %-45s median %5d ms, min %5d ms, max %5d ms%n",
+        System.out.printf(Locale.ROOT, "  %-50s median %5d ms, min %5d ms, max %5d ms%n",
                 what, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
     }
 
