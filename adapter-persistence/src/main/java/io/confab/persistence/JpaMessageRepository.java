@@ -23,8 +23,8 @@ import org.hibernate.query.SelectionQuery;
 /**
  * Messages and tool calls through Hibernate, with the same shape as the jOOQ store: counters
  * first (locking the conversation), then inserts, then the counted conversation read back, in one
- * transaction; reads newest first by
- * (created_at, id), tool calls of all messages read in one more query.
+ * transaction; reads newest first by (created_at, id), tool calls of all messages read in one
+ * more query.
  */
 final class JpaMessageRepository implements MessageRepository {
 
