@@ -113,7 +113,8 @@ final class JooqConversationRepository implements ConversationRepository {
                 conversation.tokensUsed());
     }
 
-    private static Conversation toDomain(ConversationsRecord row) {
+    /** The conversation of a row; also maps the row an append returns. */
+    static Conversation toDomain(ConversationsRecord row) {
         return new Conversation(
                 new ConversationId(row.getId()),
                 new UserId(row.getOwner()),

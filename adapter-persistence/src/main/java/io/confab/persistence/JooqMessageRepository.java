@@ -13,6 +13,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
 import io.confab.persistence.schema.tables.Messages;
+import io.confab.persistence.schema.tables.records.ConversationsRecord;
 import io.confab.persistence.schema.tables.records.MessagesRecord;
 import io.confab.persistence.schema.tables.records.ToolCallsRecord;
 import java.util.EnumMap;
@@ -70,14 +71,15 @@ final class JooqMessageRepository implements MessageRepository {
     }
 
     private static AppendResult appendIn(DSLContext transaction, UserId owner, Message message) {
-        int counted = transaction.update(CONVERSATIONS)
+        Optional<ConversationsRecord> counted = transaction.update(CONVERSATIONS)
                 .set(CONVERSATIONS.MESSAGE_COUNT, CONVERSATIONS.MESSAGE_COUNT.plus(1))
                 .set(CONVERSATIONS.TOKENS_USED, CONVERSATIONS.TOKENS_USED.plus(message.usage().total()))
                 .set(CONVERSATIONS.UPDATED_AT, message.createdAt())
                 .where(JooqConversationRepository.live(owner))
                 .and(CONVERSATIONS.ID.eq(message.conversationId().value()))
-                .execute();
-        if (counted == 0) {
+                .returning()
+                .fetchOptional();
+        if (counted.isEmpty()) {
             return new AppendResult.ConversationMissing();
         }
         transaction.insertInto(MESSAGES)
@@ -90,7 +92,7 @@ final class JooqMessageRepository implements MessageRepository {
                     .valuesOfRecords(toolCalls)
                     .execute();
         }
-        return new AppendResult.Appended(message);
+        return new AppendResult.Appended(message, JooqConversationRepository.toDomain(counted.get()));
     }
 
     @Override

@@ -22,8 +22,9 @@ import org.hibernate.query.SelectionQuery;
 
 /**
  * Messages and tool calls through Hibernate, with the same shape as the jOOQ store: counters
- * first (locking the conversation), then inserts, in one transaction; reads newest first by
- * (created_at, id), tool calls of all messages read in one more query.
+ * first (locking the conversation), then inserts, then the counted conversation read back, in one
+ * transaction; reads newest first by (created_at, id), tool calls of all messages read in one
+ * more query.
  */
 final class JpaMessageRepository implements MessageRepository {
 
@@ -62,7 +63,9 @@ final class JpaMessageRepository implements MessageRepository {
         session.persist(MessageEntity.from(message));
         ToolCallEntity.from(message).forEach(session::persist);
         session.flush();
-        return new AppendResult.Appended(message);
+        // the bulk update went past the session, so this loads the row as the update left it
+        ConversationEntity conversation = session.find(ConversationEntity.class, message.conversationId().value());
+        return new AppendResult.Appended(message, conversation.toDomain());
     }
 
     @Override

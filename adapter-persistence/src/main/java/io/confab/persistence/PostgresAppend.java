@@ -7,6 +7,7 @@ import static io.confab.persistence.schema.Tables.TOOL_CALLS;
 import io.confab.domain.Message;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
+import io.confab.persistence.schema.tables.records.ConversationsRecord;
 import io.confab.persistence.schema.tables.records.ToolCallsRecord;
 import java.util.HashMap;
 import java.util.List;
@@ -27,15 +28,16 @@ import org.jooq.WithStep;
 import org.jooq.impl.DSL;
 
 /**
- * PostgreSQL's append as one statement — {@code with counted as (update conversations …),
+ * PostgreSQL's append as one statement — {@code with counted as (update conversations … returning *),
  * inserted as (insert into messages … select … from counted) [, calls as (insert into tool_calls …)]
- * select count(*) from inserted} — so a message is one round trip and atomic by itself. The
- * statement is rendered once per number of tool calls ({@link RenderedSql}).
+ * select counted.* from counted cross join inserted} — so a message is one round trip, atomic by
+ * itself, and answers the conversation as it left it (no row: the conversation is missing). The
+ * statement is rendered once per number of tool calls ({@link RenderedQuery}).
  */
 final class PostgresAppend {
 
     private final DSLContext dsl;
-    private final Map<Integer, RenderedSql> byToolCalls = new ConcurrentHashMap<>();
+    private final Map<Integer, RenderedQuery<ConversationsRecord>> byToolCalls = new ConcurrentHashMap<>();
 
     PostgresAppend(DSLContext dsl) {
         this.dsl = dsl;
@@ -43,7 +45,8 @@ final class PostgresAppend {
 
     AppendResult append(UserId owner, Message message) {
         List<ToolCallsRecord> toolCalls = MessageRows.toolCallRecords(message);
-        RenderedSql sql = byToolCalls.computeIfAbsent(toolCalls.size(), calls -> RenderedSql.of(dsl, statement(calls)));
+        RenderedQuery<ConversationsRecord> query = byToolCalls.computeIfAbsent(toolCalls.size(),
+                calls -> new RenderedQuery<>(dsl, CONVERSATIONS, sql -> statement(calls)));
         Map<String, Object> values = new HashMap<>();
         values.put("tokens", message.usage().total());
         values.put("updated_at", message.createdAt());
@@ -53,22 +56,21 @@ final class PostgresAppend {
         for (int i = 0; i < toolCalls.size(); i++) {
             putColumns(values, "call" + i + "_", toolCalls.get(i));
         }
-        int stored = dsl.connectionResult(connection -> sql.run(connection, values, rows -> {
-            rows.next();
-            return rows.getInt(1);
-        }));
-        return stored == 0 ? new AppendResult.ConversationMissing() : new AppendResult.Appended(message);
+        return query.fetch(values).stream()
+                .findFirst()
+                .<AppendResult>map(counted -> new AppendResult.Appended(message, JooqConversationRepository.toDomain(counted)))
+                .orElseGet(AppendResult.ConversationMissing::new);
     }
 
-    private ResultQuery<Record1<Integer>> statement(int toolCalls) {
-        CommonTableExpression<Record1<UUID>> counted = DSL.name("counted").as(
+    private ResultQuery<Record> statement(int toolCalls) {
+        CommonTableExpression<Record> counted = DSL.name("counted").as(
                 dsl.update(CONVERSATIONS)
                         .set(CONVERSATIONS.MESSAGE_COUNT, CONVERSATIONS.MESSAGE_COUNT.plus(DSL.inline(1)))
                         .set(CONVERSATIONS.TOKENS_USED, CONVERSATIONS.TOKENS_USED.plus(DSL.param("tokens", CONVERSATIONS.TOKENS_USED)))
                         .set(CONVERSATIONS.UPDATED_AT, DSL.param("updated_at", CONVERSATIONS.UPDATED_AT))
                         .where(JooqConversationRepository.live(DSL.param("owner", CONVERSATIONS.OWNER)))
                         .and(CONVERSATIONS.ID.eq(DSL.param("conversation", CONVERSATIONS.ID)))
-                        .returningResult(CONVERSATIONS.ID));
+                        .returningResult(CONVERSATIONS.fields()));
         CommonTableExpression<Record1<UUID>> inserted = DSL.name("inserted").as(
                 dsl.insertInto(MESSAGES)
                         .columns(MESSAGES.fields())
@@ -86,7 +88,9 @@ final class PostgresAppend {
                                     .orElseThrow())
                             .returningResult(TOOL_CALLS.POSITION)));
         }
-        return with.select(DSL.count()).from(inserted);
+        return with.select(counted.fields(CONVERSATIONS.fields()))
+                .from(counted)
+                .crossJoin(inserted);
     }
 
     /** A named parameter per column, typed like it. */

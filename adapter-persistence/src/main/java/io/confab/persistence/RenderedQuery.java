@@ -9,8 +9,9 @@ import org.jooq.Table;
 import org.jooq.TableRecord;
 
 /**
- * A hot read of {@code table}'s records: its jOOQ query is rendered on first use ({@link RenderedSql})
- * and run with each call's values; jOOQ reads the rows into records.
+ * A hot statement answering {@code table}'s records (the reads, and the PostgreSQL append): its
+ * jOOQ query is rendered on first use ({@link RenderedSql}) and run with each call's values; jOOQ
+ * reads the rows into records.
  */
 final class RenderedQuery<R extends TableRecord<R>> {
 

@@ -81,10 +81,15 @@ public final class InMemoryConversationRepository implements ConversationReposit
         return stored != null && stored.owner().equals(owner);
     }
 
-    /** Moves the counters and updated_at on for an appended message; the caller holds this monitor. */
-    void countAppended(Conversation stored, Message message) {
-        rows.put(stored.id(), new Conversation(stored.id(), stored.owner(), stored.title(), stored.status(),
+    /**
+     * Moves the counters and updated_at on for an appended message and answers the conversation as
+     * that left it; the caller holds this monitor.
+     */
+    Conversation countAppended(Conversation stored, Message message) {
+        Conversation counted = new Conversation(stored.id(), stored.owner(), stored.title(), stored.status(),
                 stored.metadata(), stored.createdAt(), message.createdAt(), stored.deletedAt(),
-                stored.messageCount() + 1, stored.tokensUsed() + message.usage().total()));
+                stored.messageCount() + 1, stored.tokensUsed() + message.usage().total());
+        rows.put(counted.id(), counted);
+        return counted;
     }
 }

@@ -53,8 +53,7 @@ public final class InMemoryMessageRepository implements MessageRepository {
             }
             int at = Collections.binarySearch(history, message, CHRONOLOGICAL);
             history.add(at < 0 ? -at - 1 : at, message);
-            conversations.countAppended(conversation.get(), message);
-            return new AppendResult.Appended(message);
+            return new AppendResult.Appended(message, conversations.countAppended(conversation.get(), message));
         }
     }
 

@@ -5,6 +5,7 @@ import io.confab.application.ConfabSettings;
 import io.confab.application.TokenEstimate;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
+import io.confab.domain.Conversation;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessageStatus;
@@ -40,6 +41,8 @@ final class AgentTurn implements Runnable {
     private final Message userMessage;
     private final MessageId assistantId;
     private final Draft draft = new Draft();
+    /** The conversation as storing the reply left it; empty while (or when) the reply is not stored. */
+    private Optional<Conversation> afterReply = Optional.empty();
 
     AgentTurn(ConfabPorts ports, ConfabSettings settings, RunningTurn turn, TurnEmitter events, Message userMessage) {
         this.ports = ports;
@@ -53,7 +56,7 @@ final class AgentTurn implements Runnable {
     @Override
     public void run() {
         TurnOutcome.Finished outcome = converse();
-        new ConversationActivity(ports).afterTurn(turn.user, outcome);
+        new ConversationActivity(ports).afterTurn(turn.user, outcome, afterReply);
         turn.finish(outcome);
     }
 
@@ -142,7 +145,11 @@ final class AgentTurn implements Runnable {
 
     /** False when the conversation disappeared (deleted) while the turn ran. */
     private boolean store(Message reply) {
-        return !(ports.messages().append(turn.user, reply) instanceof AppendResult.ConversationMissing);
+        AppendResult stored = ports.messages().append(turn.user, reply);
+        if (stored instanceof AppendResult.Appended appended) {
+            afterReply = Optional.of(appended.conversation());
+        }
+        return !(stored instanceof AppendResult.ConversationMissing);
     }
 
     private static TurnFailure failureOf(ChatModelException.Kind kind) {

@@ -22,9 +22,13 @@ final class ConversationActivity {
         this.ports = ports;
     }
 
-    void afterTurn(UserId owner, TurnOutcome.Finished outcome) {
+    /**
+     * {@code afterReply} is the conversation as storing the reply left it; when the reply was not
+     * stored (the store failed, or the conversation is gone) the conversation is read instead.
+     */
+    void afterTurn(UserId owner, TurnOutcome.Finished outcome, Optional<Conversation> afterReply) {
         try {
-            ports.conversations().find(owner, outcome.userMessage().conversationId())
+            afterReply.or(() -> ports.conversations().find(owner, outcome.userMessage().conversationId()))
                     .map(conversation -> named(conversation, outcome))
                     .ifPresent(conversation -> ports.eventBus().publish(owner,
                             new ConversationEvent.Updated(conversation, ports.clock().instant())));

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationStatus;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
@@ -64,7 +65,8 @@ public abstract class MessageRepositoryContract {
         Message question = userMessage("hello", 10, null);
         Message answer = assistantMessage(question, "hi there", 11, new TokenUsage(30, 12));
 
-        assertThat(messages.append(alice, question)).isEqualTo(new AppendResult.Appended(question));
+        assertThat(messages.append(alice, question)).isInstanceOfSatisfying(AppendResult.Appended.class,
+                appended -> assertThat(appended.message()).isEqualTo(question));
         assertThat(messages.append(alice, answer)).isInstanceOf(AppendResult.Appended.class);
 
         Conversation after = conversations.find(alice, conversation.id()).orElseThrow();
@@ -72,6 +74,24 @@ public abstract class MessageRepositoryContract {
         assertThat(after.tokensUsed()).isEqualTo(42);
         assertThat(after.updatedAt()).isEqualTo(at(11));
         assertSameValue(messages.latest(alice, conversation.id(), 10), List.of(question, answer));
+    }
+
+    @Test
+    void append_answersTheConversationAsItLeftIt_countersAndUpdatedAtMovedOn_theRestUnchanged() {
+        Conversation named = conversations.update(conversation
+                .withTitle("Greetings", at(1))
+                .withStatus(ConversationStatus.ARCHIVED, at(1))
+                .withMetadata(Map.of("topic", "hello"), at(1))).orElseThrow();
+        Message question = userMessage("hello", 10, null);
+        Message answer = assistantMessage(question, "hi there", 11, new TokenUsage(30, 12));
+        messages.append(alice, question);
+
+        AppendResult appended = messages.append(alice, answer);
+
+        Conversation expected = new Conversation(named.id(), alice, "Greetings", ConversationStatus.ARCHIVED,
+                Map.of("topic", "hello"), at(0), at(11), Optional.empty(), 2, 42);
+        assertThat(appended).isEqualTo(new AppendResult.Appended(answer, expected));
+        assertThat(conversations.find(alice, conversation.id())).contains(expected);
     }
 
     @Test

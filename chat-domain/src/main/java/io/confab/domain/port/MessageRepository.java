@@ -17,7 +17,8 @@ public interface MessageRepository {
     /**
      * In one transaction: inserts the message with its tool calls, adds one to the conversation's
      * message count, adds the message's token usage to its tokens used, and sets its updated_at
-     * to the message's created_at. A repeated client_message_id writes nothing.
+     * to the message's created_at; answers with the conversation as that left it. A repeated
+     * client_message_id writes nothing.
      */
     AppendResult append(UserId owner, Message message);
 
