@@ -14,29 +14,30 @@ import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
 import io.confab.persistence.schema.tables.Messages;
 import io.confab.persistence.schema.tables.records.ConversationsRecord;
-import io.confab.persistence.schema.tables.records.MessagesRecord;
 import io.confab.persistence.schema.tables.records.ToolCallsRecord;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Param;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Messages and their tool calls. Reads join the conversation to check owner and soft delete, walk
- * the (conversation_id, created_at, id) index newest first, and load the tool calls of all the
- * messages read in one more query. An append counts first: the counter update checks owner and
+ * Messages and their tool calls. A read is one statement: the messages it selects (joined with the
+ * conversation to check owner and soft delete, walking the (conversation_id, created_at, id) index
+ * newest first, limited) as a derived table left joined with their tool calls, a row per call or
+ * one for a message without any. An append counts first: the counter update checks owner and
  * soft delete and locks the conversation row, so appends to one conversation queue up and a
  * repeated client_message_id meets the unique key.
  */
@@ -44,12 +45,14 @@ final class JooqMessageRepository implements MessageRepository {
 
     /** H2's (conversation_id, created_at DESC, id DESC) index, from db/migration/h2. */
     private static final String H2_WINDOW_INDEX = "messages_window_idx";
+    /** The columns a read returns, by position: the message's, then one of its tool calls' (all null if none). */
+    private static final Field<?>[] MESSAGE_AND_TOOL_CALL = Stream.of(MESSAGES.fields(), TOOL_CALLS.fields())
+            .flatMap(Stream::of)
+            .toArray(Field<?>[]::new);
 
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
-    private final Map<Selection, RenderedQuery<MessagesRecord>> newestFirst;
-    /** The tool calls of {@code n} messages, in call order, by {@code n}: one rendered query per page size in use. */
-    private final Map<Integer, RenderedQuery<ToolCallsRecord>> toolCallsOf = new ConcurrentHashMap<>();
+    private final Map<Selection, RenderedQuery<Record>> newestFirst;
 
     /**
      * On PostgreSQL an append is one statement ({@link PostgresAppend}); elsewhere it is a
@@ -97,40 +100,38 @@ final class JooqMessageRepository implements MessageRepository {
 
     @Override
     public MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
-        List<MessagesRecord> rows = before
+        List<Message> newest = before
                 .map(id -> newestFirst(owner, conversation, Selection.OLDER_THAN, "before", id.value(), limit + 1))
                 .orElseGet(() -> newestFirst(owner, conversation, Selection.ALL, null, null, limit + 1));
-        boolean hasMore = rows.size() > limit;
-        return new MessagePage(oldestFirst(rows.subList(0, Math.min(limit, rows.size()))), hasMore);
+        boolean hasMore = newest.size() > limit;
+        return new MessagePage(newest.subList(0, Math.min(limit, newest.size())).reversed(), hasMore);
     }
 
     @Override
     public List<Message> latest(UserId owner, ConversationId conversation, int limit) {
-        return oldestFirst(newestFirst(owner, conversation, Selection.ALL, null, null, limit));
+        return newestFirst(owner, conversation, Selection.ALL, null, null, limit).reversed();
     }
 
     @Override
     public Optional<Message> findByClientMessageId(UserId owner, ConversationId conversation, String clientMessageId) {
-        return one(newestFirst(owner, conversation, Selection.CLIENT_MESSAGE_ID, "client_message_id", clientMessageId, 1));
+        return newestFirst(owner, conversation, Selection.CLIENT_MESSAGE_ID, "client_message_id", clientMessageId, 1)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
-        return one(newestFirst(owner, conversation, Selection.IN_REPLY_TO, "in_reply_to", userMessage.value(), 1));
-    }
-
-    private Optional<Message> one(List<MessagesRecord> rows) {
-        return rows.stream()
-                .findFirst()
-                .map(row -> withToolCalls(List.of(row)).get(0));
+        return newestFirst(owner, conversation, Selection.IN_REPLY_TO, "in_reply_to", userMessage.value(), 1)
+                .stream()
+                .findFirst();
     }
 
     /**
      * At most {@code count} of the owner's live conversation's messages of the selection, newest
      * first; {@code name} and {@code value} are the selection's own parameter, if it has one.
      */
-    private List<MessagesRecord> newestFirst(UserId owner, ConversationId conversation, Selection selection,
-                                             String name, Object value, int count) {
+    private List<Message> newestFirst(UserId owner, ConversationId conversation, Selection selection,
+                                      String name, Object value, int count) {
         if (count < 1) {
             return List.of();
         }
@@ -142,39 +143,51 @@ final class JooqMessageRepository implements MessageRepository {
         if (name != null) {
             values.put(name, value);
         }
-        return newestFirst.get(selection).fetch(values);
+        return messages(newestFirst.get(selection).fetch(values));
     }
 
-    private RenderedQuery<ToolCallsRecord> toolCallsQuery(int messages) {
-        List<Param<UUID>> ids = IntStream.range(0, messages).mapToObj(i -> DSL.param("id" + i, TOOL_CALLS.MESSAGE_ID)).toList();
-        return new RenderedQuery<>(dsl, TOOL_CALLS, sql -> sql.selectFrom(TOOL_CALLS)
-                .where(TOOL_CALLS.MESSAGE_ID.in(ids))
-                .orderBy(TOOL_CALLS.MESSAGE_ID, TOOL_CALLS.POSITION));
+    /** The reads of messages newest first, one rendered query per kind of selection. */
+    private static Map<Selection, RenderedQuery<Record>> newestFirstQueries(DSLContext dsl) {
+        Map<Selection, RenderedQuery<Record>> queries = new EnumMap<>(Selection.class);
+        for (Selection selection : Selection.values()) {
+            queries.put(selection, RenderedQuery.rows(dsl, MESSAGE_AND_TOOL_CALL,
+                    sql -> withToolCalls(sql, window(sql, selection))));
+        }
+        return queries;
     }
 
     /**
-     * The reads of messages newest first, one rendered query per kind of selection. On H2 they
-     * name the window index and sort like it (the conversation id is fixed, so the order is the
-     * same): H2's planner would otherwise read and sort the whole conversation.
+     * At most {@code :limit} messages of the selection, newest first. On H2 the query names the
+     * window index and sorts like it (the conversation id is fixed, so the order is the same): H2's
+     * planner would otherwise read and sort the whole conversation.
      */
-    private static Map<Selection, RenderedQuery<MessagesRecord>> newestFirstQueries(DSLContext dsl) {
-        Map<Selection, RenderedQuery<MessagesRecord>> queries = new EnumMap<>(Selection.class);
-        boolean h2 = dsl.dialect().family() == SQLDialect.H2;
-        Table<MessagesRecord> messages = h2 ? MESSAGES.useIndex(H2_WINDOW_INDEX) : MESSAGES;
+    private static Table<Record> window(DSLContext sql, Selection selection) {
+        boolean h2 = sql.dialect().family() == SQLDialect.H2;
         List<SortField<?>> newestFirst = h2
                 ? List.of(MESSAGES.CONVERSATION_ID.asc(), MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc())
                 : List.of(MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc());
-        for (Selection selection : Selection.values()) {
-            queries.put(selection, new RenderedQuery<>(dsl, MESSAGES, sql -> sql.select(MESSAGES.fields())
-                    .from(messages)
-                    .join(CONVERSATIONS).on(CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
-                    .where(MESSAGES.CONVERSATION_ID.eq(DSL.param("conversation", MESSAGES.CONVERSATION_ID)))
-                    .and(JooqConversationRepository.live(DSL.param("owner", CONVERSATIONS.OWNER)))
-                    .and(selection.condition())
-                    .orderBy(newestFirst)
-                    .limit(DSL.param("limit", Integer.class))));
-        }
-        return queries;
+        return sql.select(MESSAGES.fields())
+                .from(h2 ? MESSAGES.useIndex(H2_WINDOW_INDEX) : MESSAGES)
+                .join(CONVERSATIONS).on(CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
+                .where(MESSAGES.CONVERSATION_ID.eq(DSL.param("conversation", MESSAGES.CONVERSATION_ID)))
+                .and(JooqConversationRepository.live(DSL.param("owner", CONVERSATIONS.OWNER)))
+                .and(selection.condition())
+                .orderBy(newestFirst)
+                .limit(DSL.param("limit", Integer.class))
+                .asTable("selected");
+    }
+
+    /**
+     * The window's messages, newest first, each on one row per tool call in call order — a left
+     * join, so a message without tool calls is one row. The limit stays inside the window: it
+     * counts messages, not rows.
+     */
+    private static ResultQuery<Record> withToolCalls(DSLContext sql, Table<Record> window) {
+        return sql.select(window.fields(MESSAGES.fields()))
+                .select(TOOL_CALLS.fields())
+                .from(window)
+                .leftJoin(TOOL_CALLS).on(TOOL_CALLS.MESSAGE_ID.eq(window.field(MESSAGES.ID)))
+                .orderBy(window.field(MESSAGES.CREATED_AT).desc(), window.field(MESSAGES.ID).desc(), TOOL_CALLS.POSITION);
     }
 
     /** Which of a conversation's messages a read takes, and the parameter it adds. */
@@ -204,27 +217,21 @@ final class JooqMessageRepository implements MessageRepository {
         }
     }
 
-    private List<Message> oldestFirst(List<MessagesRecord> newestFirst) {
-        return withToolCalls(newestFirst).reversed();
+    /** The messages of a read's rows, in the rows' order. */
+    private static List<Message> messages(List<Record> rows) {
+        return rows.stream()
+                .collect(Collectors.groupingBy(row -> row.get(MESSAGES.ID), LinkedHashMap::new, Collectors.toList()))
+                .values().stream()
+                .map(JooqMessageRepository::message)
+                .toList();
     }
 
-    /**
-     * Attaches the tool calls of all the given messages, read in one query. The rows were read
-     * with the owner check, so their ids are the owner's.
-     */
-    private List<Message> withToolCalls(List<MessagesRecord> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Object> ids = new HashMap<>();
-        for (MessagesRecord row : rows) {
-            ids.put("id" + ids.size(), row.getId());
-        }
-        Map<UUID, List<ToolCall>> toolCalls = toolCallsOf.computeIfAbsent(rows.size(), this::toolCallsQuery).fetch(ids).stream()
-                .collect(Collectors.groupingBy(ToolCallsRecord::getMessageId, Collectors.mapping(MessageRows::toToolCall,
-                        Collectors.toList())));
-        return rows.stream()
-                .map(row -> MessageRows.toDomain(row, toolCalls.getOrDefault(row.getId(), List.of())))
+    /** A message from its rows: one per tool call, in call order, or a single one without a call. */
+    private static Message message(List<Record> rows) {
+        List<ToolCall> toolCalls = rows.stream()
+                .filter(row -> row.get(TOOL_CALLS.MESSAGE_ID) != null)
+                .map(row -> MessageRows.toToolCall(row.into(TOOL_CALLS)))
                 .toList();
+        return MessageRows.toDomain(rows.getFirst().into(MESSAGES), toolCalls);
     }
 }

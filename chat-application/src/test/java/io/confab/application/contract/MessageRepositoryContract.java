@@ -277,6 +277,24 @@ public abstract class MessageRepositoryContract {
         assertSameValue(messages.findReply(alice, conversation.id(), question.id()).orElseThrow(), answer);
     }
 
+    @Test
+    void page_ofMessagesWithSeveralToolCalls_countsMessages_andKeepsEachOnesCallsInOrder() {
+        List<Message> all = appendTurnsWithToolCalls();
+
+        MessagePage newest = messages.page(alice, conversation.id(), Optional.empty(), 3);
+        MessagePage older = messages.page(alice, conversation.id(), Optional.of(all.get(3).id()), 3);
+
+        assertSameValue(newest, new MessagePage(all.subList(3, 6), true));
+        assertSameValue(older, new MessagePage(all.subList(0, 3), false));
+    }
+
+    @Test
+    void latest_ofMessagesWithSeveralToolCalls_countsMessages_andKeepsEachOnesCallsInOrder() {
+        List<Message> all = appendTurnsWithToolCalls();
+
+        assertSameValue(messages.latest(alice, conversation.id(), 4), all.subList(2, 6));
+    }
+
     private Conversation newConversation(UserId owner) {
         Conversation created = conversation(owner, "", at(0));
         conversations.insert(created);
@@ -291,6 +309,29 @@ public abstract class MessageRepositoryContract {
     private Message assistantMessage(Message question, String content, long second, TokenUsage usage) {
         return Message.fromAssistant(newMessageId(), conversation.id(), question.id(), content,
                 MessageStatus.COMPLETE, List.of(), "test-model", usage, at(second));
+    }
+
+    /**
+     * Three turns, oldest first: a question without tool calls, then an answer with 3, 2 and 3
+     * calls whose ids do not sort in call order.
+     */
+    private List<Message> appendTurnsWithToolCalls() {
+        List<Message> appended = new ArrayList<>();
+        int[] callsPerAnswer = {3, 2, 3};
+        for (int turn = 0; turn < callsPerAnswer.length; turn++) {
+            Message question = userMessage("question " + turn, 10 + 2L * turn, null);
+            List<ToolCall> calls = new ArrayList<>();
+            for (int call = callsPerAnswer[turn]; call > 0; call--) {
+                calls.add(new ToolCall("call_" + turn + "_" + call, "tool_" + call, object("n", of(call)),
+                        object("ok", of(true)), ToolCallStatus.OK, Duration.ofMillis(call)));
+            }
+            Message answer = Message.fromAssistant(newMessageId(), conversation.id(), question.id(), "answer " + turn,
+                    MessageStatus.COMPLETE, calls, "test-model", TokenUsage.NONE, at(11 + 2L * turn));
+            messages.append(alice, question);
+            messages.append(alice, answer);
+            appended.addAll(List.of(question, answer));
+        }
+        return appended;
     }
 
     private List<Message> appendUserMessages(int count) {
