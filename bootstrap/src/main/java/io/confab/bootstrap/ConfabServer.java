@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +30,12 @@ public final class ConfabServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfabServer.class);
     private static final Duration STREAM_DRAIN = Duration.ofSeconds(2);
+    /**
+     * Connections the kernel may hold for Jetty to accept (capped by {@code net.core.somaxconn}).
+     * Jetty's default leaves the JDK's 50: a burst of a thousand clients overflowed it, and some
+     * of their requests were dropped with the connection.
+     */
+    private static final int ACCEPT_QUEUE = 4096;
 
     private final ConfabConfig config;
     private final Wiring wiring;
@@ -55,15 +65,24 @@ public final class ConfabServer implements AutoCloseable {
                 javalin.concurrency.useVirtualThreads = true;
                 javalin.startup.showJavalinBanner = false;
                 javalin.startup.showOldJavalinVersionWarning = false;
+                javalin.jetty.addConnector((server, http) -> connector(server, http, config));
                 registrations.forEach(registration -> registration.accept(javalin));
             });
-            app.start(config.host(), config.port());
+            app.start();
             LOG.info("Confab listening on http://{}:{}", config.host(), app.port());
             return new ConfabServer(config, wiring, app);
         } catch (RuntimeException e) {
             wiring.close();
             throw e;
         }
+    }
+
+    private static ServerConnector connector(Server server, HttpConfiguration http, ConfabConfig config) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        return connector;
     }
 
     /** Everything mounted on the HTTP server: the REST API, the WebSocket API and the MCP endpoint. */
