@@ -76,14 +76,17 @@ final class ConfabClient {
         return firstMatchingLine(request, line -> line.contains("\"type\":\"chunk\""));
     }
 
-    /** Sends {@code request} and times the first SSE line that {@code marker} accepts; drains the rest. */
+    /**
+     * Sends {@code request} and times the first SSE line that {@code marker} accepts; drains the
+     * rest. Fails, saying why, on another status than 200 or when no line matched.
+     */
     long firstMatchingLine(HttpRequest request, Predicate<String> marker) throws IOException, InterruptedException {
         long start = System.nanoTime();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         long first = -1;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
-                return -1;
+                throw new IOException("status " + response.statusCode());
             }
             String line;
             while ((line = reader.readLine()) != null) {
@@ -91,6 +94,9 @@ final class ConfabClient {
                     first = System.nanoTime() - start;
                 }
             }
+        }
+        if (first < 0) {
+            throw new IOException("the stream ended without the expected line");
         }
         return first;
     }

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * {@code ttft}: time from sending a streamed turn to its first {@code chunk} event through Confab,
@@ -20,7 +22,7 @@ final class TtftScenario implements Scenario {
     private static final Predicate<String> FIRST_TEXT = line -> line.startsWith("data: ")
             && line.contains("\"content\":\"") && !line.contains("\"content\":\"\"");
 
-    /** One streamed request of stream {@code index}: nanoseconds to its first token, -1 if none. */
+    /** One streamed request of stream {@code index}: nanoseconds to its first token; throws when it failed. */
     private interface Stream {
         long firstTokenNanos(int index) throws Exception;
     }
@@ -43,7 +45,8 @@ final class TtftScenario implements Scenario {
             }
             int rounds = rounds(streams, options.quick());
             Measured confab = measure(streams, rounds, i -> client.streamTurnToFirstChunk(tokens[i], conversations[i], "Hello there"));
-            ScenarioResult through = ScenarioResult.measured(name(), "through Confab, " + streams + " streams", confab.histogram, confab.errors, confab.seconds);
+            ScenarioResult through = confab.withFailures(
+                    ScenarioResult.measured(name(), "through Confab, " + streams + " streams", confab.histogram, confab.errors(), confab.seconds));
             if (target.modelUrl().isPresent()) {
                 HttpRequest direct = directRequest(client, target.modelUrl().get());
                 Measured model = measure(streams, rounds, i -> client.firstMatchingLine(direct, FIRST_TEXT));
@@ -55,7 +58,8 @@ final class TtftScenario implements Scenario {
                     through = through.withNote("target", "overhead p50 < 2, p99 < 10");
                 }
                 results.add(through);
-                results.add(ScenarioResult.measured(name(), "direct to model, " + streams + " streams", model.histogram, model.errors, model.seconds));
+                results.add(model.withFailures(ScenarioResult.measured(name(), "direct to model, " + streams + " streams",
+                        model.histogram, model.errors(), model.seconds)));
             } else {
                 results.add(through.withNote("baseline", "no --model-url"));
             }
@@ -80,12 +84,24 @@ final class TtftScenario implements Scenario {
                 .build();
     }
 
-    private record Measured(Histogram histogram, long errors, double seconds) {
+    /** A measured series: the first-token times, why the failed streams failed (kind → count), and how long it took. */
+    private record Measured(Histogram histogram, Map<String, Long> failures, double seconds) {
+
+        long errors() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Notes the failures by kind, e.g. {@code failures=IOException: status 503 x3}, when there were any. */
+        ScenarioResult withFailures(ScenarioResult result) {
+            return failures.isEmpty() ? result : result.withNote("failures", failures.entrySet().stream()
+                    .map(failure -> failure.getKey() + " x" + failure.getValue())
+                    .collect(Collectors.joining(", ")));
+        }
     }
 
     private static Measured measure(int streams, int rounds, Stream stream) throws InterruptedException {
         Histogram histogram = new Histogram();
-        AtomicLong errors = new AtomicLong();
+        Map<String, Long> failures = new ConcurrentHashMap<>();
         long measuredNanos = 0;
         for (int round = 0; round < rounds; round++) {
             boolean warmUp = round == 0;
@@ -94,18 +110,15 @@ final class TtftScenario implements Scenario {
             for (int i = 0; i < streams; i++) {
                 int index = i;
                 threads.add(Thread.ofVirtual().start(() -> {
-                    long nanos;
                     try {
                         go.await();
-                        nanos = stream.firstTokenNanos(index);
-                    } catch (Exception e) {
-                        nanos = -1;
-                    }
-                    if (!warmUp) {
-                        if (nanos >= 0) {
+                        long nanos = stream.firstTokenNanos(index);
+                        if (!warmUp) {
                             histogram.record(nanos);
-                        } else {
-                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        if (!warmUp) {
+                            failures.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1L, Long::sum);
                         }
                     }
                 }));
@@ -119,6 +132,6 @@ final class TtftScenario implements Scenario {
                 measuredNanos += System.nanoTime() - start;
             }
         }
-        return new Measured(histogram, errors.get(), measuredNanos / 1e9);
+        return new Measured(histogram, Map.copyOf(failures), measuredNanos / 1e9);
     }
 }
