@@ -101,37 +101,37 @@ final class JooqMessageRepository implements MessageRepository {
     @Override
     public MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
         List<Message> newest = before
-                .map(id -> newestFirst(owner, conversation, Selection.OLDER_THAN, "before", id.value(), limit + 1))
-                .orElseGet(() -> newestFirst(owner, conversation, Selection.ALL, null, null, limit + 1));
+                .map(id -> newestFirst(owner, conversation, Selection.OLDER_THAN, id.value(), limit + 1))
+                .orElseGet(() -> newestFirst(owner, conversation, Selection.ALL, null, limit + 1));
         boolean hasMore = newest.size() > limit;
         return new MessagePage(newest.subList(0, Math.min(limit, newest.size())).reversed(), hasMore);
     }
 
     @Override
     public List<Message> latest(UserId owner, ConversationId conversation, int limit) {
-        return newestFirst(owner, conversation, Selection.ALL, null, null, limit).reversed();
+        return newestFirst(owner, conversation, Selection.ALL, null, limit).reversed();
     }
 
     @Override
     public Optional<Message> findByClientMessageId(UserId owner, ConversationId conversation, String clientMessageId) {
-        return newestFirst(owner, conversation, Selection.CLIENT_MESSAGE_ID, "client_message_id", clientMessageId, 1)
+        return newestFirst(owner, conversation, Selection.CLIENT_MESSAGE_ID, clientMessageId, 1)
                 .stream()
                 .findFirst();
     }
 
     @Override
     public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
-        return newestFirst(owner, conversation, Selection.IN_REPLY_TO, "in_reply_to", userMessage.value(), 1)
+        return newestFirst(owner, conversation, Selection.IN_REPLY_TO, userMessage.value(), 1)
                 .stream()
                 .findFirst();
     }
 
     /**
      * At most {@code count} of the owner's live conversation's messages of the selection, newest
-     * first; {@code name} and {@code value} are the selection's own parameter, if it has one.
+     * first; {@code value} is the selection's own parameter, if it has one.
      */
     private List<Message> newestFirst(UserId owner, ConversationId conversation, Selection selection,
-                                      String name, Object value, int count) {
+                                      Object value, int count) {
         if (count < 1) {
             return List.of();
         }
@@ -139,10 +139,9 @@ final class JooqMessageRepository implements MessageRepository {
         values.put("owner", owner.value());
         values.put("conversation", conversation.value());
         values.put("anchor_conversation", conversation.value());
+        values.put("bound_conversation", conversation.value());
         values.put("limit", count);
-        if (name != null) {
-            values.put(name, value);
-        }
+        selection.parameters.forEach(name -> values.put(name, value));
         return messages(newestFirst.get(selection).fetch(values));
     }
 
@@ -192,7 +191,14 @@ final class JooqMessageRepository implements MessageRepository {
 
     /** Which of a conversation's messages a read takes, and the parameter it adds. */
     private enum Selection {
-        ALL, OLDER_THAN, CLIENT_MESSAGE_ID, IN_REPLY_TO;
+        ALL(), OLDER_THAN("anchor_before", "bound_before"), CLIENT_MESSAGE_ID("client_message_id"), IN_REPLY_TO("in_reply_to");
+
+        /** The names its own value is bound to (the same value under each). */
+        private final List<String> parameters;
+
+        Selection(String... parameters) {
+            this.parameters = List.of(parameters);
+        }
 
         Condition condition() {
             return switch (this) {
@@ -205,15 +211,23 @@ final class JooqMessageRepository implements MessageRepository {
 
         /**
          * Keyset condition: messages that sort before the {@code before} message of the same
-         * conversation (its own parameter, so the subquery runs once rather than per row).
+         * conversation (parameters of their own, so the subqueries run once rather than per row).
+         * The redundant {@code created_at <=} bound is what H2 can use as an index range: with the
+         * row comparison alone it walked the window index from the newest message down to the
+         * anchor (half of a 100,000-message conversation for a page in its middle).
          */
         private static Condition olderThan() {
             Messages anchor = MESSAGES.as("anchor");
-            return DSL.row(MESSAGES.CREATED_AT, MESSAGES.ID).lt(
-                    DSL.select(anchor.CREATED_AT, anchor.ID)
-                            .from(anchor)
-                            .where(anchor.ID.eq(DSL.param("before", anchor.ID)))
-                            .and(anchor.CONVERSATION_ID.eq(DSL.param("anchor_conversation", anchor.CONVERSATION_ID))));
+            Messages bound = MESSAGES.as("bound");
+            return MESSAGES.CREATED_AT.le(DSL.field(DSL.select(bound.CREATED_AT).from(bound).where(sameMessage(bound, "bound_"))))
+                    .and(DSL.row(MESSAGES.CREATED_AT, MESSAGES.ID).lt(
+                            DSL.select(anchor.CREATED_AT, anchor.ID).from(anchor).where(sameMessage(anchor, "anchor_"))));
+        }
+
+        /** {@code alias} is the {@code before} message, in the read's conversation; its parameters named with {@code prefix}. */
+        private static Condition sameMessage(Messages alias, String prefix) {
+            return alias.ID.eq(DSL.param(prefix + "before", alias.ID))
+                    .and(alias.CONVERSATION_ID.eq(DSL.param(prefix + "conversation", alias.CONVERSATION_ID)));
         }
     }
 
