@@ -86,11 +86,19 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private static final ObjectMapper MAPPER = JacksonMappers.create();
+    private static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
 
     static {
         // Without TCP_NODELAY every small SSE frame waits for the client's delayed ACK (~40 ms).
         // The JDK server reads this once, before its first use in the JVM.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server keeps at most 200 idle keep-alive connections and closes the others as
+        // their response ends, while the client may already be reusing them: a thousand streams
+        // at once then lost requests (the direct baseline "received no bytes", turns through
+        // Confab model_unavailable). Kept all here; an explicit -D setting wins.
+        if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+            System.setProperty(MAX_IDLE_CONNECTIONS, "10000");
+        }
     }
 
     private final Options options;
