@@ -48,6 +48,13 @@ public sealed interface FakeReply {
     record Stall(String partialText) implements FakeReply {
     }
 
+    /**
+     * Closes the connection without answering, as a server does with a kept-alive connection it
+     * drops just as the client reuses it.
+     */
+    record Dropped() implements FakeReply {
+    }
+
     static FakeReply text(String text) {
         return new Text(text);
     }
@@ -70,6 +77,10 @@ public sealed interface FakeReply {
 
     static FakeReply midStreamError(String partialText, String message) {
         return new MidStreamError(partialText, message);
+    }
+
+    static FakeReply dropped() {
+        return new Dropped();
     }
 
     /** Silent before sending any response. */

@@ -43,6 +43,9 @@ final class ReplyWriter {
             closing.await();
             return;
         }
+        if (reply instanceof FakeReply.Dropped) {
+            return; // the exchange closes with no response sent, which closes the connection
+        }
         pause(options.firstTokenLatency().toNanos());
         String id = "chatcmpl-fake" + sequence.incrementAndGet();
         String model = request.path("model").asText(options.model());
@@ -82,6 +85,7 @@ final class ReplyWriter {
                 return;
             }
             case FakeReply.HttpError error -> throw new IllegalStateException("answered before streaming: " + error);
+            case FakeReply.Dropped dropped -> throw new IllegalStateException("dropped before streaming");
         }
         if (request.path("stream_options").path("include_usage").asBoolean(false)) {
             out.usage(Completions.promptTokens(request), completionTokens);

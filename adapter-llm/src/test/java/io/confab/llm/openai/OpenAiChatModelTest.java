@@ -170,6 +170,18 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void givenAConnectionDroppedWithoutAnswer_stream_retriesOnAnotherConnection() {
+        start(FakeOpenAiServer.Options.defaults(), settings());
+        server.enqueue(FakeReply.dropped(), FakeReply.text("still here"));
+        RecordingSink sink = new RecordingSink();
+
+        model.stream(userSays("hi"), sink, new Cancellation());
+
+        assertThat(sink.text()).isEqualTo("still here");
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
     void givenPersistentServerErrors_stream_failsUnavailableAfterTheRetries() {
         start(FakeOpenAiServer.Options.defaults(), settings().withMaxRetries(1));
         server.enqueue(FakeReply.serverError(500), FakeReply.serverError(503));
