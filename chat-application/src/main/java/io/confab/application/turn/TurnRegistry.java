@@ -73,9 +73,16 @@ public final class TurnRegistry {
         return Optional.ofNullable(running.get(id)).map(Entry::turn);
     }
 
-    /** The most recently started turn of the conversation that is still running here. */
+    /**
+     * The most recently started turn of the conversation that is still running here. A finished
+     * turn is passed over even while its thread has yet to forget it: a newer turn may already
+     * have run and been forgotten, and the event log knows which one was last.
+     */
     Optional<RunningTurn> latestIn(ConversationId conversation) {
-        return inConversation(conversation).max(Comparator.comparingLong(Entry::order)).map(Entry::turn);
+        return inConversation(conversation)
+                .filter(entry -> !entry.turn().isFinished())
+                .max(Comparator.comparingLong(Entry::order))
+                .map(Entry::turn);
     }
 
     Optional<RunningTurn> answering(ConversationId conversation, MessageId userMessage) {
