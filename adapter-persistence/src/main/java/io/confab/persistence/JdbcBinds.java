@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.jooq.DataType;
 import org.jooq.JSONB;
 
 /** Binds a value to a statement jOOQ rendered: jOOQ's SQL already casts JSONB, UUID and timestamp parameters. */
@@ -13,9 +12,10 @@ final class JdbcBinds {
     private JdbcBinds() {
     }
 
-    static void bind(PreparedStatement statement, int index, Object value, DataType<?> type) throws SQLException {
+    /** {@code sqlType} is the parameter's {@link java.sql.Types} code, for a null value. */
+    static void bind(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
         switch (value) {
-            case null -> statement.setNull(index, type.getSQLType());
+            case null -> statement.setNull(index, sqlType);
             case JSONB json -> statement.setString(index, json.data());
             case Instant instant -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
             default -> statement.setObject(index, value);

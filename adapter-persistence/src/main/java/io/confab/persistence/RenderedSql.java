@@ -25,10 +25,13 @@ final class RenderedSql {
 
     private final String sql;
     private final List<Param<?>> parameters;
+    /** Each parameter's JDBC type, for binding null: jOOQ's lookup builds a configuration per call. */
+    private final int[] sqlTypes;
 
-    private RenderedSql(String sql, List<Param<?>> parameters) {
+    private RenderedSql(String sql, List<Param<?>> parameters, int[] sqlTypes) {
         this.sql = sql;
         this.parameters = parameters;
+        this.sqlTypes = sqlTypes;
     }
 
     /** Renders the query; each of its bound parameters must be named and bound exactly once (inlined ones are SQL text). */
@@ -38,7 +41,8 @@ final class RenderedSql {
                 || parameters.stream().anyMatch(p -> p.getParamName() == null || p.getParamName().isBlank())) {
             throw new IllegalStateException("a rendered query must name each parameter and bind it once: " + query);
         }
-        return new RenderedSql(dsl.render(query), parameters);
+        int[] sqlTypes = parameters.stream().mapToInt(p -> p.getDataType().getSQLType(dsl.configuration())).toArray();
+        return new RenderedSql(dsl.render(query), parameters, sqlTypes);
     }
 
     /** Runs the SQL with a value for each named parameter (values it does not use are ignored). */
@@ -49,7 +53,7 @@ final class RenderedSql {
                 if (!values.containsKey(parameter.getParamName())) {
                     throw new IllegalArgumentException("no value for parameter " + parameter.getParamName());
                 }
-                JdbcBinds.bind(statement, i + 1, values.get(parameter.getParamName()), parameter.getDataType());
+                JdbcBinds.bind(statement, i + 1, values.get(parameter.getParamName()), sqlTypes[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 return reader.read(rows);
