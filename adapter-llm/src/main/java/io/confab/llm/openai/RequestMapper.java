@@ -14,11 +14,18 @@ import io.confab.domain.model.ModelRequest;
 import io.confab.domain.model.ToolCallRequest;
 import io.confab.domain.tool.ToolDefinition;
 import io.confab.json.JsonValues;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Maps a {@link ModelRequest} onto openai-java's chat completion parameters. */
 final class RequestMapper {
 
+    /** More distinct tool definitions than any catalogue offers; past it the cache starts over. */
+    private static final int MAX_CACHED_TOOLS = 1_024;
+
     private final OpenAiSettings settings;
+    /** Each tool definition as openai-java's model, built once: the catalogue offers the same few on every turn. */
+    private final Map<ToolDefinition, ChatCompletionFunctionTool> builtTools = new ConcurrentHashMap<>();
 
     RequestMapper(OpenAiSettings settings) {
         this.settings = settings;
@@ -31,7 +38,7 @@ final class RequestMapper {
             params.addSystemMessage(request.systemPrompt());
         }
         request.messages().forEach(message -> add(params, message));
-        request.tools().forEach(tool -> params.addTool(tool(tool)));
+        request.tools().forEach(tool -> params.addTool(built(tool)));
         return params
                 .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
                 .build();
@@ -96,6 +103,13 @@ final class RequestMapper {
         return call.arguments() instanceof io.confab.domain.json.JsonValue.Str raw
                 ? raw.value()
                 : JsonValues.write(call.arguments());
+    }
+
+    private ChatCompletionFunctionTool built(ToolDefinition tool) {
+        if (builtTools.size() > MAX_CACHED_TOOLS) {
+            builtTools.clear();
+        }
+        return builtTools.computeIfAbsent(tool, RequestMapper::tool);
     }
 
     private static ChatCompletionFunctionTool tool(ToolDefinition tool) {

@@ -11,6 +11,7 @@ import io.confab.domain.model.FinishReason;
 import io.confab.domain.model.ModelMessage;
 import io.confab.domain.model.ModelRequest;
 import io.confab.domain.model.ToolCallRequest;
+import io.confab.domain.tool.ToolDefinition;
 import io.confab.llm.RecordingSink;
 import io.confab.llm.TaskToolDefinitions;
 import io.confab.llm.fake.FakeOpenAiServer;
@@ -143,6 +144,24 @@ class OpenAiChatModelTest {
         assertThat(tools.get(0).path("function").path("parameters").path("required").get(0).asText()).isEqualTo("title");
         assertThat(tools.get(0).path("function").path("parameters").path("additionalProperties").asBoolean(true)).isFalse();
         assertThat(server.lastRequest().header("authorization")).contains("Bearer " + KEY);
+    }
+
+    @Test
+    void givenAToolWhoseSchemaChanged_stream_sendsTheNewSchema() {
+        start(FakeOpenAiServer.Options.defaults(), settings());
+        ToolDefinition before = new ToolDefinition("lookup", "Looks a word up.",
+                JsonValue.object("type", JsonValue.of("object"), "required", JsonValue.array(List.of(JsonValue.of("word")))), "Looking up");
+        ToolDefinition after = new ToolDefinition("lookup", "Looks a word up.",
+                JsonValue.object("type", JsonValue.of("object"), "required", JsonValue.array(List.of(JsonValue.of("term")))), "Looking up");
+
+        for (ToolDefinition tool : List.of(before, before, after)) {
+            model.stream(new ModelRequest("", List.of(new ModelMessage.User("hello")), List.of(tool)),
+                    new RecordingSink(), new Cancellation());
+        }
+
+        assertThat(server.requests()).extracting(request -> request.tools().get(0).path("function")
+                        .path("parameters").path("required").get(0).asText())
+                .containsExactly("word", "word", "term");
     }
 
     @Test
