@@ -26,7 +26,7 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     }
 
     @Override
-    public List<Message> latest(UserId owner, ConversationId conversation, int limit) {
+    public Optional<List<Message>> latest(UserId owner, ConversationId conversation, int limit) {
         return guard(() -> store.latest(owner, conversation, limit));
     }
 

@@ -53,6 +53,7 @@ final class JooqMessageRepository implements MessageRepository {
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
     private final Map<Selection, RenderedQuery<Record>> newestFirst;
+    private final RenderedQuery<Record> ownedWindow;
 
     /**
      * On PostgreSQL an append is one statement ({@link PostgresAppend}); elsewhere it is a
@@ -61,6 +62,7 @@ final class JooqMessageRepository implements MessageRepository {
     JooqMessageRepository(DSLContext dsl) {
         this.dsl = dsl;
         this.newestFirst = newestFirstQueries(dsl);
+        this.ownedWindow = RenderedQuery.rows(dsl, MESSAGE_AND_TOOL_CALL, JooqMessageRepository::ownedWindow);
         this.oneStatementAppend = dsl.dialect().family() == SQLDialect.POSTGRES
                 ? Optional.of(new PostgresAppend(dsl)) : Optional.empty();
     }
@@ -108,8 +110,14 @@ final class JooqMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<Message> latest(UserId owner, ConversationId conversation, int limit) {
-        return newestFirst(owner, conversation, Selection.ALL, null, limit).reversed();
+    public Optional<List<Message>> latest(UserId owner, ConversationId conversation, int limit) {
+        List<Record> rows = ownedWindow.fetch(Map.of(
+                "owned_owner", owner.value(), "owned_conversation", conversation.value(),
+                "owner", owner.value(), "conversation", conversation.value(), "limit", limit));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(messages(rows.stream().filter(row -> row.get(MESSAGES.ID) != null).toList()).reversed());
     }
 
     @Override
@@ -182,10 +190,29 @@ final class JooqMessageRepository implements MessageRepository {
      * counts messages, not rows.
      */
     private static ResultQuery<Record> withToolCalls(DSLContext sql, Table<Record> window) {
+        return withToolCalls(sql, window, window, DSL.noCondition());
+    }
+
+    /**
+     * The owner's live conversation left joined with its newest messages ({@link Selection#ALL})
+     * and their tool calls: no row when the conversation is not the owner's or is deleted, one row
+     * without a message when it has none.
+     */
+    private static ResultQuery<Record> ownedWindow(DSLContext sql) {
+        Table<Record> window = window(sql, Selection.ALL);
+        return withToolCalls(sql, window,
+                CONVERSATIONS.leftJoin(window).on(window.field(MESSAGES.CONVERSATION_ID).eq(CONVERSATIONS.ID)),
+                CONVERSATIONS.ID.eq(DSL.param("owned_conversation", CONVERSATIONS.ID))
+                        .and(JooqConversationRepository.live(DSL.param("owned_owner", CONVERSATIONS.OWNER))));
+    }
+
+    /** The window's columns and its tool calls' from {@code source} (the window, or a join holding it), newest first. */
+    private static ResultQuery<Record> withToolCalls(DSLContext sql, Table<Record> window, Table<?> source, Condition where) {
         return sql.select(window.fields(MESSAGES.fields()))
                 .select(TOOL_CALLS.fields())
-                .from(window)
+                .from(source)
                 .leftJoin(TOOL_CALLS).on(TOOL_CALLS.MESSAGE_ID.eq(window.field(MESSAGES.ID)))
+                .where(where)
                 .orderBy(window.field(MESSAGES.CREATED_AT).desc(), window.field(MESSAGES.ID).desc(), TOOL_CALLS.POSITION);
     }
 

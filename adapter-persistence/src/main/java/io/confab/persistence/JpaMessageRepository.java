@@ -81,10 +81,11 @@ final class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<Message> latest(UserId owner, ConversationId conversation, int limit) {
-        return sessions.fromTransaction(session -> withToolCalls(session,
-                newestFirst(session, owner, conversation, "").setMaxResults(limit).getResultList()))
-                .reversed();
+    public Optional<List<Message>> latest(UserId owner, ConversationId conversation, int limit) {
+        return sessions.fromTransaction(session -> isLive(session, owner, conversation)
+                ? Optional.of(withToolCalls(session,
+                        newestFirst(session, owner, conversation, "").setMaxResults(limit).getResultList()).reversed())
+                : Optional.empty());
     }
 
     @Override
@@ -110,6 +111,16 @@ final class JpaMessageRepository implements MessageRepository {
     }
 
     /** The owner's live conversation's messages matching {@code condition}, newest first. */
+    /** Whether the conversation is the owner's and not deleted. */
+    private static boolean isLive(Session session, UserId owner, ConversationId conversation) {
+        return !session.createSelectionQuery("select c.id from Conversation c"
+                        + " where c.id = :conversation and c.owner = :owner and c.deletedAt is null", UUID.class)
+                .setParameter("conversation", conversation.value())
+                .setParameter("owner", owner.value())
+                .getResultList()
+                .isEmpty();
+    }
+
     private static SelectionQuery<MessageEntity> newestFirst(Session session, UserId owner, ConversationId conversation,
                                                              String condition) {
         return session.createSelectionQuery("from Message m where " + OWNED + condition

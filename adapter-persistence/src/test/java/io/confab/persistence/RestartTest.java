@@ -68,7 +68,7 @@ class RestartTest {
             assertThat(reread.messageCount()).isEqualTo(2);
             assertThat(reread.tokensUsed()).isEqualTo(25);
             assertThat(reread.updatedAt()).isEqualTo(at(11));
-            assertSameValue(second.messages().latest(alice, conversation.id(), 10), List.of(question, answer));
+            assertSameValue(second.messages().latest(alice, conversation.id(), 10).orElseThrow(), List.of(question, answer));
             assertThat(second.messages().append(alice, Turns.userMessage(conversation, "again", 20, "key-1")))
                     .isInstanceOf(AppendResult.Duplicate.class);
             assertThat(second.tasks().list(alice, TaskFilter.ALL)).isEqualTo(tasks);

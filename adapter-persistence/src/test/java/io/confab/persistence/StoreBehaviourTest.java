@@ -59,7 +59,7 @@ class StoreBehaviourTest {
         List<AppendResult> results = concurrently(WRITERS, writer ->
                 stores.messages().append(alice, Turns.userMessage(conversation, "buy milk", 10 + writer, "retry-key")));
 
-        List<Message> stored = stores.messages().latest(alice, conversation.id(), 10);
+        List<Message> stored = stores.messages().latest(alice, conversation.id(), 10).orElseThrow();
         assertThat(stored).hasSize(1);
         assertThat(results).filteredOn(AppendResult.Appended.class::isInstance).hasSize(1);
         assertThat(results).filteredOn(AppendResult.Duplicate.class::isInstance)
@@ -80,7 +80,7 @@ class StoreBehaviourTest {
 
         assertThat(stores.conversations().find(alice, conversation.id()).orElseThrow().messageCount())
                 .isEqualTo(WRITERS * 5);
-        assertThat(stores.messages().latest(alice, conversation.id(), 100)).hasSize(WRITERS * 5);
+        assertThat(stores.messages().latest(alice, conversation.id(), 100).orElseThrow()).hasSize(WRITERS * 5);
     }
 
     @Test
@@ -91,7 +91,7 @@ class StoreBehaviourTest {
 
         assertThatThrownBy(() -> stores.messages().append(alice, tooLong)).isInstanceOf(RuntimeException.class);
 
-        assertThat(stores.messages().latest(alice, conversation.id(), 10)).extracting(Message::id)
+        assertThat(stores.messages().latest(alice, conversation.id(), 10).orElseThrow()).extracting(Message::id)
                 .containsExactly(question.id());
         Conversation after = stores.conversations().find(alice, conversation.id()).orElseThrow();
         assertThat(after.messageCount()).isEqualTo(1);

@@ -91,7 +91,7 @@ class StoreUnavailableTest {
             Conversation afterOutage = Eventually.await(RECOVERY, "a read to succeed",
                     () -> readOrNull(() -> stores.conversations().find(alice, conversation.id()).orElseThrow()));
             assertThat(afterOutage.messageCount()).isEqualTo(1);
-            assertThat(stores.messages().latest(alice, conversation.id(), 10)).containsExactly(first);
+            assertThat(stores.messages().latest(alice, conversation.id(), 10).orElseThrow()).containsExactly(first);
             assertThat(stores.messages().append(alice, question)).isInstanceOfSatisfying(AppendResult.Appended.class,
                     appended -> assertThat(appended.conversation().messageCount()).isEqualTo(2));
             assertThat(stores.conversations().find(alice, conversation.id()).orElseThrow().messageCount()).isEqualTo(2);

@@ -71,7 +71,7 @@ public final class PersistenceBenchmark {
                 Seeder.seed(database, conversation, size, ids, start);
 
                 Latencies window = measure(() -> {
-                    List<Message> messages = stores.messages().latest(owner, conversation.id(), WINDOW);
+                    List<Message> messages = stores.messages().latest(owner, conversation.id(), WINDOW).orElseThrow();
                     if (messages.isEmpty()) {
                         throw new IllegalStateException("empty window");
                     }

@@ -68,10 +68,13 @@ public final class InMemoryMessageRepository implements MessageRepository {
     }
 
     @Override
-    public List<Message> latest(UserId owner, ConversationId conversation, int limit) {
+    public Optional<List<Message>> latest(UserId owner, ConversationId conversation, int limit) {
         synchronized (conversations) {
+            if (conversations.find(owner, conversation).isEmpty()) {
+                return Optional.empty();
+            }
             List<Message> history = history(owner, conversation);
-            return List.copyOf(history.subList(Math.max(0, history.size() - limit), history.size()));
+            return Optional.of(List.copyOf(history.subList(Math.max(0, history.size() - limit), history.size())));
         }
     }
 

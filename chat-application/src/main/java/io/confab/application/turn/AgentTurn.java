@@ -39,17 +39,21 @@ final class AgentTurn implements Runnable {
     private final RunningTurn turn;
     private final TurnEmitter events;
     private final Message userMessage;
+    /** The history window as read before the user message was stored. */
+    private final List<Message> earlier;
     private final MessageId assistantId;
     private final Draft draft = new Draft();
     /** The conversation as storing the reply left it; empty while (or when) the reply is not stored. */
     private Optional<Conversation> afterReply = Optional.empty();
 
-    AgentTurn(ConfabPorts ports, ConfabSettings settings, RunningTurn turn, TurnEmitter events, Message userMessage) {
+    AgentTurn(ConfabPorts ports, ConfabSettings settings, RunningTurn turn, TurnEmitter events, Message userMessage,
+              List<Message> earlier) {
         this.ports = ports;
         this.settings = settings;
         this.turn = turn;
         this.events = events;
         this.userMessage = userMessage;
+        this.earlier = earlier;
         this.assistantId = new MessageId(turn.id.value());
     }
 
@@ -78,8 +82,7 @@ final class AgentTurn implements Runnable {
     /** Model calls and tool rounds until the model answers without tools, the rounds run out, or a cancel. */
     private void chat() {
         UserId user = turn.user;
-        List<ModelMessage> messages = new ArrayList<>(HistoryWindow.build(
-                ports.messages().latest(user, turn.conversation, settings.historyLimit()),
+        List<ModelMessage> messages = new ArrayList<>(HistoryWindow.build(window(),
                 settings.tokenBudget() - TokenEstimate.ofText(settings.systemPrompt())));
         List<ToolDefinition> tools = ports.tools().tools(user);
         Map<String, ToolDefinition> byName = tools.stream()
@@ -104,6 +107,14 @@ final class AgentTurn implements Runnable {
                 messages.add(new ModelMessage.ToolResult(done.id(), done.tool(), done.result()));
             }
         }
+    }
+
+    /** The last messages up to the history limit: those read at the start, then the user message. */
+    private List<Message> window() {
+        List<Message> window = new ArrayList<>(earlier.size() + 1);
+        window.addAll(earlier);
+        window.add(userMessage);
+        return window.subList(Math.max(0, window.size() - settings.historyLimit()), window.size());
     }
 
     private TurnOutcome.Finished completed() {

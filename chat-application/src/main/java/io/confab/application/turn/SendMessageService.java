@@ -7,7 +7,6 @@ import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
-import io.confab.domain.Conversation;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.TurnId;
@@ -82,10 +81,14 @@ public final class SendMessageService implements SendMessageUseCase {
         }
     }
 
+    /**
+     * The owner-scoped load is the read of the history window: one statement answers whether the
+     * conversation is the user's and what the model will be given before the new message.
+     */
     private Begin begin(SendMessage command, Optional<TurnListener> listener) {
         UserId user = command.user();
-        Optional<Conversation> conversation = ports.conversations().find(user, command.conversation());
-        if (conversation.isEmpty()) {
+        Optional<List<Message>> window = ports.messages().latest(user, command.conversation(), settings.historyLimit());
+        if (window.isEmpty()) {
             return new Begin.Missing();
         }
         Optional<String> key = command.clientMessageId().map(String::strip).filter(k -> !k.isEmpty());
@@ -96,10 +99,11 @@ public final class SendMessageService implements SendMessageUseCase {
         if (ports.rateLimiter().acquire(user) instanceof RateDecision.Limited limited) {
             return new Begin.Limited(limited);
         }
-        return newTurn(command, key, listener);
+        return newTurn(command, key, listener, window.get());
     }
 
-    private Begin newTurn(SendMessage command, Optional<String> key, Optional<TurnListener> listener) {
+    private Begin newTurn(SendMessage command, Optional<String> key, Optional<TurnListener> listener,
+                          List<Message> earlier) {
         Message userMessage = Message.fromUser(new MessageId(ports.ids().next()), command.conversation(),
                 command.content(), key, ports.clock().instant());
         RunningTurn turn = new RunningTurn(new TurnId(ports.ids().next()), command.user(), command.conversation(),
@@ -117,16 +121,16 @@ public final class SendMessageService implements SendMessageUseCase {
             registry.unregister(turn);
         }
         return switch (stored) {
-            case AppendResult.Appended appended -> run(turn, userMessage);
+            case AppendResult.Appended appended -> run(turn, userMessage, earlier);
             case AppendResult.Duplicate duplicate -> retry(command.user(), duplicate.existing(), listener);
             case AppendResult.ConversationMissing missing -> new Begin.Missing();
         };
     }
 
-    private Begin run(RunningTurn turn, Message userMessage) {
+    private Begin run(RunningTurn turn, Message userMessage, List<Message> earlier) {
         TurnEmitter events = new TurnEmitter(turn, ports.clock(), ports.eventLog(), ports.eventBus());
         events.messageCreated(userMessage);
-        registry.run(turn, new AgentTurn(ports, settings, turn, events, userMessage));
+        registry.run(turn, new AgentTurn(ports, settings, turn, events, userMessage, earlier));
         return new Begin.Running(turn);
     }
 

@@ -73,7 +73,7 @@ public abstract class MessageRepositoryContract {
         assertThat(after.messageCount()).isEqualTo(2);
         assertThat(after.tokensUsed()).isEqualTo(42);
         assertThat(after.updatedAt()).isEqualTo(at(11));
-        assertSameValue(messages.latest(alice, conversation.id(), 10), List.of(question, answer));
+        assertSameValue(messages.latest(alice, conversation.id(), 10).orElseThrow(), List.of(question, answer));
     }
 
     @Test
@@ -100,7 +100,7 @@ public abstract class MessageRepositoryContract {
 
         assertThat(messages.append(bob, intruding)).isInstanceOf(AppendResult.ConversationMissing.class);
 
-        assertThat(messages.latest(alice, conversation.id(), 10)).isEmpty();
+        assertThat(messages.latest(alice, conversation.id(), 10)).contains(List.of());
         assertThat(conversations.find(alice, conversation.id()).orElseThrow().messageCount()).isZero();
     }
 
@@ -124,7 +124,7 @@ public abstract class MessageRepositoryContract {
         Conversation after = conversations.find(alice, conversation.id()).orElseThrow();
         assertThat(after.messageCount()).isEqualTo(1);
         assertThat(after.updatedAt()).isEqualTo(at(10));
-        assertThat(messages.latest(alice, conversation.id(), 10)).hasSize(1);
+        assertThat(messages.latest(alice, conversation.id(), 10).orElseThrow()).hasSize(1);
     }
 
     @Test
@@ -210,7 +210,7 @@ public abstract class MessageRepositoryContract {
     void latest_returnsTheNewestMessagesOldestFirst() {
         List<Message> all = appendUserMessages(6);
 
-        List<Message> window = messages.latest(alice, conversation.id(), 4);
+        List<Message> window = messages.latest(alice, conversation.id(), 4).orElseThrow();
 
         assertThat(ids(window)).containsExactlyElementsOf(ids(all.subList(2, 6)));
     }
@@ -221,7 +221,7 @@ public abstract class MessageRepositoryContract {
         Conversation other = newConversation(alice);
         messages.append(alice, Message.fromUser(newMessageId(), other.id(), "elsewhere", Optional.empty(), at(99)));
 
-        assertThat(ids(messages.latest(alice, conversation.id(), 10))).containsExactlyElementsOf(ids(mine));
+        assertThat(ids(messages.latest(alice, conversation.id(), 10).orElseThrow())).containsExactlyElementsOf(ids(mine));
     }
 
     @Test
@@ -229,6 +229,20 @@ public abstract class MessageRepositoryContract {
         appendUserMessages(2);
 
         assertThat(messages.latest(bob, conversation.id(), 10)).isEmpty();
+    }
+
+    @Test
+    void latest_ofAConversationWithoutMessages_isAnEmptyWindow() {
+        assertThat(messages.latest(alice, conversation.id(), 10)).contains(List.of());
+    }
+
+    @Test
+    void latest_ofADeletedOrUnknownConversation_isEmpty() {
+        appendUserMessages(2);
+        conversations.delete(alice, conversation.id(), at(50));
+
+        assertThat(messages.latest(alice, conversation.id(), 10)).isEmpty();
+        assertThat(messages.latest(alice, new ConversationId(newMessageId().value()), 10)).isEmpty();
     }
 
     @Test
@@ -273,7 +287,7 @@ public abstract class MessageRepositoryContract {
         messages.append(alice, question);
         messages.append(alice, answer);
 
-        assertSameValue(messages.latest(alice, conversation.id(), 2), List.of(question, answer));
+        assertSameValue(messages.latest(alice, conversation.id(), 2).orElseThrow(), List.of(question, answer));
         assertSameValue(messages.findReply(alice, conversation.id(), question.id()).orElseThrow(), answer);
     }
 
@@ -292,7 +306,7 @@ public abstract class MessageRepositoryContract {
     void latest_ofMessagesWithSeveralToolCalls_countsMessages_andKeepsEachOnesCallsInOrder() {
         List<Message> all = appendTurnsWithToolCalls();
 
-        assertSameValue(messages.latest(alice, conversation.id(), 4), all.subList(2, 6));
+        assertSameValue(messages.latest(alice, conversation.id(), 4).orElseThrow(), all.subList(2, 6));
     }
 
     private Conversation newConversation(UserId owner) {

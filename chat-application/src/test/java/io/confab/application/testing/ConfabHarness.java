@@ -63,7 +63,7 @@ public final class ConfabHarness implements AutoCloseable {
 
     /** Every stored message of the conversation, oldest first. */
     public List<Message> stored(UserId owner, ConversationId conversation) {
-        return ports.messages().latest(owner, conversation, 10_000);
+        return ports.messages().latest(owner, conversation, 10_000).orElse(List.of());
     }
 
     /** The event types of a recorded turn, for exact sequence checks. */

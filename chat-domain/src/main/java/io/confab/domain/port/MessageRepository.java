@@ -28,8 +28,12 @@ public interface MessageRepository {
      */
     MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit);
 
-    /** The newest {@code limit} messages, oldest first: the history window for the model. */
-    List<Message> latest(UserId owner, ConversationId conversation, int limit);
+    /**
+     * The newest {@code limit} messages, oldest first: the history window for the model; empty when
+     * the conversation is not the owner's or is deleted, so one read both checks the conversation
+     * and loads its window.
+     */
+    Optional<List<Message>> latest(UserId owner, ConversationId conversation, int limit);
 
     /** The user message sent with this client_message_id. */
     Optional<Message> findByClientMessageId(UserId owner, ConversationId conversation, String clientMessageId);
