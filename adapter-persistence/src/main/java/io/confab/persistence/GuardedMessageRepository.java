@@ -21,7 +21,7 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     }
 
     @Override
-    public MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
+    public Optional<MessagePage> page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
         return guard(() -> store.page(owner, conversation, before, limit));
     }
 

@@ -34,10 +34,11 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Messages and their tool calls. A read is one statement: the messages it selects (joined with the
- * conversation to check owner and soft delete, walking the (conversation_id, created_at, id) index
- * newest first, limited) as a derived table left joined with their tool calls, a row per call or
- * one for a message without any. An append counts first: the counter update checks owner and
+ * Messages and their tool calls. A read is one statement: the owner's live conversation left
+ * joined with the messages it selects (walking the (conversation_id, created_at, id) index newest
+ * first, limited: a derived table), left joined with their tool calls, a row per call or one for
+ * a message without any — so it tells a conversation that is not the owner's from one without
+ * such messages. An append counts first: the counter update checks owner and
  * soft delete and locks the conversation row, so appends to one conversation queue up and a
  * repeated client_message_id meets the unique key.
  */
@@ -53,7 +54,6 @@ final class JooqMessageRepository implements MessageRepository {
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
     private final Map<Selection, RenderedQuery<Record>> newestFirst;
-    private final RenderedQuery<Record> ownedWindow;
 
     /**
      * On PostgreSQL an append is one statement ({@link PostgresAppend}); elsewhere it is a
@@ -62,7 +62,6 @@ final class JooqMessageRepository implements MessageRepository {
     JooqMessageRepository(DSLContext dsl) {
         this.dsl = dsl;
         this.newestFirst = newestFirstQueries(dsl);
-        this.ownedWindow = RenderedQuery.rows(dsl, MESSAGE_AND_TOOL_CALL, JooqMessageRepository::ownedWindow);
         this.oneStatementAppend = dsl.dialect().family() == SQLDialect.POSTGRES
                 ? Optional.of(new PostgresAppend(dsl)) : Optional.empty();
     }
@@ -101,70 +100,65 @@ final class JooqMessageRepository implements MessageRepository {
     }
 
     @Override
-    public MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
-        List<Message> newest = before
+    public Optional<MessagePage> page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
+        return before
                 .map(id -> newestFirst(owner, conversation, Selection.OLDER_THAN, id.value(), limit + 1))
-                .orElseGet(() -> newestFirst(owner, conversation, Selection.ALL, null, limit + 1));
-        boolean hasMore = newest.size() > limit;
-        return new MessagePage(newest.subList(0, Math.min(limit, newest.size())).reversed(), hasMore);
+                .orElseGet(() -> newestFirst(owner, conversation, Selection.ALL, null, limit + 1))
+                .map(newest -> new MessagePage(newest.subList(0, Math.min(limit, newest.size())).reversed(),
+                        newest.size() > limit));
     }
 
     @Override
     public Optional<List<Message>> latest(UserId owner, ConversationId conversation, int limit) {
-        List<Record> rows = ownedWindow.fetch(Map.of(
-                "owned_owner", owner.value(), "owned_conversation", conversation.value(),
-                "owner", owner.value(), "conversation", conversation.value(), "limit", limit));
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(messages(rows.stream().filter(row -> row.get(MESSAGES.ID) != null).toList()).reversed());
+        return newestFirst(owner, conversation, Selection.ALL, null, limit).map(List::reversed);
     }
 
     @Override
     public Optional<Message> findByClientMessageId(UserId owner, ConversationId conversation, String clientMessageId) {
         return newestFirst(owner, conversation, Selection.CLIENT_MESSAGE_ID, clientMessageId, 1)
-                .stream()
-                .findFirst();
+                .flatMap(found -> found.stream().findFirst());
     }
 
     @Override
     public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
         return newestFirst(owner, conversation, Selection.IN_REPLY_TO, userMessage.value(), 1)
-                .stream()
-                .findFirst();
+                .flatMap(found -> found.stream().findFirst());
     }
 
     /**
-     * At most {@code count} of the owner's live conversation's messages of the selection, newest
-     * first; {@code value} is the selection's own parameter, if it has one.
+     * At most {@code count} of the conversation's messages of the selection, newest
+     * first; empty when the conversation is not the owner's or is deleted. {@code value} is the
+     * selection's own parameter, if it has one.
      */
-    private List<Message> newestFirst(UserId owner, ConversationId conversation, Selection selection,
-                                      Object value, int count) {
-        if (count < 1) {
-            return List.of();
-        }
+    private Optional<List<Message>> newestFirst(UserId owner, ConversationId conversation, Selection selection,
+                                                Object value, int count) {
         Map<String, Object> values = new HashMap<>();
         values.put("owner", owner.value());
         values.put("conversation", conversation.value());
+        values.put("window_conversation", conversation.value());
         values.put("anchor_conversation", conversation.value());
         values.put("bound_conversation", conversation.value());
         values.put("limit", count);
         selection.parameters.forEach(name -> values.put(name, value));
-        return messages(newestFirst.get(selection).fetch(values));
+        List<Record> rows = newestFirst.get(selection).fetch(values);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(messages(rows.stream().filter(row -> row.get(MESSAGES.ID) != null).toList()));
     }
 
     /** The reads of messages newest first, one rendered query per kind of selection. */
     private static Map<Selection, RenderedQuery<Record>> newestFirstQueries(DSLContext dsl) {
         Map<Selection, RenderedQuery<Record>> queries = new EnumMap<>(Selection.class);
         for (Selection selection : Selection.values()) {
-            queries.put(selection, RenderedQuery.rows(dsl, MESSAGE_AND_TOOL_CALL,
-                    sql -> withToolCalls(sql, window(sql, selection))));
+            queries.put(selection, RenderedQuery.rows(dsl, MESSAGE_AND_TOOL_CALL, sql -> owned(sql, window(sql, selection))));
         }
         return queries;
     }
 
     /**
-     * At most {@code :limit} messages of the selection, newest first. On H2 the query names the
+     * At most {@code :limit} messages of the selection in one conversation, newest first (whose
+     * conversation it is, the enclosing read checks). On H2 the query names the
      * window index and sorts like it (the conversation id is fixed, so the order is the same): H2's
      * planner would otherwise read and sort the whole conversation.
      */
@@ -175,9 +169,7 @@ final class JooqMessageRepository implements MessageRepository {
                 : List.of(MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc());
         return sql.select(MESSAGES.fields())
                 .from(h2 ? MESSAGES.useIndex(H2_WINDOW_INDEX) : MESSAGES)
-                .join(CONVERSATIONS).on(CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
-                .where(MESSAGES.CONVERSATION_ID.eq(DSL.param("conversation", MESSAGES.CONVERSATION_ID)))
-                .and(JooqConversationRepository.live(DSL.param("owner", CONVERSATIONS.OWNER)))
+                .where(MESSAGES.CONVERSATION_ID.eq(DSL.param("window_conversation", MESSAGES.CONVERSATION_ID)))
                 .and(selection.condition())
                 .orderBy(newestFirst)
                 .limit(DSL.param("limit", Integer.class))
@@ -185,34 +177,19 @@ final class JooqMessageRepository implements MessageRepository {
     }
 
     /**
-     * The window's messages, newest first, each on one row per tool call in call order — a left
-     * join, so a message without tool calls is one row. The limit stays inside the window: it
-     * counts messages, not rows.
+     * The owner's live conversation left joined with the window's messages, newest first, each on
+     * one row per tool call in call order: no row when the conversation is not the owner's or is
+     * deleted, one row without a message when the window is empty, one row for a message without
+     * tool calls. The limit stays inside the window: it counts messages, not rows.
      */
-    private static ResultQuery<Record> withToolCalls(DSLContext sql, Table<Record> window) {
-        return withToolCalls(sql, window, window, DSL.noCondition());
-    }
-
-    /**
-     * The owner's live conversation left joined with its newest messages ({@link Selection#ALL})
-     * and their tool calls: no row when the conversation is not the owner's or is deleted, one row
-     * without a message when it has none.
-     */
-    private static ResultQuery<Record> ownedWindow(DSLContext sql) {
-        Table<Record> window = window(sql, Selection.ALL);
-        return withToolCalls(sql, window,
-                CONVERSATIONS.leftJoin(window).on(window.field(MESSAGES.CONVERSATION_ID).eq(CONVERSATIONS.ID)),
-                CONVERSATIONS.ID.eq(DSL.param("owned_conversation", CONVERSATIONS.ID))
-                        .and(JooqConversationRepository.live(DSL.param("owned_owner", CONVERSATIONS.OWNER))));
-    }
-
-    /** The window's columns and its tool calls' from {@code source} (the window, or a join holding it), newest first. */
-    private static ResultQuery<Record> withToolCalls(DSLContext sql, Table<Record> window, Table<?> source, Condition where) {
+    private static ResultQuery<Record> owned(DSLContext sql, Table<Record> window) {
         return sql.select(window.fields(MESSAGES.fields()))
                 .select(TOOL_CALLS.fields())
-                .from(source)
+                .from(CONVERSATIONS)
+                .leftJoin(window).on(window.field(MESSAGES.CONVERSATION_ID).eq(CONVERSATIONS.ID))
                 .leftJoin(TOOL_CALLS).on(TOOL_CALLS.MESSAGE_ID.eq(window.field(MESSAGES.ID)))
-                .where(where)
+                .where(CONVERSATIONS.ID.eq(DSL.param("conversation", CONVERSATIONS.ID)))
+                .and(JooqConversationRepository.live(DSL.param("owner", CONVERSATIONS.OWNER)))
                 .orderBy(window.field(MESSAGES.CREATED_AT).desc(), window.field(MESSAGES.ID).desc(), TOOL_CALLS.POSITION);
     }
 

@@ -69,15 +69,17 @@ final class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
-    public MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
-        List<Message> newestFirst = sessions.fromTransaction(session -> {
+    public Optional<MessagePage> page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
+        return sessions.fromTransaction(session -> {
+            if (!isLive(session, owner, conversation)) {
+                return Optional.<List<Message>>empty();
+            }
             SelectionQuery<MessageEntity> query = before.isPresent()
                     ? newestFirst(session, owner, conversation, OLDER_THAN_ANCHOR).setParameter("before", before.get().value())
                     : newestFirst(session, owner, conversation, "");
-            return withToolCalls(session, query.setMaxResults(limit + 1).getResultList());
-        });
-        boolean hasMore = newestFirst.size() > limit;
-        return new MessagePage(newestFirst.subList(0, Math.min(limit, newestFirst.size())).reversed(), hasMore);
+            return Optional.of(withToolCalls(session, query.setMaxResults(limit + 1).getResultList()));
+        }).map(newestFirst -> new MessagePage(newestFirst.subList(0, Math.min(limit, newestFirst.size())).reversed(),
+                newestFirst.size() > limit));
     }
 
     @Override

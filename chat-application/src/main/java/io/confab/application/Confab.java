@@ -55,7 +55,7 @@ public final class Confab implements AutoCloseable {
         this.ports = ports;
         this.turns = new TurnRegistry(ports.eventBus());
         this.conversations = new ConversationService(ports.conversations(), ports.eventBus(), ports.clock(), ports.ids());
-        this.listMessages = new ListMessagesService(ports.conversations(), ports.messages());
+        this.listMessages = new ListMessagesService(ports.messages());
         this.listTasks = new ListTasksService(ports.tasks());
         this.followTurn = new FollowTurnService(ports, turns);
         this.sendMessage = new SendMessageService(ports, settings, turns, followTurn);

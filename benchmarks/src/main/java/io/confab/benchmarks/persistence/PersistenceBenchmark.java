@@ -41,8 +41,8 @@ public final class PersistenceBenchmark {
         boolean history = !part.equals("turns");
         PersistenceBenchmark benchmark = new PersistenceBenchmark();
         if (history) {
-            System.out.println("| database | conversation | window of 50: median / p99 | append: median / p99 |");
-            System.out.println("|---|---:|---:|---:|");
+            System.out.println("| database | conversation | window of 50: median / p99 | page of 50 before the middle message: median / p99 | append: median / p99 |");
+            System.out.println("|---|---:|---:|---:|---:|");
             try (BenchDatabase h2 = BenchDatabase.h2File()) {
                 benchmark.historyReadsAndAppends(h2);
             }
@@ -76,15 +76,21 @@ public final class PersistenceBenchmark {
                         throw new IllegalStateException("empty window");
                     }
                 });
+                MessageId middle = stores.messages().latest(owner, conversation.id(), size / 2).orElseThrow().getFirst().id();
+                Latencies page = measure(() -> {
+                    if (stores.messages().page(owner, conversation.id(), Optional.of(middle), WINDOW).orElseThrow().items().isEmpty()) {
+                        throw new IllegalStateException("empty page");
+                    }
+                });
                 Instant[] clock = {start.plusSeconds(3_600)};
                 Latencies append = measure(() -> {
                     clock[0] = clock[0].plusMillis(1);
                     stores.messages().append(owner, Message.fromUser(new MessageId(ids.next()), conversation.id(),
                             "one more question", Optional.empty(), clock[0]));
                 });
-                System.out.printf(Locale.ROOT, "| %s | %,d messages | %.2f / %.2f ms | %.2f / %.2f ms |%n",
+                System.out.printf(Locale.ROOT, "| %s | %,d messages | %.2f / %.2f ms | %.2f / %.2f ms | %.2f / %.2f ms |%n",
                         database.label(), size, window.medianMillis(), window.p99Millis(),
-                        append.medianMillis(), append.p99Millis());
+                        page.medianMillis(), page.p99Millis(), append.medianMillis(), append.p99Millis());
             }
         }
     }

@@ -58,12 +58,15 @@ public final class InMemoryMessageRepository implements MessageRepository {
     }
 
     @Override
-    public MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
+    public Optional<MessagePage> page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
         synchronized (conversations) {
+            if (conversations.find(owner, conversation).isEmpty()) {
+                return Optional.empty();
+            }
             List<Message> history = history(owner, conversation);
             int end = before.map(id -> indexOf(history, id)).orElse(history.size());
             int start = Math.max(0, end - limit);
-            return new MessagePage(history.subList(start, end), start > 0);
+            return Optional.of(new MessagePage(List.copyOf(history.subList(start, end)), start > 0));
         }
     }
 

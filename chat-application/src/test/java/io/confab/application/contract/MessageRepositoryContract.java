@@ -140,7 +140,7 @@ public abstract class MessageRepositoryContract {
     void page_withoutBefore_returnsTheNewestMessagesOldestFirst_andSaysOlderOnesExist() {
         List<Message> all = appendUserMessages(5);
 
-        MessagePage page = messages.page(alice, conversation.id(), Optional.empty(), 2);
+        MessagePage page = messages.page(alice, conversation.id(), Optional.empty(), 2).orElseThrow();
 
         assertThat(ids(page.items())).containsExactlyElementsOf(ids(all.subList(3, 5)));
         assertThat(page.hasMore()).isTrue();
@@ -150,7 +150,7 @@ public abstract class MessageRepositoryContract {
     void page_beforeAMessage_returnsTheOlderOnesOldestFirst() {
         List<Message> all = appendUserMessages(5);
 
-        MessagePage page = messages.page(alice, conversation.id(), Optional.of(all.get(3).id()), 2);
+        MessagePage page = messages.page(alice, conversation.id(), Optional.of(all.get(3).id()), 2).orElseThrow();
 
         assertThat(ids(page.items())).containsExactlyElementsOf(ids(all.subList(1, 3)));
         assertThat(page.hasMore()).isTrue();
@@ -160,7 +160,7 @@ public abstract class MessageRepositoryContract {
     void page_reachingTheFirstMessage_saysNoOlderOnesExist() {
         List<Message> all = appendUserMessages(3);
 
-        MessagePage page = messages.page(alice, conversation.id(), Optional.of(all.get(2).id()), 2);
+        MessagePage page = messages.page(alice, conversation.id(), Optional.of(all.get(2).id()), 2).orElseThrow();
 
         assertThat(ids(page.items())).containsExactlyElementsOf(ids(all.subList(0, 2)));
         assertThat(page.hasMore()).isFalse();
@@ -180,7 +180,7 @@ public abstract class MessageRepositoryContract {
         Optional<MessageId> before = Optional.empty();
         MessagePage page;
         do {
-            page = messages.page(alice, conversation.id(), before, 3);
+            page = messages.page(alice, conversation.id(), before, 3).orElseThrow();
             walked.addAll(0, page.items());
             before = Optional.of(page.items().get(0).id());
         } while (page.hasMore());
@@ -192,15 +192,21 @@ public abstract class MessageRepositoryContract {
     void page_ofAnotherUsersConversation_isEmpty() {
         appendUserMessages(3);
 
-        MessagePage page = messages.page(bob, conversation.id(), Optional.empty(), 10);
-
-        assertThat(page.items()).isEmpty();
-        assertThat(page.hasMore()).isFalse();
+        assertThat(messages.page(bob, conversation.id(), Optional.empty(), 10)).isEmpty();
     }
 
     @Test
-    void page_ofAnEmptyConversation_isEmpty() {
-        MessagePage page = messages.page(alice, conversation.id(), Optional.empty(), 10);
+    void page_ofADeletedConversation_isEmpty() {
+        List<Message> all = appendUserMessages(3);
+        conversations.delete(alice, conversation.id(), at(50));
+
+        assertThat(messages.page(alice, conversation.id(), Optional.empty(), 10)).isEmpty();
+        assertThat(messages.page(alice, conversation.id(), Optional.of(all.get(2).id()), 10)).isEmpty();
+    }
+
+    @Test
+    void page_ofAConversationWithoutMessages_isAnEmptyPage() {
+        MessagePage page = messages.page(alice, conversation.id(), Optional.empty(), 10).orElseThrow();
 
         assertThat(page.items()).isEmpty();
         assertThat(page.hasMore()).isFalse();
@@ -295,8 +301,8 @@ public abstract class MessageRepositoryContract {
     void page_ofMessagesWithSeveralToolCalls_countsMessages_andKeepsEachOnesCallsInOrder() {
         List<Message> all = appendTurnsWithToolCalls();
 
-        MessagePage newest = messages.page(alice, conversation.id(), Optional.empty(), 3);
-        MessagePage older = messages.page(alice, conversation.id(), Optional.of(all.get(3).id()), 3);
+        MessagePage newest = messages.page(alice, conversation.id(), Optional.empty(), 3).orElseThrow();
+        MessagePage older = messages.page(alice, conversation.id(), Optional.of(all.get(3).id()), 3).orElseThrow();
 
         assertSameValue(newest, new MessagePage(all.subList(3, 6), true));
         assertSameValue(older, new MessagePage(all.subList(0, 3), false));

@@ -24,9 +24,9 @@ public interface MessageRepository {
 
     /**
      * A page of history: the {@code limit} messages just older than {@code before} (or the newest
-     * when absent), oldest first; empty when the conversation is not the owner's.
+     * when absent), oldest first; empty when the conversation is not the owner's or is deleted.
      */
-    MessagePage page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit);
+    Optional<MessagePage> page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit);
 
     /**
      * The newest {@code limit} messages, oldest first: the history window for the model; empty when
