@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +21,9 @@ import java.util.Set;
  * then {@link #register registered} on a Javalin configuration next to other adapters' routes.
  */
 public final class RestApi {
+
+    /** The most of a refused body read to keep its connection open; past it the connection is closed. */
+    private static final long DISCARD_LIMIT = 4L * 1024 * 1024;
 
     private final RestUseCases useCases;
     private final TokenVerifier verifier;
@@ -80,7 +85,26 @@ public final class RestApi {
 
     private void rejectOversizedBody(Context ctx) {
         if (ctx.contentLength() > settings.maxBodyBytes()) {
+            discardBody(ctx);
             throw ErrorMapping.tooLarge().toException();
+        }
+    }
+
+    /**
+     * Reads and drops a refused body (up to {@link #DISCARD_LIMIT}) so the client, still sending
+     * it, gets to read the 413: Jetty closes a connection whose body was left unread, and the
+     * client's next bytes then meet a reset instead of the answer.
+     */
+    private static void discardBody(Context ctx) {
+        try {
+            InputStream body = ctx.req().getInputStream();
+            byte[] scratch = new byte[8192];
+            long read = 0;
+            for (int n = 0; n >= 0 && read < DISCARD_LIMIT; n = body.read(scratch)) {
+                read += n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing left to answer
         }
     }
 

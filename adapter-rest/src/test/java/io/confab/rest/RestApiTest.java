@@ -157,6 +157,20 @@ class RestApiTest extends AbstractRestTest {
     }
 
     @Test
+    void aBodyOverTheLimit_isAnswered413_onAConnectionThatServesTheNextRequest() {
+        start();
+        // Jetty closed a connection whose refused body was left unread: a client still sending it
+        // then met a reset (broken pipe) instead of the 413, now and then
+        for (int size : new int[] {70_000, 900_000}) {
+            String big = "{\"title\":\"" + "x".repeat(size) + "\"}";
+            for (int i = 0; i < 100; i++) {
+                assertProblem(server.postJson(CONVERSATIONS, "alice", big), 413, "payload_too_large");
+                assertThat(server.postJson(CONVERSATIONS, "alice", "{\"title\":").statusCode()).isEqualTo(400);
+            }
+        }
+    }
+
+    @Test
     void anOverlongTitle_is422_withTheFieldNamed() {
         start();
         var response = server.postJson(CONVERSATIONS, "alice", "{\"title\":\"" + "x".repeat(501) + "\"}");
