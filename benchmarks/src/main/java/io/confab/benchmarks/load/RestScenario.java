@@ -44,10 +44,20 @@ final class RestScenario implements Scenario {
         List<String> bothPaths = new ArrayList<>(conversationPaths);
         bothPaths.addAll(messagePaths);
         run(client, readers, bothPaths, options.rate(), options.restWarmupNanos());
+        settleHeap();
         String rate = ResultTable.decimal(options.rate(), 0) + "/s open loop";
         return List.of(
                 measured("list conversations at " + rate, run(client, readers, conversationPaths, options.rate(), options.measureNanos()), options),
                 measured("list messages at " + rate, run(client, readers, messagePaths, options.rate(), options.measureNanos()), options));
+    }
+
+    /**
+     * Starts the measured windows from a settled heap (in-process): what start-up and seeding left
+     * live would otherwise sit in the survivor spaces, copied by every young collection until it
+     * is old enough to be promoted (about a minute here), a cost a long-running server no longer pays.
+     */
+    private static void settleHeap() {
+        System.gc();
     }
 
     private ScenarioResult measured(String variant, Outcome outcome, BenchOptions options) {
