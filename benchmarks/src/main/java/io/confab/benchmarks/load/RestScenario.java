@@ -40,11 +40,11 @@ final class RestScenario implements Scenario {
         List<String> conversationPaths = readers.stream().map(r -> ConfabClient.CONVERSATIONS + "?limit=20").toList();
         List<String> messagePaths = readers.stream()
                 .map(r -> ConfabClient.CONVERSATIONS + "/" + r.conversationId() + "/messages?limit=50").toList();
+        settleHeap();
         // the warm-up mixes both reads, so neither is measured while the JIT still compiles it
         List<String> bothPaths = new ArrayList<>(conversationPaths);
         bothPaths.addAll(messagePaths);
         run(client, readers, bothPaths, options.rate(), options.restWarmupNanos());
-        settleHeap();
         String rate = ResultTable.decimal(options.rate(), 0) + "/s open loop";
         return List.of(
                 measured("list conversations at " + rate, run(client, readers, conversationPaths, options.rate(), options.measureNanos()), options),
@@ -52,9 +52,11 @@ final class RestScenario implements Scenario {
     }
 
     /**
-     * Starts the measured windows from a settled heap (in-process): what start-up and seeding left
-     * live would otherwise sit in the survivor spaces, copied by every young collection until it
-     * is old enough to be promoted (about a minute here), a cost a long-running server no longer pays.
+     * Starts the warm-up from a settled heap (in-process): what start-up, the earlier scenarios and
+     * the seeding left live would otherwise sit in the survivor spaces through the measured
+     * windows, copied by every young collection until old enough to be promoted (about a minute
+     * here), a cost a long-running server no longer pays. Before the warm-up, not after: a full
+     * collection may unload compiled code, and the first requests after it were slow.
      */
     private static void settleHeap() {
         System.gc();
