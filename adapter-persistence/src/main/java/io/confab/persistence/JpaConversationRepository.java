@@ -75,7 +75,8 @@ final class JpaConversationRepository implements ConversationRepository {
                 .executeUpdate() == 1);
     }
 
-    private static Optional<ConversationEntity> live(Session session, UserId owner, ConversationId id) {
+    /** The owner's conversation, unless it is deleted (the message store's reads check it too). */
+    static Optional<ConversationEntity> live(Session session, UserId owner, ConversationId id) {
         return session.createSelectionQuery("from Conversation c where c.id = :id and " + LIVE, ConversationEntity.class)
                 .setParameter("id", id.value())
                 .setParameter("owner", owner.value())

@@ -71,7 +71,7 @@ final class JpaMessageRepository implements MessageRepository {
     @Override
     public Optional<MessagePage> page(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
         return sessions.fromTransaction(session -> {
-            if (!isLive(session, owner, conversation)) {
+            if (JpaConversationRepository.live(session, owner, conversation).isEmpty()) {
                 return Optional.<List<Message>>empty();
             }
             SelectionQuery<MessageEntity> query = before.isPresent()
@@ -84,7 +84,7 @@ final class JpaMessageRepository implements MessageRepository {
 
     @Override
     public Optional<List<Message>> latest(UserId owner, ConversationId conversation, int limit) {
-        return sessions.fromTransaction(session -> isLive(session, owner, conversation)
+        return sessions.fromTransaction(session -> JpaConversationRepository.live(session, owner, conversation).isPresent()
                 ? Optional.of(withToolCalls(session,
                         newestFirst(session, owner, conversation, "").setMaxResults(limit).getResultList()).reversed())
                 : Optional.empty());
@@ -113,16 +113,6 @@ final class JpaMessageRepository implements MessageRepository {
     }
 
     /** The owner's live conversation's messages matching {@code condition}, newest first. */
-    /** Whether the conversation is the owner's and not deleted. */
-    private static boolean isLive(Session session, UserId owner, ConversationId conversation) {
-        return !session.createSelectionQuery("select c.id from Conversation c"
-                        + " where c.id = :conversation and c.owner = :owner and c.deletedAt is null", UUID.class)
-                .setParameter("conversation", conversation.value())
-                .setParameter("owner", owner.value())
-                .getResultList()
-                .isEmpty();
-    }
-
     private static SelectionQuery<MessageEntity> newestFirst(Session session, UserId owner, ConversationId conversation,
                                                              String condition) {
         return session.createSelectionQuery("from Message m where " + OWNED + condition
