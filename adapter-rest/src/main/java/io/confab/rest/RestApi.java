@@ -100,7 +100,8 @@ public final class RestApi {
             InputStream body = ctx.req().getInputStream();
             byte[] scratch = new byte[8192];
             long read = 0;
-            for (int n = 0; n >= 0 && read < DISCARD_LIMIT; n = body.read(scratch)) {
+            int n;
+            while (read < DISCARD_LIMIT && (n = body.read(scratch)) >= 0) {
                 read += n;
             }
         } catch (IOException e) {
