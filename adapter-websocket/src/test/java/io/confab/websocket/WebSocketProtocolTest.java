@@ -233,6 +233,9 @@ class WebSocketProtocolTest {
             String conversation = createConversation(sender);
             sender.send("{\"type\":\"send_message\",\"conversation_id\":\"" + conversation + "\",\"content\":\"resume me\"}");
             List<JsonNode> all = turnEvents(sender.until(frame -> type(frame).equals("complete")));
+            // after its complete event the turn notifies every socket of the owner; a socket that
+            // connected just then got that conversation_updated before its ack
+            sender.next("conversation_updated");
 
             try (WsClient resumed = server.connect("mia")) {
                 resumed.send("{\"type\":\"subscribe\",\"conversation_id\":\"" + conversation + "\",\"last_seq\":2,\"request_id\":\"s\"}");
