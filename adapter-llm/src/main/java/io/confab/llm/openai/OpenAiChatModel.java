@@ -3,7 +3,6 @@ package io.confab.llm.openai;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.RequestOptions;
-import com.openai.core.Timeout;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -16,7 +15,10 @@ import io.confab.llm.Titles;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 
 /**
  * A {@link ChatModel} on any OpenAI-compatible chat completions endpoint (OpenAI, Gemini, Ollama,
@@ -38,6 +40,8 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
             + "Answer with the title only, without quotes or a final period.";
 
     private final OpenAiSettings settings;
+    /** The HTTP transport, built here (sockets without Nagle); openai-java borrows it, so {@link #close} shuts it. */
+    private final OkHttpClient transport;
     private final OpenAIClient client;
     private final OpenAIClient titleClient;
     private final RequestMapper requests;
@@ -45,18 +49,12 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
 
     public OpenAiChatModel(OpenAiSettings settings) {
         this.settings = settings;
+        this.transport = transport(settings);
         this.client = OpenAIOkHttpClient.builder()
+                .okHttpClient(transport)
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey().isBlank() ? NO_KEY : settings.apiKey())
                 .maxRetries(settings.maxRetries())
-                .timeout(Timeout.builder()
-                        .connect(settings.connectTimeout())
-                        .read(settings.readTimeout())
-                        .write(settings.readTimeout())
-                        .request(settings.requestTimeout())
-                        .build())
-                .maxIdleConnections(MAX_IDLE_CONNECTIONS)
-                .keepAliveDuration(IDLE_KEEP_ALIVE)
                 .addInterceptor(CallCancellation.INTERCEPTOR)
                 .sleeper(CallCancellation.SLEEPER)
                 .build();
@@ -111,6 +109,20 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     @Override
     public void close() {
         client.close();
+        transport.dispatcher().executorService().shutdown();
+        transport.connectionPool().evictAll();
+    }
+
+    /** The timeouts of the settings (openai-java reads them from here), a roomy pool, sockets without Nagle. */
+    private static OkHttpClient transport(OpenAiSettings settings) {
+        return new OkHttpClient.Builder()
+                .socketFactory(new NoDelaySocketFactory())
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.requestTimeout())
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, IDLE_KEEP_ALIVE.toNanos(), TimeUnit.NANOSECONDS))
+                .build();
     }
 
     private StreamResponse<ChatCompletionChunk> open(ChatCompletionCreateParams params, Cancellation cancellation) {
