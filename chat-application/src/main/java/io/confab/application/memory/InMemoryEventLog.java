@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,14 +52,14 @@ public final class InMemoryEventLog implements EventLog {
         Instant now = clock.instant();
         evictExpired(now);
         TurnLog log = live(event.turnId(), now).orElseGet(() -> start(event));
-        log.events.add(event);
+        log.append(event);
         log.lastAppend = now;
     }
 
     @Override
     public synchronized List<TurnEvent> readAfter(TurnId turn, long afterSeq) {
         return live(turn, clock.instant())
-                .map(log -> log.events.stream().filter(e -> e.seq() > afterSeq).toList())
+                .map(log -> log.after(afterSeq))
                 .orElse(List.of());
     }
 
@@ -103,15 +104,31 @@ public final class InMemoryEventLog implements EventLog {
         return true;
     }
 
-    /** The events of one turn and when it last grew. */
+    /** The events of one turn, packed up to its last terminal one, and when it last grew. */
     private static final class TurnLog {
 
         private final ConversationId conversation;
-        private final List<TurnEvent> events = new ArrayList<>();
+        private PackedTurnEvents packed = PackedTurnEvents.EMPTY;
+        /** The events since the last terminal one (all of them while the turn runs). */
+        private List<TurnEvent> open = new ArrayList<>();
         private Instant lastAppend = Instant.MIN;
 
         TurnLog(ConversationId conversation) {
             this.conversation = conversation;
+        }
+
+        void append(TurnEvent event) {
+            open.add(event);
+            if (event.isTerminal()) {
+                packed = packed.with(open);
+                open = new ArrayList<>();
+            }
+        }
+
+        List<TurnEvent> after(long seq) {
+            List<TurnEvent> events = packed.after(seq);
+            open.stream().filter(e -> e.seq() > seq).forEach(events::add);
+            return Collections.unmodifiableList(events);
         }
 
         boolean expiredAt(Instant now, Duration ttl) {

@@ -19,6 +19,7 @@ import io.confab.domain.TurnId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.port.EventLog;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,6 +69,28 @@ public abstract class EventLogContract {
         events.forEach(log::append);
 
         assertThat(log.readAfter(turn, events.size())).isEmpty();
+    }
+
+    @Test
+    void aLongReply_isReplayedExactly_fromAnyPointOfIt() {
+        TurnId turn = newTurn();
+        MessageId assistantId = new MessageId(turn.value());
+        Message question = Message.fromUser(newMessageId(), conversation, "tell me a story", Optional.empty(), at(0));
+        List<TurnEvent> events = new ArrayList<>(List.of(
+                new TurnEvent.MessageCreated(turn, conversation, 1, at(1), question),
+                new TurnEvent.AgentThinking(turn, conversation, 2, at(1), "Thinking…")));
+        for (int i = 0; i < 120; i++) {
+            events.add(new TurnEvent.Chunk(turn, conversation, events.size() + 1, at(2).plusNanos(i * 1_000_001L),
+                    i % 7 == 0 ? "é " : "word" + i + " ", assistantId, i));
+        }
+        Message answer = Message.fromAssistant(assistantId, conversation, question.id(), "the story",
+                MessageStatus.COMPLETE, List.of(), "test-model", new TokenUsage(5, 120), at(3));
+        events.add(new TurnEvent.Completed(turn, conversation, events.size() + 1, at(3), answer, new TokenUsage(5, 120)));
+        events.forEach(log::append);
+
+        for (int after : List.of(0, 1, 2, 3, 60, 121, 122, 123)) {
+            assertSameValue(log.readAfter(turn, after), events.subList(after, events.size()));
+        }
     }
 
     @Test
