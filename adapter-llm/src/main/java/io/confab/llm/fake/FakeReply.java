@@ -14,6 +14,20 @@ public sealed interface FakeReply {
         }
     }
 
+    /**
+     * Streams {@code text} word by word, the first word at once and each next one {@code interval}
+     * later whatever the server's pacing, and finishes with {@code stop}: a reply that keeps its
+     * stream open for a while, as a hosted model's does.
+     */
+    record PacedText(String text, Duration interval) implements FakeReply {
+        public PacedText {
+            Objects.requireNonNull(text, "text");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("the interval must not be negative");
+            }
+        }
+    }
+
     /** Streams optional {@code text}, then the calls (arguments split across chunks), then {@code tool_calls}. */
     record ToolCalls(String text, List<FakeToolCall> calls) implements FakeReply {
         public ToolCalls {
@@ -57,6 +71,14 @@ public sealed interface FakeReply {
 
     static FakeReply text(String text) {
         return new Text(text);
+    }
+
+    /** {@code text} streamed at {@code tokensPerSecond} words a second, the first word at once. */
+    static FakeReply paced(String text, double tokensPerSecond) {
+        if (!(tokensPerSecond > 0)) {
+            throw new IllegalArgumentException("tokens per second must be positive");
+        }
+        return new PacedText(text, Duration.ofNanos((long) (1e9 / tokensPerSecond)));
     }
 
     static FakeReply toolCalls(FakeToolCall... calls) {

@@ -70,6 +70,10 @@ final class ReplyWriter {
                 completionTokens = content(out, text.text());
                 out.finish("stop");
             }
+            case FakeReply.PacedText paced -> {
+                completionTokens = content(out, paced.text(), paced.interval());
+                out.finish("stop");
+            }
             case FakeReply.ToolCalls calls -> {
                 completionTokens = content(out, calls.text()) + toolCalls(out, calls.calls());
                 out.finish("tool_calls");
@@ -98,6 +102,18 @@ final class ReplyWriter {
         for (String token : tokens) {
             pace();
             out.content(token);
+        }
+        return tokens.size();
+    }
+
+    /** Streams the words of {@code text} {@code interval} apart, the first at once. */
+    private static long content(ChunkStream out, String text, Duration interval) throws IOException {
+        List<String> tokens = Completions.tokens(text);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i > 0) {
+                pause(interval.toNanos());
+            }
+            out.content(tokens.get(i));
         }
         return tokens.size();
     }
@@ -137,7 +153,11 @@ final class ReplyWriter {
             choice.put("finish_reason", "tool_calls");
             completionTokens = Completions.tokens(calls.text()).size() + calls.calls().size();
         } else {
-            String text = reply instanceof FakeReply.Text t ? t.text() : "";
+            String text = switch (reply) {
+                case FakeReply.Text t -> t.text();
+                case FakeReply.PacedText paced -> paced.text();
+                default -> "";
+            };
             message.put("content", text);
             choice.put("finish_reason", "stop");
             completionTokens = Completions.tokens(text).size();

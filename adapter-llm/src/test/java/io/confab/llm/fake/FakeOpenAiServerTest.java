@@ -154,6 +154,30 @@ class FakeOpenAiServerTest {
     }
 
     @Test
+    void givenPacedReply_theFirstWordComesAtOnce_andEachNextOneAfterItsInterval() throws Exception {
+        server.enqueue(FakeReply.paced("one two three four five", 10));
+        HttpResponse<java.io.InputStream> response = http.send(post(chat(true, false, "hi")),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long sent = System.nanoTime();
+        List<String> words = new ArrayList<>();
+        long firstWordNanos = -1;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                JsonNode content = line.startsWith("data: {") ? parse(line.substring(6)).at("/choices/0/delta/content") : null;
+                if (content != null && !content.asText().isEmpty()) {
+                    firstWordNanos = firstWordNanos < 0 ? System.nanoTime() - sent : firstWordNanos;
+                    words.add(content.asText().strip());
+                }
+            }
+        }
+        long allNanos = System.nanoTime() - sent;
+
+        assertThat(words).containsExactly("one", "two", "three", "four", "five");
+        assertThat(Duration.ofNanos(firstWordNanos)).isLessThan(Duration.ofMillis(100));
+        assertThat(Duration.ofNanos(allNanos)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
     void requestsAreRecordedParsed() throws Exception {
         send(chat(true, true, "remember me"));
 
