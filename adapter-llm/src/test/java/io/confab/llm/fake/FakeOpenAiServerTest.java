@@ -155,10 +155,10 @@ class FakeOpenAiServerTest {
 
     @Test
     void givenPacedReply_theFirstWordComesAtOnce_andEachNextOneAfterItsInterval() throws Exception {
-        server.enqueue(FakeReply.paced("one two three four five", 10));
+        server.enqueue(FakeReply.paced("one two three", 1));
+        long sent = System.nanoTime();
         HttpResponse<java.io.InputStream> response = http.send(post(chat(true, false, "hi")),
                 HttpResponse.BodyHandlers.ofInputStream());
-        long sent = System.nanoTime();
         List<String> words = new ArrayList<>();
         long firstWordNanos = -1;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -172,9 +172,9 @@ class FakeOpenAiServerTest {
         }
         long allNanos = System.nanoTime() - sent;
 
-        assertThat(words).containsExactly("one", "two", "three", "four", "five");
-        assertThat(Duration.ofNanos(firstWordNanos)).isLessThan(Duration.ofMillis(100));
-        assertThat(Duration.ofNanos(allNanos)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(words).containsExactly("one", "two", "three");
+        assertThat(Duration.ofNanos(firstWordNanos)).isLessThan(Duration.ofMillis(500));
+        assertThat(Duration.ofNanos(allNanos)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
