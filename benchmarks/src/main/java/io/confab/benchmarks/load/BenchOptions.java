@@ -25,6 +25,7 @@ record BenchOptions(
         double restWarmupSeconds,
         double rate,
         List<Integer> streams,
+        List<Integer> openStreams,
         int sockets,
         int crossSockets,
         String redisUrl,
@@ -45,7 +46,7 @@ record BenchOptions(
               [--model-url http://host:port/v1  (the fake model behind --url, for the ttft baseline)]
               [--db postgres|h2] [--pg-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres  (env CONFAB_BENCH_PG_URL)]
               [--pg-synchronous-commit on|off  (off: the fresh database does not wait for the WAL flush on commit)]
-              [--users 64] [--seconds 20] [--warmup 5] [--rest-warmup 20] [--rate 1000] [--streams 1,100,1000]
+              [--users 64] [--seconds 20] [--warmup 5] [--rest-warmup 20] [--rate 1000] [--streams 1,100,1000] [--open-streams 100]
               [--sockets 10000] [--history 100000] [--history-turns 300]
               [--cross-sockets 100] [--redis-url redis://127.0.0.1:6379  (env CONFAB_BENCH_REDIS_URL)]
               [--tokens-per-second 0] [--first-token-ms 0] [--out target/bench-results.json]""";
@@ -77,6 +78,7 @@ record BenchOptions(
                 decimal(flags.remove("rate"), 1_000),
                 list(flags.remove("streams"), quick ? List.of("1", "100") : List.of("1", "100", "1000"))
                         .stream().map(Integer::parseInt).toList(),
+                list(flags.remove("open-streams"), List.of("100")).stream().map(Integer::parseInt).toList(),
                 integer(flags.remove("sockets"), quick ? 500 : 10_000),
                 integer(flags.remove("cross-sockets"), quick ? 20 : 100),
                 flags.getOrDefault("redis-url", environment.getOrDefault("CONFAB_BENCH_REDIS_URL", DEFAULT_REDIS_URL)),

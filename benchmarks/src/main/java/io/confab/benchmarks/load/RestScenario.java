@@ -40,7 +40,7 @@ final class RestScenario implements Scenario {
         List<String> conversationPaths = readers.stream().map(r -> ConfabClient.CONVERSATIONS + "?limit=20").toList();
         List<String> messagePaths = readers.stream()
                 .map(r -> ConfabClient.CONVERSATIONS + "/" + r.conversationId() + "/messages?limit=50").toList();
-        settleHeap();
+        Scenario.settleHeap();
         // the warm-up mixes both reads, so neither is measured while the JIT still compiles it
         List<String> bothPaths = new ArrayList<>(conversationPaths);
         bothPaths.addAll(messagePaths);
@@ -49,17 +49,6 @@ final class RestScenario implements Scenario {
         return List.of(
                 measured("list conversations at " + rate, run(client, readers, conversationPaths, options.rate(), options.measureNanos()), options),
                 measured("list messages at " + rate, run(client, readers, messagePaths, options.rate(), options.measureNanos()), options));
-    }
-
-    /**
-     * Starts the warm-up from a settled heap (in-process): what start-up, the earlier scenarios and
-     * the seeding left live would otherwise sit in the survivor spaces through the measured
-     * windows, copied by every young collection until old enough to be promoted (about a minute
-     * here), a cost a long-running server no longer pays. Before the warm-up, not after: a full
-     * collection may unload compiled code, and the first requests after it were slow.
-     */
-    private static void settleHeap() {
-        System.gc();
     }
 
     private ScenarioResult measured(String variant, Outcome outcome, BenchOptions options) {

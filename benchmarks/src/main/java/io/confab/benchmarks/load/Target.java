@@ -61,6 +61,7 @@ final class Target implements AutoCloseable {
                 .withTokensPerSecond(options.tokensPerSecond())
                 .withFirstTokenLatency(Duration.ofMillis(options.firstTokenMillis()))
                 .withoutRecording());
+        fake.onUserMessage(TtftScenario.OPEN_PROMPT, TtftScenario.openReply());
         BenchDatabase database = options.database().equals("h2") ? BenchDatabase.h2File()
                 : BenchDatabase.postgres(options.pgAdminUrl(), options.pgSynchronousCommit());
         try {

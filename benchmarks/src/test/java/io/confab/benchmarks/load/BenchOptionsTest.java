@@ -18,6 +18,7 @@ class BenchOptionsTest {
         assertThat(options.rate()).isEqualTo(1_000);
         assertThat(options.restWarmupSeconds()).isEqualTo(20);
         assertThat(options.streams()).containsExactly(1, 100, 1_000);
+        assertThat(options.openStreams()).containsExactly(100);
         assertThat(options.sockets()).isEqualTo(10_000);
         assertThat(options.historySize()).isEqualTo(100_000);
         assertThat(options.pgAdminUrl()).isEqualTo(BenchOptions.DEFAULT_PG_URL);
