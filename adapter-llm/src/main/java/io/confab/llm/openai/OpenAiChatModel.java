@@ -114,7 +114,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     }
 
     /** The timeouts of the settings (openai-java reads them from here), a roomy pool, sockets without Nagle. */
-    private static OkHttpClient transport(OpenAiSettings settings) {
+    static OkHttpClient transport(OpenAiSettings settings) {
         return new OkHttpClient.Builder()
                 .socketFactory(new NoDelaySocketFactory())
                 .connectTimeout(settings.connectTimeout())
