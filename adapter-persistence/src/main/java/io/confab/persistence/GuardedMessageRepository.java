@@ -39,4 +39,9 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
         return guard(() -> store.findReply(owner, conversation, userMessage));
     }
+
+    @Override
+    public Optional<Message> find(UserId owner, ConversationId conversation, MessageId id) {
+        return guard(() -> store.find(owner, conversation, id));
+    }
 }

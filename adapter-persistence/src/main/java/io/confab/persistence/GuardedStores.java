@@ -3,6 +3,7 @@ package io.confab.persistence;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.TurnLeases;
 
 /**
  * The {@link Stores} handed out by the factories: each repository wrapped so a lost database
@@ -14,14 +15,16 @@ final class GuardedStores implements Stores {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final TaskRepository tasks;
+    private final TurnLeases leases;
     private final Runnable beforeClose;
 
     GuardedStores(Database database, ConversationRepository conversations, MessageRepository messages,
-                  TaskRepository tasks, Runnable beforeClose) {
+                  TaskRepository tasks, TurnLeases leases, Runnable beforeClose) {
         this.database = database;
         this.conversations = new GuardedConversationRepository(conversations);
         this.messages = new GuardedMessageRepository(messages);
         this.tasks = new GuardedTaskRepository(tasks);
+        this.leases = new GuardedTurnLeases(leases);
         this.beforeClose = beforeClose;
     }
 
@@ -38,6 +41,11 @@ final class GuardedStores implements Stores {
     @Override
     public TaskRepository tasks() {
         return tasks;
+    }
+
+    @Override
+    public TurnLeases leases() {
+        return leases;
     }
 
     @Override

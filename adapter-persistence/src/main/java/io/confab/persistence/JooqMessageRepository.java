@@ -125,6 +125,12 @@ final class JooqMessageRepository implements MessageRepository {
                 .flatMap(found -> found.stream().findFirst());
     }
 
+    @Override
+    public Optional<Message> find(UserId owner, ConversationId conversation, MessageId id) {
+        return newestFirst(owner, conversation, Selection.ID, id.value(), 1)
+                .flatMap(found -> found.stream().findFirst());
+    }
+
     /**
      * At most {@code count} of the conversation's messages of the selection, newest
      * first; empty when the conversation is not the owner's or is deleted. {@code value} is the
@@ -195,7 +201,8 @@ final class JooqMessageRepository implements MessageRepository {
 
     /** Which of a conversation's messages a read takes, and the parameter it adds. */
     private enum Selection {
-        ALL(), OLDER_THAN("anchor_before", "bound_before"), CLIENT_MESSAGE_ID("client_message_id"), IN_REPLY_TO("in_reply_to");
+        ALL(), OLDER_THAN("anchor_before", "bound_before"), CLIENT_MESSAGE_ID("client_message_id"), IN_REPLY_TO("in_reply_to"),
+        ID("id");
 
         /** The names its own value is bound to (the same value under each). */
         private final List<String> parameters;
@@ -210,6 +217,7 @@ final class JooqMessageRepository implements MessageRepository {
                 case OLDER_THAN -> olderThan();
                 case CLIENT_MESSAGE_ID -> MESSAGES.CLIENT_MESSAGE_ID.eq(DSL.param("client_message_id", MESSAGES.CLIENT_MESSAGE_ID));
                 case IN_REPLY_TO -> MESSAGES.IN_REPLY_TO.eq(DSL.param("in_reply_to", MESSAGES.IN_REPLY_TO));
+                case ID -> MESSAGES.ID.eq(DSL.param("id", MESSAGES.ID));
             };
         }
 

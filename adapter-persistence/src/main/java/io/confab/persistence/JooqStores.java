@@ -28,6 +28,7 @@ public final class JooqStores {
                     new JooqConversationRepository(dsl),
                     new JooqMessageRepository(dsl),
                     new JooqTaskRepository(dsl),
+                    new JooqTurnLeases(dsl),
                     () -> { });
             migration.join();
             return stores;

@@ -103,9 +103,19 @@ final class JpaMessageRepository implements MessageRepository {
 
     @Override
     public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
+        return newestWhere(owner, conversation, " and m.inReplyTo = :message", userMessage);
+    }
+
+    @Override
+    public Optional<Message> find(UserId owner, ConversationId conversation, MessageId id) {
+        return newestWhere(owner, conversation, " and m.id = :message", id);
+    }
+
+    /** The newest message matching {@code condition}, whose {@code :message} parameter is {@code message}. */
+    private Optional<Message> newestWhere(UserId owner, ConversationId conversation, String condition, MessageId message) {
         return sessions.fromTransaction(session -> withToolCalls(session,
-                newestFirst(session, owner, conversation, " and m.inReplyTo = :userMessage")
-                        .setParameter("userMessage", userMessage.value())
+                newestFirst(session, owner, conversation, condition)
+                        .setParameter("message", message.value())
                         .setMaxResults(1)
                         .getResultList()))
                 .stream()

@@ -9,7 +9,8 @@ import org.hibernate.tool.schema.Action;
 /**
  * Opens the JPA/Hibernate stores, for host applications that already use JPA: Hibernate is
  * bootstrapped without a container, on the Flyway-migrated schema, which it validates. Tasks use
- * the jOOQ store on the same pool (the task tools need nothing JPA-specific).
+ * the jOOQ store on the same pool (the task tools need nothing JPA-specific), and so do turn leases
+ * (a coordination table, not an entity of the host's model).
  */
 public final class JpaStores {
 
@@ -25,6 +26,7 @@ public final class JpaStores {
                     new JpaConversationRepository(sessions),
                     new JpaMessageRepository(sessions),
                     new JooqTaskRepository(JooqStores.dsl(database)),
+                    new JooqTurnLeases(JooqStores.dsl(database)),
                     sessions::close);
         } catch (RuntimeException e) {
             database.close();

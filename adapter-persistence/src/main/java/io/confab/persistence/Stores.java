@@ -3,6 +3,7 @@ package io.confab.persistence;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.TurnLeases;
 
 /**
  * The repositories of one open, migrated database. Every operation that cannot reach the database
@@ -15,6 +16,9 @@ public interface Stores extends AutoCloseable {
     MessageRepository messages();
 
     TaskRepository tasks();
+
+    /** The leases of running turns, shared by every instance on this database. */
+    TurnLeases leases();
 
     /** The readiness check: a pooled connection answers within a second. */
     boolean isAvailable();

@@ -82,7 +82,8 @@ class SchemaHistoryTest {
     void aScriptNotYetApplied_isNotCurrent_andFlywayAppliesIt() {
         Database.open(settings).close();
         alterHistory("delete from flyway_schema_history where version >= '2'",
-                "drop index if exists conversations_live_idx", "drop index if exists messages_window_idx");
+                "drop index if exists conversations_live_idx", "drop index if exists messages_window_idx",
+                "drop table if exists turn_leases");
 
         try (Database reopened = Database.create(settings)) {
             assertThat(SchemaHistory.isCurrent(reopened.dataSource(), settings.vendor())).isFalse();

@@ -3,9 +3,11 @@ package io.confab.persistence;
 import io.confab.application.contract.ConversationRepositoryContract;
 import io.confab.application.contract.MessageRepositoryContract;
 import io.confab.application.contract.TaskRepositoryContract;
+import io.confab.application.contract.TurnLeasesContract;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.TurnLeases;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -42,6 +44,14 @@ abstract class StoreContracts {
         @Override
         protected TaskRepository taskRepository() {
             return stores().stores().tasks();
+        }
+    }
+
+    @Nested
+    class Leases extends TurnLeasesContract {
+        @Override
+        protected TurnLeases turnLeases() {
+            return stores().stores().leases();
         }
     }
 }

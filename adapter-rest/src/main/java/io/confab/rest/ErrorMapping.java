@@ -67,6 +67,7 @@ final class ErrorMapping {
         body.put("detail", problem.detail());
         body.put("code", problem.code());
         body.put("correlation_id", Correlation.id(ctx));
+        problem.members().forEach(body::put);
         if (!problem.errors().isEmpty()) {
             ArrayNode errors = body.putArray("errors");
             problem.errors().forEach(error -> errors.addObject()

@@ -62,7 +62,7 @@ final class MessageRoutes {
                 body.string("client_message_id").or(() -> Optional.ofNullable(ctx.header("Idempotency-Key"))));
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains(SseStream.CONTENT_TYPE)) {
-            startStreaming(ctx, command);
+            startOrResume(ctx, command);
             return;
         }
         TurnOutcome outcome = useCases.sendMessage().send(command);
@@ -77,19 +77,30 @@ final class MessageRoutes {
         ConversationId id = Params.conversationId(ctx);
         Optional<String> message = Params.query(ctx, "message");
         if (message.isPresent()) {
-            startStreaming(ctx, new SendMessage(Authentication.user(ctx), id, message.get(),
+            startOrResume(ctx, new SendMessage(Authentication.user(ctx), id, message.get(),
                     Params.query(ctx, "client_message_id")));
         } else {
             follow(ctx, Authentication.user(ctx), id, lastEventId(ctx));
         }
     }
 
-    private void startStreaming(Context ctx, SendMessage command) {
+    /**
+     * Streams a new turn, unless the request carries {@code Last-Event-ID}: that is a reconnect
+     * (an {@code EventSource} re-sends the original URL), which resumes the turn it names and never
+     * starts one (SPEC §12).
+     */
+    private void startOrResume(Context ctx, SendMessage command) {
+        Optional<TurnPosition> reconnect = lastEventId(ctx);
+        if (reconnect.isPresent()) {
+            follow(ctx, command.user(), command.conversation(), reconnect);
+            return;
+        }
         SseStream stream = new SseStream();
         switch (useCases.sendMessage().start(command, stream)) {
             case TurnStart.Started ignored -> stream.pump(ctx, settings.sseHeartbeat(), metrics);
             case TurnStart.NotFound ignored -> throw ConversationRoutes.notFound(command.conversation()).toException();
             case TurnStart.RateLimited limited -> throw TurnAnswers.rateLimited(limited.retryAfter()).toException();
+            case TurnStart.InProgress running -> throw TurnAnswers.turnInProgress(running.turn()).toException();
         }
     }
 

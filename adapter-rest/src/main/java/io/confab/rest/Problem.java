@@ -6,25 +6,33 @@ import java.util.Map;
 
 /**
  * An error answer before it is written as {@code application/problem+json}: the status, a stable
- * machine {@code code}, human text, per-field errors (422) and extra headers (Retry-After, Allow,
- * WWW-Authenticate).
+ * machine {@code code}, human text, per-field errors (422), extra members of the body (the
+ * running {@code turn_id} of a 409) and extra headers (Retry-After, Allow, WWW-Authenticate).
  */
 record Problem(int status, String code, String title, String detail, List<FieldError> errors,
-               Map<String, String> headers) {
+               Map<String, String> members, Map<String, String> headers) {
 
     Problem {
         errors = List.copyOf(errors);
+        members = Map.copyOf(members);
         headers = Map.copyOf(headers);
     }
 
     static Problem of(int status, String code, String title, String detail) {
-        return new Problem(status, code, title, detail, List.of(), Map.of());
+        return new Problem(status, code, title, detail, List.of(), Map.of(), Map.of());
     }
 
     Problem withHeader(String name, String value) {
         Map<String, String> all = new java.util.HashMap<>(headers);
         all.put(name, value);
-        return new Problem(status, code, title, detail, errors, all);
+        return new Problem(status, code, title, detail, errors, members, all);
+    }
+
+    /** Adds a member to the body, beside the standard ones. */
+    Problem withMember(String name, String value) {
+        Map<String, String> all = new java.util.HashMap<>(members);
+        all.put(name, value);
+        return new Problem(status, code, title, detail, errors, all, headers);
     }
 
     /** Thrown by handlers to answer with this problem; mapped in one place ({@link ErrorMapping}). */
@@ -53,6 +61,6 @@ record Problem(int status, String code, String title, String detail, List<FieldE
     static Problem validation(List<FieldError> errors) {
         String detail = errors.isEmpty() ? "The request is not valid."
                 : errors.get(0).field() + " " + errors.get(0).message();
-        return new Problem(422, "validation_failed", "Validation failed", detail, errors, Map.of());
+        return new Problem(422, "validation_failed", "Validation failed", detail, errors, Map.of(), Map.of());
     }
 }

@@ -6,6 +6,7 @@ import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
+import io.confab.domain.TurnId;
 import io.confab.json.JsonValues;
 import io.confab.json.ResourceJson;
 import java.time.Duration;
@@ -54,9 +55,15 @@ final class TurnAnswers {
             case TurnOutcome.Failed failed -> failure(failed.failure(), failed.detail());
             case TurnOutcome.NotFound ignored -> Problem.notFound("No such conversation.");
             case TurnOutcome.RateLimited limited -> rateLimited(limited.retryAfter());
-            case TurnOutcome.InProgress ignored -> Problem.conflict("turn_in_progress",
-                    "A turn with this client_message_id is still running; retry when it has finished.");
+            case TurnOutcome.InProgress inProgress -> turnInProgress(inProgress.turn());
         });
+    }
+
+    /** 409 while another turn runs in the conversation (SPEC §12); the body names the running turn. */
+    static Problem turnInProgress(TurnId running) {
+        return Problem.conflict(TurnOutcome.InProgress.CODE,
+                        "A reply is still being written in this conversation; send again when it has finished.")
+                .withMember("turn_id", running.toString());
     }
 
     static Problem rateLimited(Duration retryAfter) {
@@ -73,6 +80,8 @@ final class TurnAnswers {
                     Problem.of(502, failure.code(), "Bad gateway", detail + saved);
             case MODEL_TIMEOUT -> Problem.of(504, failure.code(), "Gateway timeout", detail + saved);
             case STORE_UNAVAILABLE -> Problem.of(503, failure.code(), "Service unavailable", detail);
+            case CONVERSATION_DELETED -> Problem.of(410, failure.code(), "Gone", detail);
+            case INSTANCE_LOST -> Problem.of(503, failure.code(), "Service unavailable", detail);
             case INTERNAL -> Problem.of(500, failure.code(), "Internal server error", detail);
         };
     }

@@ -113,6 +113,68 @@ class SseTest extends AbstractRestTest {
     }
 
     @Test
+    void aStreamedSendCarryingLastEventId_isAReconnect_thatResumesThatTurn_andStartsNone() throws Exception {
+        AtomicReference<Optional<TurnPosition>> asked = new AtomicReference<>();
+        stubs.sendMessage = new SendMessageUseCase() {
+            @Override
+            public TurnOutcome send(SendMessageUseCase.SendMessage command) {
+                throw new AssertionError("a reconnect started a turn");
+            }
+
+            @Override
+            public TurnStart start(SendMessageUseCase.SendMessage command, TurnListener listener) {
+                throw new AssertionError("a reconnect started a turn");
+            }
+        };
+        stubs.followTurn = (user, conversation, after, listener) -> {
+            asked.set(after);
+            Stubs.events(after.orElseThrow().turn(), conversation, "x").stream()
+                    .filter(e -> e.seq() > after.get().seq()).forEach(listener::onEvent);
+            return new FollowOutcome.Following(after.get().turn(), () -> { });
+        };
+        String id = start();
+        String turn = UUID.randomUUID().toString();
+
+        var get = stream(server.request(CONVERSATIONS + "/" + id + "/stream?message=add%20milk", "alice")
+                .header("Last-Event-ID", turn + ":2").GET());
+        var post = stream(server.request(CONVERSATIONS + "/" + id + "/messages", "alice")
+                .header("Accept", "text/event-stream").header("Content-Type", "application/json")
+                .header("Last-Event-ID", turn + ":3")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"add milk\",\"client_message_id\":\"k\"}")));
+
+        assertThat(get.body().filter(line -> line.startsWith("id: ")).toList())
+                .containsExactly("id: " + turn + ":3", "id: " + turn + ":4");
+        assertThat(post.body().filter(line -> line.startsWith("id: ")).toList()).containsExactly("id: " + turn + ":4");
+        assertThat(asked.get()).hasValue(new TurnPosition(TurnId.parse(turn), 3));
+    }
+
+    @Test
+    void aStreamedSend_whileAnotherTurnRuns_is409_namingTheRunningTurn() throws Exception {
+        TurnId running = new TurnId(UUID.randomUUID());
+        stubs.sendMessage = new SendMessageUseCase() {
+            @Override
+            public TurnOutcome send(SendMessageUseCase.SendMessage command) {
+                return new TurnOutcome.InProgress(running);
+            }
+
+            @Override
+            public TurnStart start(SendMessageUseCase.SendMessage command, TurnListener listener) {
+                return new TurnStart.InProgress(running);
+            }
+        };
+        String id = start();
+
+        var streamed = server.send(server.request(CONVERSATIONS + "/" + id + "/stream?message=hi", "alice").GET());
+        var blocking = server.send(server.request(CONVERSATIONS + "/" + id + "/messages", "alice")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}")));
+
+        for (var response : List.of(streamed, blocking)) {
+            assertThat(response.statusCode()).isEqualTo(409);
+            assertThat(response.body()).contains("\"code\":\"turn_in_progress\"", "\"turn_id\":\"" + running + "\"");
+        }
+    }
+
+    @Test
     void aMalformedLastEventId_is400() throws Exception {
         String id = start();
 
@@ -147,12 +209,12 @@ class SseTest extends AbstractRestTest {
     private static SendMessageUseCase slowTurn(CountDownLatch release, CompletableFuture<Boolean> finished) {
         return new SendMessageUseCase() {
             @Override
-            public TurnOutcome send(SendMessage command) {
+            public TurnOutcome send(SendMessageUseCase.SendMessage command) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public TurnStart start(SendMessage command, TurnListener listener) {
+            public TurnStart start(SendMessageUseCase.SendMessage command, TurnListener listener) {
                 TurnId turn = new TurnId(UUID.randomUUID());
                 List<TurnEvent> events = Stubs.events(turn, command.conversation(), command.content());
                 Thread.startVirtualThread(() -> {

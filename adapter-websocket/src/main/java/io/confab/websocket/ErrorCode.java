@@ -18,6 +18,8 @@ enum ErrorCode {
     NOT_FOUND,
     /** Too many turns; {@code message} says when to retry. */
     RATE_LIMITED,
+    /** A message while another turn runs in the conversation; the frame names it in {@code turn_id}. */
+    TURN_IN_PROGRESS,
     /** {@code cancel} while no turn runs. */
     NO_RUNNING_TURN,
     /** The server failed (the store is down); the socket stays open. */

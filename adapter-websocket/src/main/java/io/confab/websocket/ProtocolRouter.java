@@ -85,6 +85,10 @@ final class ProtocolRouter {
                 connection.send(ServerFrames.error(send.requestId(), ErrorCode.RATE_LIMITED,
                         "too many messages; retry in " + seconds + " s"));
             }
+            case TurnStart.InProgress running -> {
+                abandon(connection, feed, newFeed);
+                connection.send(ServerFrames.turnInProgress(send.requestId(), running.turn()));
+            }
         }
     }
 

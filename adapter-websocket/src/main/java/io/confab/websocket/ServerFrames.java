@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.ConversationId;
+import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import java.util.Optional;
 
@@ -34,6 +35,16 @@ final class ServerFrames {
         requestId.ifPresent(id -> node.set("request_id", id));
         node.put("code", code.wireName());
         node.put("message", message);
+        return node.toString();
+    }
+
+    /** The {@code error} frame of a message refused while another turn runs in its conversation (SPEC §12). */
+    static String turnInProgress(Optional<JsonNode> requestId, TurnId running) {
+        ObjectNode node = frame("error");
+        requestId.ifPresent(id -> node.set("request_id", id));
+        node.put("code", ErrorCode.TURN_IN_PROGRESS.wireName());
+        node.put("message", "a reply is still being written in this conversation; send again when it has finished");
+        node.put("turn_id", running.toString());
         return node.toString();
     }
 

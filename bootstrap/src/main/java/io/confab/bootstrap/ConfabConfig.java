@@ -32,7 +32,9 @@ public record ConfabConfig(
         int rateLimitPerMinute,
         int historyLimit,
         Duration shutdownGrace,
-        Duration ssePing) {
+        Duration ssePing,
+        Duration turnLease,
+        Optional<String> instanceId) {
 
     public static final String PROPERTIES_FILE = "confab.properties";
     private static final Pattern REDIS_KEY_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -95,6 +97,8 @@ public record ConfabConfig(
         Objects.requireNonNull(mcpServers, "mcpServers");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(ssePing, "ssePing");
+        Objects.requireNonNull(turnLease, "turnLease");
+        Objects.requireNonNull(instanceId, "instanceId");
     }
 
     /** From the process environment and {@code ./confab.properties}. */
@@ -126,7 +130,32 @@ public record ConfabConfig(
                 values.integer("CONFAB_RATE_LIMIT", 30, 1, 100_000),
                 values.integer("CONFAB_HISTORY_LIMIT", ConfabSettings.DEFAULT_HISTORY_LIMIT, 1, 1_000),
                 Duration.ofSeconds(values.integer("CONFAB_SHUTDOWN_GRACE_SECONDS", 10, 0, 3_600)),
-                Duration.ofSeconds(values.integer("CONFAB_SSE_PING_SECONDS", 15, 1, 3_600)));
+                Duration.ofSeconds(values.integer("CONFAB_SSE_PING_SECONDS", 15, 1, 3_600)),
+                Duration.ofSeconds(values.integer("CONFAB_TURN_LEASE_SECONDS",
+                        (int) ConfabSettings.DEFAULT_TURN_LEASE.toSeconds(), 1, 3_600)),
+                instanceId(values));
+    }
+
+    /** A name of at most 200 characters: it is stored with every lease this instance holds. */
+    private static Optional<String> instanceId(ConfigValues values) {
+        Optional<String> id = values.optional("CONFAB_INSTANCE_ID").map(String::strip);
+        if (id.isPresent() && (id.get().isEmpty() || id.get().length() > 200)) {
+            throw new ConfigException("CONFAB_INSTANCE_ID", "must be 1-200 characters");
+        }
+        return id;
+    }
+
+    /**
+     * The name this instance holds turn leases under: {@code CONFAB_INSTANCE_ID}, else the host name
+     * and port (stable across restarts, so a restarted instance ends its earlier run's turns at once;
+     * unique among live instances, as two cannot listen on one port), else, on a random port, a
+     * random name (its leases then simply expire).
+     */
+    public String instanceName() {
+        return instanceId.orElseGet(() -> port == 0
+                ? "confab-" + java.util.UUID.randomUUID()
+                : Optional.ofNullable(System.getenv("HOSTNAME")).filter(name -> !name.isBlank()).orElse("localhost")
+                        + ":" + port);
     }
 
     /** Namespaces Redis keys and channels, so several deployments (or test runs) can share one Redis. */
@@ -183,6 +212,6 @@ public record ConfabConfig(
     /** A copy listening on another port (0: any free port); for tests. */
     public ConfabConfig withPort(int newPort) {
         return new ConfabConfig(host, newPort, dataDir, database, redisUrl, redisKeyPrefix, jwt, model, mcpServers,
-                rateLimitPerMinute, historyLimit, shutdownGrace, ssePing);
+                rateLimitPerMinute, historyLimit, shutdownGrace, ssePing, turnLease, instanceId);
     }
 }

@@ -42,6 +42,7 @@ final class TurnMetrics {
                     case TurnStart.Started ignored -> { }
                     case TurnStart.NotFound ignored -> turn("not_found");
                     case TurnStart.RateLimited ignored -> turn("rate_limited");
+                    case TurnStart.InProgress ignored -> turn("in_progress");
                 }
                 return start;
             }

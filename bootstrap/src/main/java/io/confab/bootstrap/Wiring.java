@@ -80,7 +80,7 @@ final class Wiring implements AutoCloseable {
             this.mcp = closeLater(new McpWiring(config, taskTools, tokenVerifier));
             this.confab = Confab.create(ports(model, mcp.agentTools(taskTools), clock), new ConfabSettings(
                     config.model().systemPrompt(), config.historyLimit(), ConfabSettings.DEFAULT_TOKEN_BUDGET,
-                    ConfabSettings.DEFAULT_MAX_TOOL_ROUNDS));
+                    ConfabSettings.DEFAULT_MAX_TOOL_ROUNDS, config.turnLease(), config.instanceName()));
             TurnMetrics turnMetrics = new TurnMetrics(registry);
             this.useCases = new RestUseCases(confab.createConversation(), confab.listConversations(),
                     confab.getConversation(), confab.updateConversation(), confab.deleteConversation(),
@@ -143,7 +143,7 @@ final class Wiring implements AutoCloseable {
 
     private ConfabPorts ports(ChatModel model, ToolCatalog tools, Clock clock) {
         return new ConfabPorts(stores.conversations(), stores.messages(), stores.tasks(), model, tools,
-                events.bus, events.log, events.rateLimiter, clock, new TimeOrderedIdGenerator(clock));
+                events.bus, events.log, stores.leases(), events.rateLimiter, clock, new TimeOrderedIdGenerator(clock));
     }
 
     private static ChatModel model(ConfabConfig.Model model) {

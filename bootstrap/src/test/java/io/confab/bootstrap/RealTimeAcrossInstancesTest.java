@@ -139,6 +139,33 @@ class RealTimeAcrossInstancesTest {
         }
     }
 
+    @Test
+    void whileATurnRunsOnB_aMessageToTheSameConversationOnA_is409NamingIt_overRestAndWebSocket_andNothingIsStored() {
+        newUserWithConversation();
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        instances.modelB.then(Reply.text("Working").thenHoldUntil(release, " and done."));
+        SseClient onB = SseClient.open(instances.apiB, sendMessage(instances.apiB, "first"));
+        String running = onB.next(3).get(1).path("turn_id").asText();
+
+        var refused = instances.apiA.post(CONVERSATIONS + "/" + conversation + "/messages", token, "{\"message\":\"second\"}");
+        JsonNode frame;
+        try (WsClient onA = WsClient.open(instances.a.uri(), token)) {
+            onA.send("{\"type\":\"send_message\",\"conversation_id\":\"" + conversation
+                    + "\",\"content\":\"third\",\"request_id\":7}");
+            frame = onA.next("error");
+        }
+        release.complete(null);
+        onB.untilTerminal();
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).path("code").asText()).isEqualTo("turn_in_progress");
+        assertThat(json(refused).path("turn_id").asText()).isEqualTo(running);
+        assertThat(frame.path("code").asText()).isEqualTo("turn_in_progress");
+        assertThat(frame.path("turn_id").asText()).isEqualTo(running);
+        assertThat(json(instances.apiA.get(CONVERSATIONS + "/" + conversation + "/messages", token)).path("items")
+                .findValues("content")).extracting(JsonNode::asText).containsExactly("first", "Working and done.");
+    }
+
     private HttpRequest.Builder sendMessage(Api api, String text) {
         return api.request(CONVERSATIONS + "/" + conversation + "/messages", token)
                 .header("Content-Type", "application/json")

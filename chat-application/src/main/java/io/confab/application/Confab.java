@@ -6,16 +6,14 @@ import io.confab.application.memory.InMemoryEventLog;
 import io.confab.application.memory.InMemoryMessageRepository;
 import io.confab.application.memory.InMemoryRateLimiter;
 import io.confab.application.memory.InMemoryTaskRepository;
+import io.confab.application.memory.InMemoryTurnLeases;
 import io.confab.application.memory.TimeOrderedIdGenerator;
 import io.confab.application.service.ConversationService;
 import io.confab.application.service.ListMessagesService;
 import io.confab.application.service.ListTasksService;
 import io.confab.application.service.OneShotChatService;
 import io.confab.application.tools.TaskTools;
-import io.confab.application.turn.CancelTurnService;
-import io.confab.application.turn.FollowTurnService;
-import io.confab.application.turn.SendMessageService;
-import io.confab.application.turn.TurnRegistry;
+import io.confab.application.turn.TurnServices;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.CreateConversationUseCase;
 import io.confab.application.usecase.DeleteConversationUseCase;
@@ -42,25 +40,19 @@ public final class Confab implements AutoCloseable {
     public static final int DEFAULT_TURNS_PER_MINUTE = 30;
 
     private final ConfabPorts ports;
-    private final TurnRegistry turns;
+    private final TurnServices turns;
     private final ConversationService conversations;
     private final ListMessagesService listMessages;
     private final ListTasksService listTasks;
-    private final FollowTurnService followTurn;
-    private final SendMessageService sendMessage;
-    private final CancelTurnService cancelTurn;
     private final OneShotChatService oneShotChat;
 
     private Confab(ConfabPorts ports, ConfabSettings settings) {
         this.ports = ports;
-        this.turns = new TurnRegistry(ports.eventBus());
+        this.turns = new TurnServices(ports, settings);
         this.conversations = new ConversationService(ports.conversations(), ports.eventBus(), ports.clock(), ports.ids());
         this.listMessages = new ListMessagesService(ports.messages());
         this.listTasks = new ListTasksService(ports.tasks());
-        this.followTurn = new FollowTurnService(ports, turns);
-        this.sendMessage = new SendMessageService(ports, settings, turns, followTurn);
-        this.cancelTurn = new CancelTurnService(ports, turns);
-        this.oneShotChat = new OneShotChatService(conversations, sendMessage);
+        this.oneShotChat = new OneShotChatService(conversations, turns.sendMessage());
     }
 
     /** Confab over the host's adapters. */
@@ -81,7 +73,7 @@ public final class Confab implements AutoCloseable {
         InMemoryConversationRepository conversations = new InMemoryConversationRepository();
         InMemoryTaskRepository tasks = new InMemoryTaskRepository();
         return new ConfabPorts(conversations, new InMemoryMessageRepository(conversations), tasks, model,
-                new TaskTools(tasks, clock), new InMemoryEventBus(), new InMemoryEventLog(clock),
+                new TaskTools(tasks, clock), new InMemoryEventBus(), new InMemoryEventLog(clock), new InMemoryTurnLeases(),
                 InMemoryRateLimiter.perMinute(turnsPerMinute, clock), clock, new TimeOrderedIdGenerator(clock));
     }
 
@@ -114,15 +106,15 @@ public final class Confab implements AutoCloseable {
     }
 
     public SendMessageUseCase sendMessage() {
-        return sendMessage;
+        return turns.sendMessage();
     }
 
     public CancelTurnUseCase cancelTurn() {
-        return cancelTurn;
+        return turns.cancelTurn();
     }
 
     public FollowTurnUseCase followTurn() {
-        return followTurn;
+        return turns.followTurn();
     }
 
     public OneShotChatUseCase oneShotChat() {

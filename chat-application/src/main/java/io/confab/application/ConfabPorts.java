@@ -9,6 +9,7 @@ import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RateLimiter;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.port.ToolCatalog;
+import io.confab.domain.port.TurnLeases;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -21,6 +22,7 @@ public record ConfabPorts(
         ToolCatalog tools,
         EventBus eventBus,
         EventLog eventLog,
+        TurnLeases leases,
         RateLimiter rateLimiter,
         Clock clock,
         IdGenerator ids) {
@@ -33,6 +35,7 @@ public record ConfabPorts(
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(eventBus, "eventBus");
         Objects.requireNonNull(eventLog, "eventLog");
+        Objects.requireNonNull(leases, "leases");
         Objects.requireNonNull(rateLimiter, "rateLimiter");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");

@@ -1,12 +1,16 @@
 package io.confab.application;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * How agent turns behave: the system prompt, how many stored messages the model may see (and
- * within what token budget), and how many tool rounds a turn may take.
+ * within what token budget), how many tool rounds a turn may take, how long a turn's lease on its
+ * conversation lasts unless renewed, and the name this instance holds leases under.
  */
-public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBudget, int maxToolRounds) {
+public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBudget, int maxToolRounds,
+                             Duration turnLease, String instance) {
 
     public static final String DEFAULT_SYSTEM_PROMPT = """
             You are Confab, a helpful assistant. Answer briefly and clearly. You can manage the \
@@ -14,6 +18,7 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
     public static final int DEFAULT_HISTORY_LIMIT = 50;
     public static final int DEFAULT_TOKEN_BUDGET = 12_000;
     public static final int DEFAULT_MAX_TOOL_ROUNDS = 8;
+    public static final Duration DEFAULT_TURN_LEASE = Duration.ofSeconds(30);
 
     public ConfabSettings {
         Objects.requireNonNull(systemPrompt, "systemPrompt");
@@ -26,26 +31,46 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
         if (maxToolRounds < 0 || maxToolRounds > 32) {
             throw new IllegalArgumentException("maxToolRounds must be between 0 and 32");
         }
+        if (turnLease.compareTo(Duration.ofMillis(300)) < 0) {
+            throw new IllegalArgumentException("turnLease must be at least 300 ms");
+        }
+        if (instance == null || instance.isBlank() || instance.length() > 200) {
+            throw new IllegalArgumentException("instance must be 1..200 characters");
+        }
     }
 
+    /** The defaults, under a random instance name (so a restart never takes over leases; they expire). */
     public static ConfabSettings defaults() {
         return new ConfabSettings(DEFAULT_SYSTEM_PROMPT, DEFAULT_HISTORY_LIMIT, DEFAULT_TOKEN_BUDGET,
-                DEFAULT_MAX_TOOL_ROUNDS);
+                DEFAULT_MAX_TOOL_ROUNDS, DEFAULT_TURN_LEASE, "confab-" + UUID.randomUUID());
     }
 
     public ConfabSettings withSystemPrompt(String prompt) {
-        return new ConfabSettings(prompt, historyLimit, tokenBudget, maxToolRounds);
+        return new ConfabSettings(prompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance);
     }
 
     public ConfabSettings withHistoryLimit(int limit) {
-        return new ConfabSettings(systemPrompt, limit, tokenBudget, maxToolRounds);
+        return new ConfabSettings(systemPrompt, limit, tokenBudget, maxToolRounds, turnLease, instance);
     }
 
     public ConfabSettings withTokenBudget(int budget) {
-        return new ConfabSettings(systemPrompt, historyLimit, budget, maxToolRounds);
+        return new ConfabSettings(systemPrompt, historyLimit, budget, maxToolRounds, turnLease, instance);
     }
 
     public ConfabSettings withMaxToolRounds(int rounds) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, rounds);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, rounds, turnLease, instance);
+    }
+
+    public ConfabSettings withTurnLease(Duration lease) {
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, lease, instance);
+    }
+
+    /**
+     * The name this instance holds leases under. A stable name (host and port) lets an instance
+     * that restarts end the turns of its previous run at once instead of when their leases expire;
+     * two live instances must never share one.
+     */
+    public ConfabSettings withInstance(String name) {
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, name);
     }
 }

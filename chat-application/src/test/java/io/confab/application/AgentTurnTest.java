@@ -42,6 +42,20 @@ class AgentTurnTest {
     }
 
     @Test
+    void aModelThatStreamsNulCharacters_losesNoReply_theyAreLeftOutOfChunksAndTheStoredText() {
+        harness.model.then(Reply.text("Hel\0lo", "\0\0", "!"));
+        EventRecorder<TurnEvent> events = new EventRecorder<>();
+
+        harness.confab.sendMessage().start(command(alice, conversation.id(), "hi", null), events::accept);
+        List<TurnEvent> seen = events.awaitMatching(TurnEvent::isTerminal);
+
+        assertThat(seen.getLast()).isInstanceOf(TurnEvent.Completed.class);
+        assertThat(seen).filteredOn(TurnEvent.Chunk.class::isInstance).map(e -> ((TurnEvent.Chunk) e).content())
+                .containsExactly("Hello", "!");
+        assertThat(harness.stored(alice, conversation.id()).getLast().content()).isEqualTo("Hello!");
+    }
+
+    @Test
     void aTurnWithTwoToolRounds_emitsTheExactEventSequence_andStoresBothMessages() {
         scriptTwoToolRounds();
         EventRecorder<TurnEvent> events = new EventRecorder<>();

@@ -19,6 +19,7 @@ import io.confab.domain.event.TurnEvent;
 import io.confab.domain.model.ChatModelException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,21 @@ class TurnEndingsTest {
     @AfterEach
     void close() {
         harness.close();
+    }
+
+    @Test
+    void deletingTheConversationWhileItsTurnRuns_endsTheTurnWithConversationDeleted() {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        harness.model.then(Reply.text("Half").thenHoldUntil(release, " done"));
+        EventRecorder<TurnEvent> events = new EventRecorder<>();
+        harness.confab.sendMessage().start(command(alice, conversation.id(), "hi", null), events::accept);
+        events.awaitMatching(event -> event instanceof TurnEvent.Chunk);
+
+        harness.confab.deleteConversation().delete(alice, conversation.id());
+        release.complete(null);
+
+        assertThat(events.awaitMatching(TurnEvent::isTerminal).getLast()).isInstanceOfSatisfying(TurnEvent.Failed.class,
+                failed -> assertThat(failed.code()).isEqualTo("conversation_deleted"));
     }
 
     @Test

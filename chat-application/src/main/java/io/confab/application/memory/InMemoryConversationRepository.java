@@ -75,12 +75,6 @@ public final class InMemoryConversationRepository implements ConversationReposit
         }).orElse(false);
     }
 
-    /** Whether {@code owner} owns the conversation, deleted or not (history reads are scoped by this). */
-    synchronized boolean isOwnedBy(UserId owner, ConversationId id) {
-        Conversation stored = rows.get(id);
-        return stored != null && stored.owner().equals(owner);
-    }
-
     /**
      * Moves the counters and updated_at on for an appended message and answers the conversation as
      * that left it; the caller holds this monitor.

@@ -92,13 +92,20 @@ public final class InMemoryMessageRepository implements MessageRepository {
     @Override
     public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
         synchronized (conversations) {
-            return first(history(owner, conversation),
+            return newest(history(owner, conversation),
                     m -> m.role() == Role.ASSISTANT && m.inReplyTo().equals(Optional.of(userMessage)));
         }
     }
 
+    @Override
+    public Optional<Message> find(UserId owner, ConversationId conversation, MessageId id) {
+        synchronized (conversations) {
+            return first(history(owner, conversation), m -> m.id().equals(id));
+        }
+    }
+
     private List<Message> history(UserId owner, ConversationId conversation) {
-        return conversations.isOwnedBy(owner, conversation)
+        return conversations.find(owner, conversation).isPresent()
                 ? byConversation.getOrDefault(conversation, List.of())
                 : List.of();
     }
@@ -115,5 +122,9 @@ public final class InMemoryMessageRepository implements MessageRepository {
 
     private static Optional<Message> first(List<Message> history, Predicate<Message> test) {
         return history.stream().filter(test).findFirst();
+    }
+
+    private static Optional<Message> newest(List<Message> history, Predicate<Message> test) {
+        return history.reversed().stream().filter(test).findFirst();
     }
 }

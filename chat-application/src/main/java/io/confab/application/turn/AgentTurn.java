@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
 /**
  * The body of one agent turn (SPEC §3, after the user message is stored): build the history
  * window, stream the model, run tool rounds, store the assistant message once with every tool
- * call, emit the terminal event, then name the conversation and notify its owner.
+ * call, release the conversation's lease, emit the terminal event, then name the conversation and
+ * notify its owner. The lease goes before the terminal event, so a client that sends its next
+ * message as soon as it sees the end never meets its own finished turn's lease.
  */
 final class AgentTurn implements Runnable {
 
@@ -42,18 +44,20 @@ final class AgentTurn implements Runnable {
     /** The history window as read before the user message was stored. */
     private final List<Message> earlier;
     private final MessageId assistantId;
+    private final TurnLeasing leasing;
     private final Draft draft = new Draft();
     /** The conversation as storing the reply left it; empty while (or when) the reply is not stored. */
     private Optional<Conversation> afterReply = Optional.empty();
 
     AgentTurn(ConfabPorts ports, ConfabSettings settings, RunningTurn turn, TurnEmitter events, Message userMessage,
-              List<Message> earlier) {
+              List<Message> earlier, TurnLeasing leasing) {
         this.ports = ports;
         this.settings = settings;
         this.turn = turn;
         this.events = events;
         this.userMessage = userMessage;
         this.earlier = earlier;
+        this.leasing = leasing;
         this.assistantId = new MessageId(turn.id.value());
     }
 
@@ -120,8 +124,9 @@ final class AgentTurn implements Runnable {
     private TurnOutcome.Finished completed() {
         Message reply = reply(MessageStatus.COMPLETE, Map.of());
         if (!store(reply)) {
-            return failed(TurnFailure.INTERNAL, "The conversation was deleted while the reply was being written.");
+            return failed(TurnFailure.CONVERSATION_DELETED, "The conversation was deleted while the reply was being written.");
         }
+        leasing.release(turn.id);
         events.completed(reply, reply.usage());
         return new TurnOutcome.Completed(userMessage, reply);
     }
@@ -133,6 +138,7 @@ final class AgentTurn implements Runnable {
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "could not store the interrupted reply of turn " + turn.id, e);
         }
+        leasing.release(turn.id);
         events.cancelled(reply);
         return new TurnOutcome.Cancelled(userMessage, reply);
     }
@@ -144,6 +150,7 @@ final class AgentTurn implements Runnable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not store the failed reply of turn " + turn.id, e);
         }
+        leasing.release(turn.id);
         events.failed(failure.code(), detail);
         return new TurnOutcome.Failed(userMessage, reply, failure, detail);
     }

@@ -4,10 +4,12 @@ import io.confab.application.ConfabPorts;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.domain.ConversationId;
+import io.confab.domain.MessageId;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.port.Subscription;
+import io.confab.domain.port.TurnLease;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,16 +17,20 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Resumes a turn's stream after a position. A turn running here is followed from its own buffer;
  * any other is replayed from the event log and then followed live on the event bus (subscribed
- * before reading, merged by seq), so a turn running on another instance streams here too.
+ * before reading, merged by seq), so a turn running on another instance streams here too. A turn
+ * whose instance died is ended as lost as soon as its lease has expired; a turn the log no longer
+ * keeps ends with its stored reply.
  */
 public final class FollowTurnService implements FollowTurnUseCase {
 
     private final ConfabPorts ports;
     private final TurnRegistry registry;
+    private final LostTurns lostTurns;
 
-    public FollowTurnService(ConfabPorts ports, TurnRegistry registry) {
+    FollowTurnService(ConfabPorts ports, TurnRegistry registry, LostTurns lostTurns) {
         this.ports = ports;
         this.registry = registry;
+        this.lostTurns = lostTurns;
     }
 
     @Override
@@ -46,10 +52,11 @@ public final class FollowTurnService implements FollowTurnUseCase {
                     .<FollowOutcome>map(subscription -> new FollowOutcome.Following(turn.get(), subscription))
                     .orElseGet(FollowOutcome.NoTurn::new);
         }
-        return fromLog(conversation, turn.get(), afterSeq, listener);
+        return fromLog(user, conversation, turn.get(), afterSeq, listener);
     }
 
-    private FollowOutcome fromLog(ConversationId conversation, TurnId turn, long afterSeq, TurnListener listener) {
+    private FollowOutcome fromLog(UserId user, ConversationId conversation, TurnId turn, long afterSeq,
+                                  TurnListener listener) {
         AtomicReference<Subscription> live = new AtomicReference<>();
         OrderedDelivery delivery = new OrderedDelivery(listener, afterSeq, () -> closeIfSet(live));
         live.set(ports.eventBus().subscribeConversation(conversation, event -> {
@@ -58,15 +65,58 @@ public final class FollowTurnService implements FollowTurnUseCase {
             }
         }));
         List<TurnEvent> kept = ports.eventLog().readAfter(turn, 0);
-        if (kept.isEmpty() || !kept.get(0).conversationId().equals(conversation) || endedBefore(kept, afterSeq)) {
+        if (!kept.isEmpty() && !kept.get(0).conversationId().equals(conversation)) {
             live.get().close();
             return new FollowOutcome.NoTurn();
         }
+        if (kept.isEmpty() || endedBefore(kept, afterSeq)) {
+            live.get().close();
+            return kept.isEmpty() ? fromStore(user, conversation, turn, afterSeq, listener) : new FollowOutcome.NoTurn();
+        }
         kept.forEach(delivery::offer);
+        if (!delivery.hasEnded()) {
+            endIfLost(user, conversation, turn, kept.getLast().seq(), delivery);
+        }
         if (delivery.hasEnded()) {
             live.get().close();
         }
         return new FollowOutcome.Following(turn, live.get());
+    }
+
+    /**
+     * The log has the turn but not its end, and it runs on no instance here: when its lease has
+     * expired it is ended now; when it holds no lease at all it already ended (its end may have
+     * missed the log), so its stored reply ends the stream.
+     */
+    private void endIfLost(UserId user, ConversationId conversation, TurnId turn, long lastSeq,
+                           OrderedDelivery delivery) {
+        Optional<TurnLease> lease = ports.leases().find(user, conversation).filter(held -> held.turn().equals(turn));
+        if (lease.isPresent()) {
+            if (lease.get().isExpiredAt(ports.clock().instant())) {
+                lostTurns.recover(lease.get());
+            }
+            return;
+        }
+        ports.messages().find(user, conversation, new MessageId(turn.value()))
+                .ifPresent(reply -> delivery.offer(StoredTurns.terminalEvent(reply, lastSeq + 1)));
+    }
+
+    /** A turn the event log no longer keeps (or never kept, on another process): its stored end, if any. */
+    private FollowOutcome fromStore(UserId user, ConversationId conversation, TurnId turn, long afterSeq,
+                                    TurnListener listener) {
+        ports.leases().find(user, conversation)
+                .filter(held -> held.turn().equals(turn) && held.isExpiredAt(ports.clock().instant()))
+                .ifPresent(lostTurns::recover);
+        return ports.messages().find(user, conversation, new MessageId(turn.value()))
+                .<FollowOutcome>map(reply -> {
+                    try {
+                        listener.onEvent(StoredTurns.terminalEvent(reply, Math.max(2, afterSeq + 1)));
+                    } catch (RuntimeException e) {
+                        // a listener that throws is detached: it gets nothing more
+                    }
+                    return new FollowOutcome.Following(turn, () -> { });
+                })
+                .orElseGet(FollowOutcome.NoTurn::new);
     }
 
     /** The client already saw the terminal event: nothing is left to replay. */

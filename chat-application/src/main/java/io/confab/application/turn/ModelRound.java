@@ -25,17 +25,27 @@ final class ModelRound {
         List<ToolCallRequest> calls = new ArrayList<>();
         model.stream(request, event -> {
             switch (event) {
-                case ModelEvent.TextDelta delta when !delta.text().isEmpty() -> {
-                    text.append(delta.text());
-                    draft.appendText(delta.text());
-                    events.chunk(delta.text(), assistantMessage);
+                case ModelEvent.TextDelta delta -> {
+                    String said = storable(delta.text());
+                    if (!said.isEmpty()) {
+                        text.append(said);
+                        draft.appendText(said);
+                        events.chunk(said, assistantMessage);
+                    }
                 }
-                case ModelEvent.TextDelta empty -> { }
                 case ModelEvent.ToolCallRequested requested -> calls.add(requested.call());
                 case ModelEvent.UsageReported reported -> draft.addUsage(reported.usage());
                 case ModelEvent.Finished finished -> { }
             }
         }, cancellation);
         return new Result(text.toString(), calls);
+    }
+
+    /**
+     * The delta without NUL characters: no store can keep U+0000 in text (PostgreSQL refuses it),
+     * and a model that sends one must not cost the user the reply.
+     */
+    static String storable(String delta) {
+        return delta.indexOf('\0') < 0 ? delta : delta.replace("\0", "");
     }
 }

@@ -30,6 +30,8 @@ final class RunningTurn {
     private final List<TurnEvent> events = new ArrayList<>();
     private final List<TurnListener> listeners = new ArrayList<>();
     private final CompletableFuture<TurnOutcome.Finished> outcome = new CompletableFuture<>();
+    /** Set once the turn holds its conversation's lease (it is registered a moment before). */
+    private volatile boolean leased;
 
     RunningTurn(TurnId id, UserId user, ConversationId conversation, MessageId userMessageId) {
         this.id = id;
@@ -67,6 +69,15 @@ final class RunningTurn {
         }
         listeners.add(listener);
         return Optional.of(() -> unfollow(listener));
+    }
+
+    void leased() {
+        leased = true;
+    }
+
+    /** True while the turn holds a lease to renew: claimed, and not finished. */
+    boolean holdsLease() {
+        return leased && !outcome.isDone();
     }
 
     void finish(TurnOutcome.Finished finished) {

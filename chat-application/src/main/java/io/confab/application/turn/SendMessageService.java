@@ -13,31 +13,35 @@ import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.port.AppendResult;
+import io.confab.domain.port.LeaseClaim;
 import io.confab.domain.port.RateDecision;
+import io.confab.domain.port.TurnLease;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Starts agent turns (SPEC §3): owner-scoped load, idempotency by client_message_id, rate limit,
- * the user message stored before anything else, then the turn on a server-owned virtual thread.
- * A repeated client_message_id writes nothing: it answers with the first turn (waiting for it when
- * it still runs here).
+ * Starts agent turns (SPEC §3, §12): owner-scoped load, idempotency by client_message_id, rate
+ * limit, the conversation's lease (one running turn per conversation, across instances), the user
+ * message stored before anything else, then the turn on a server-owned virtual thread. A repeated
+ * client_message_id writes nothing: it answers with the first turn (following it while it runs),
+ * or runs it again when its instance died before it ended.
  */
 public final class SendMessageService implements SendMessageUseCase {
-
-    /** The error code of a stream whose first attempt is still answered on another instance. */
-    public static final String IN_PROGRESS = "turn_in_progress";
 
     private final ConfabPorts ports;
     private final ConfabSettings settings;
     private final TurnRegistry registry;
+    private final TurnLeasing leasing;
+    private final LostTurns lostTurns;
     private final FollowTurnUseCase follow;
 
-    public SendMessageService(ConfabPorts ports, ConfabSettings settings, TurnRegistry registry,
-                              FollowTurnUseCase follow) {
+    SendMessageService(ConfabPorts ports, ConfabSettings settings, TurnRegistry registry, TurnLeasing leasing,
+                       LostTurns lostTurns, FollowTurnUseCase follow) {
         this.ports = ports;
         this.settings = settings;
         this.registry = registry;
+        this.leasing = leasing;
+        this.lostTurns = lostTurns;
         this.follow = follow;
     }
 
@@ -48,7 +52,8 @@ public final class SendMessageService implements SendMessageUseCase {
             case Begin.Limited limited -> new TurnOutcome.RateLimited(limited.decision().retryAfter());
             case Begin.Running running -> running.turn().awaitOutcome();
             case Begin.Done done -> done.outcome();
-            case Begin.Elsewhere elsewhere -> new TurnOutcome.InProgress();
+            case Begin.Elsewhere elsewhere -> new TurnOutcome.InProgress(elsewhere.turn());
+            case Begin.Busy busy -> new TurnOutcome.InProgress(busy.turn());
         };
     }
 
@@ -59,11 +64,15 @@ public final class SendMessageService implements SendMessageUseCase {
             case Begin.Limited limited -> new TurnStart.RateLimited(limited.decision().retryAfter());
             case Begin.Running running -> new TurnStart.Started(running.turn().id);
             case Begin.Done done -> replay(done.outcome(), listener);
-            case Begin.Elsewhere elsewhere -> followElsewhere(command, elsewhere.userMessage(), listener);
+            case Begin.Elsewhere elsewhere -> followElsewhere(command, elsewhere.turn(), listener);
+            case Begin.Busy busy -> new TurnStart.InProgress(busy.turn());
         };
     }
 
-    /** How a request begins: not found, limited, a turn running here, a finished first turn, or one elsewhere. */
+    /**
+     * How a request begins: not found, limited, a turn running here, a finished first turn, the
+     * same message's turn running on another instance, or another message's turn running.
+     */
     private sealed interface Begin {
         record Missing() implements Begin {
         }
@@ -77,7 +86,10 @@ public final class SendMessageService implements SendMessageUseCase {
         record Done(TurnOutcome.Finished outcome) implements Begin {
         }
 
-        record Elsewhere(Message userMessage) implements Begin {
+        record Elsewhere(TurnId turn) implements Begin {
+        }
+
+        record Busy(TurnId turn) implements Begin {
         }
     }
 
@@ -94,7 +106,7 @@ public final class SendMessageService implements SendMessageUseCase {
         Optional<String> key = command.clientMessageId().map(String::strip).filter(k -> !k.isEmpty());
         Optional<Message> earlier = key.flatMap(k -> ports.messages().findByClientMessageId(user, command.conversation(), k));
         if (earlier.isPresent()) {
-            return retry(user, earlier.get(), listener);
+            return retry(user, earlier.get(), listener, window.get());
         }
         if (ports.rateLimiter().acquire(user) instanceof RateDecision.Limited limited) {
             return new Begin.Limited(limited);
@@ -103,39 +115,82 @@ public final class SendMessageService implements SendMessageUseCase {
     }
 
     private Begin newTurn(SendMessage command, Optional<String> key, Optional<TurnListener> listener,
-                          List<Message> earlier) {
+                          List<Message> window) {
         Message userMessage = Message.fromUser(new MessageId(ports.ids().next()), command.conversation(),
                 command.content(), key, ports.clock().instant());
         RunningTurn turn = new RunningTurn(new TurnId(ports.ids().next()), command.user(), command.conversation(),
                 userMessage.id());
-        listener.ifPresent(l -> turn.follow(l, 0));
-        registry.register(turn);
+        Optional<Begin> refused = claim(turn, key, listener);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         AppendResult stored;
         try {
             stored = ports.messages().append(command.user(), userMessage);
         } catch (RuntimeException e) {
-            registry.unregister(turn);
+            abandon(turn);
             throw e;
         }
         if (!(stored instanceof AppendResult.Appended)) {
-            registry.unregister(turn);
+            abandon(turn);
         }
         return switch (stored) {
-            case AppendResult.Appended appended -> run(turn, userMessage, earlier);
-            case AppendResult.Duplicate duplicate -> retry(command.user(), duplicate.existing(), listener);
+            case AppendResult.Appended appended -> run(turn, userMessage, window);
+            case AppendResult.Duplicate duplicate -> retry(command.user(), duplicate.existing(), listener, window);
             case AppendResult.ConversationMissing missing -> new Begin.Missing();
         };
+    }
+
+    /**
+     * Registers the turn (so retries, followers and cancels find it) and claims its conversation;
+     * empty when claimed, else how the request ends. A lease left by a dead instance is taken over
+     * (its turn is ended as lost) and the claim made again, so nothing waits for a turn that no
+     * longer runs.
+     */
+    private Optional<Begin> claim(RunningTurn turn, Optional<String> key, Optional<TurnListener> listener) {
+        listener.ifPresent(l -> turn.follow(l, 0));
+        registry.register(turn);
+        LeaseClaim claim;
+        try {
+            claim = leasing.claim(turn, key);
+            if (claim instanceof LeaseClaim.Held held && held.holder().isExpiredAt(ports.clock().instant())
+                    && lostTurns.recover(held.holder())) {
+                claim = leasing.claim(turn, key);
+            }
+        } catch (RuntimeException e) {
+            registry.unregister(turn);
+            throw e;
+        }
+        if (claim instanceof LeaseClaim.Held held) {
+            registry.unregister(turn);
+            TurnLease holder = held.holder();
+            boolean sameMessage = holder.userMessage().equals(turn.userMessageId)
+                    || key.isPresent() && key.equals(holder.clientMessageId());
+            return Optional.of(sameMessage ? following(holder.turn(), listener) : new Begin.Busy(holder.turn()));
+        }
+        turn.leased();
+        return Optional.empty();
+    }
+
+    /** The turn never ran (its user message was not stored): forget it and free its conversation. */
+    private void abandon(RunningTurn turn) {
+        registry.unregister(turn);
+        leasing.release(turn.id);
     }
 
     private Begin run(RunningTurn turn, Message userMessage, List<Message> earlier) {
         TurnEmitter events = new TurnEmitter(turn, ports.clock(), ports.eventLog(), ports.eventBus());
         events.messageCreated(userMessage);
-        registry.run(turn, new AgentTurn(ports, settings, turn, events, userMessage, earlier));
+        registry.run(turn, new AgentTurn(ports, settings, turn, events, userMessage, earlier, leasing));
         return new Begin.Running(turn);
     }
 
-    /** The same client_message_id again: the first turn's result, or that turn still running. */
-    private Begin retry(UserId user, Message userMessage, Optional<TurnListener> listener) {
+    /**
+     * The same client_message_id again: the first turn's result, or that turn still running (here
+     * or elsewhere); when it was lost with its instance, or never answered, it runs again for the
+     * stored user message.
+     */
+    private Begin retry(UserId user, Message userMessage, Optional<TurnListener> listener, List<Message> window) {
         Optional<Begin> finished = finished(user, userMessage);
         if (finished.isPresent()) {
             return finished.get();
@@ -145,13 +200,49 @@ public final class SendMessageService implements SendMessageUseCase {
             listener.ifPresent(l -> local.get().follow(l, 0));
             return new Begin.Running(local.get());
         }
-        // the first turn may have ended between the two looks
-        return finished(user, userMessage).orElseGet(() -> new Begin.Elsewhere(userMessage));
+        return runAgain(user, userMessage, listener, window);
+    }
+
+    private Begin runAgain(UserId user, Message userMessage, Optional<TurnListener> listener, List<Message> window) {
+        RunningTurn turn = new RunningTurn(new TurnId(ports.ids().next()), user, userMessage.conversationId(),
+                userMessage.id());
+        Optional<Begin> refused = claim(turn, userMessage.clientMessageId(), listener);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        // the first turn may have ended between the first look and the claim
+        Optional<Begin> finished = finished(user, userMessage);
+        if (finished.isPresent()) {
+            abandon(turn);
+            return finished.get();
+        }
+        return run(turn, userMessage, before(window, userMessage.id()));
     }
 
     private Optional<Begin> finished(UserId user, Message userMessage) {
         return ports.messages().findReply(user, userMessage.conversationId(), userMessage.id())
+                .filter(reply -> !StoredTurns.wasLost(reply))
                 .map(reply -> new Begin.Done(StoredTurns.outcome(userMessage, reply)));
+    }
+
+    /** The same message's turn, running: followed here, or on another instance. */
+    private Begin following(TurnId running, Optional<TurnListener> listener) {
+        Optional<RunningTurn> local = registry.find(running);
+        if (local.isPresent()) {
+            listener.ifPresent(l -> local.get().follow(l, 0));
+            return new Begin.Running(local.get());
+        }
+        return new Begin.Elsewhere(running);
+    }
+
+    /** The window's messages older than {@code message} (the history a turn run again is given). */
+    private static List<Message> before(List<Message> window, MessageId message) {
+        for (int i = 0; i < window.size(); i++) {
+            if (window.get(i).id().equals(message)) {
+                return window.subList(0, i);
+            }
+        }
+        return List.of();
     }
 
     /** Replays a finished first turn: from the event log while it keeps the turn, else condensed. */
@@ -162,28 +253,13 @@ public final class SendMessageService implements SendMessageUseCase {
         return new TurnStart.Started(turn);
     }
 
-    /**
-     * The first turn runs on another instance: follow it through the event log and the bus. When no
-     * log holds it (its instance died mid-turn), say so and end the stream.
-     */
-    private TurnStart followElsewhere(SendMessage command, Message userMessage, TurnListener listener) {
-        Optional<TurnId> turn = ports.eventLog().latestTurn(command.conversation())
-                .filter(id -> ports.eventLog().readAfter(id, 0).stream().findFirst()
-                        .filter(first -> first instanceof TurnEvent.MessageCreated created
-                                && created.message().id().equals(userMessage.id()))
-                        .isPresent());
-        if (turn.isPresent() && follow.follow(command.user(), command.conversation(),
-                Optional.of(new FollowTurnUseCase.TurnPosition(turn.get(), 0)), listener)
-                instanceof FollowTurnUseCase.FollowOutcome.Following following) {
-            return new TurnStart.Started(following.turn());
-        }
-        TurnId unknown = new TurnId(ports.ids().next());
-        deliver(List.of(
-                new TurnEvent.MessageCreated(unknown, command.conversation(), 1, userMessage.createdAt(), userMessage),
-                new TurnEvent.Failed(unknown, command.conversation(), 2, ports.clock().instant(), IN_PROGRESS,
-                        "This message is still being answered elsewhere; its reply will appear in the conversation.")),
-                listener);
-        return new TurnStart.Started(unknown);
+    /** The first turn runs on another instance: follow it through the event log and the bus. */
+    private TurnStart followElsewhere(SendMessage command, TurnId turn, TurnListener listener) {
+        return follow.follow(command.user(), command.conversation(),
+                Optional.of(new FollowTurnUseCase.TurnPosition(turn, 0)), listener)
+                instanceof FollowTurnUseCase.FollowOutcome.Following following
+                ? new TurnStart.Started(following.turn())
+                : new TurnStart.InProgress(turn);
     }
 
     private static void deliver(List<TurnEvent> events, TurnListener listener) {

@@ -3,13 +3,15 @@ package io.confab.application.turn;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.Message;
+import io.confab.domain.MessageStatus;
 import io.confab.domain.TurnId;
 import io.confab.domain.event.TurnEvent;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a finished turn back from the store (for a repeated client_message_id). A failed
+ * Reads a finished turn back from the store (for a repeated client_message_id, or a follower whose
+ * turn is no longer in the event log). A failed
  * assistant message keeps why it failed in its metadata, so a retry answers the same way.
  */
 final class StoredTurns {
@@ -28,27 +30,37 @@ final class StoredTurns {
         return switch (reply.status()) {
             case COMPLETE, STREAMING -> new TurnOutcome.Completed(userMessage, reply);
             case INTERRUPTED -> new TurnOutcome.Cancelled(userMessage, reply);
-            case FAILED -> new TurnOutcome.Failed(userMessage, reply, failureOf(reply),
-                    reply.metadata().getOrDefault(ERROR, "The reply failed."));
+            case FAILED -> new TurnOutcome.Failed(userMessage, reply, failureOf(reply), detailOf(reply));
         };
+    }
+
+    /** True for the reply stored for a turn whose instance died: the same message may be sent again. */
+    static boolean wasLost(Message reply) {
+        return reply.status() == MessageStatus.FAILED && failureOf(reply) == TurnFailure.INSTANCE_LOST;
     }
 
     /** The events a client would have seen, condensed: message_created, then the terminal event. */
     static List<TurnEvent> condensedEvents(TurnOutcome.Finished finished) {
         Message user = finished.userMessage();
-        Message reply = finished.assistantMessage();
-        TurnId turn = new TurnId(reply.id().value());
+        TurnId turn = new TurnId(finished.assistantMessage().id().value());
         TurnEvent created = new TurnEvent.MessageCreated(turn, user.conversationId(), 1, user.createdAt(), user);
-        TurnEvent last = switch (finished) {
-            case TurnOutcome.Completed completed ->
-                    new TurnEvent.Completed(turn, reply.conversationId(), 2, reply.createdAt(), reply, reply.usage());
-            case TurnOutcome.Cancelled cancelled ->
-                    new TurnEvent.Cancelled(turn, reply.conversationId(), 2, reply.createdAt(), reply);
-            case TurnOutcome.Failed failed ->
-                    new TurnEvent.Failed(turn, reply.conversationId(), 2, reply.createdAt(), failed.failure().code(),
-                            failed.detail());
+        return List.of(created, terminalEvent(finished.assistantMessage(), 2));
+    }
+
+    /** The event that ended the turn whose stored reply this is, numbered {@code seq}. */
+    static TurnEvent terminalEvent(Message reply, long seq) {
+        TurnId turn = new TurnId(reply.id().value());
+        return switch (reply.status()) {
+            case COMPLETE, STREAMING ->
+                    new TurnEvent.Completed(turn, reply.conversationId(), seq, reply.createdAt(), reply, reply.usage());
+            case INTERRUPTED -> new TurnEvent.Cancelled(turn, reply.conversationId(), seq, reply.createdAt(), reply);
+            case FAILED -> new TurnEvent.Failed(turn, reply.conversationId(), seq, reply.createdAt(),
+                    failureOf(reply).code(), detailOf(reply));
         };
-        return List.of(created, last);
+    }
+
+    private static String detailOf(Message reply) {
+        return reply.metadata().getOrDefault(ERROR, "The reply failed.");
     }
 
     private static TurnFailure failureOf(Message reply) {

@@ -69,6 +69,11 @@ public final class TurnRegistry {
         });
     }
 
+    /** The turns running here now. */
+    List<RunningTurn> running() {
+        return running.values().stream().map(Entry::turn).toList();
+    }
+
     Optional<RunningTurn> find(TurnId id) {
         return Optional.ofNullable(running.get(id)).map(Entry::turn);
     }

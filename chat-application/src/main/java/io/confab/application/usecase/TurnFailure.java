@@ -1,6 +1,6 @@
 package io.confab.application.usecase;
 
-/** Why a turn failed; each adapter maps it to its status (502, 504, 503, 500). */
+/** Why a turn failed; each adapter maps it to its status (502, 504, 503, 410, 500). */
 public enum TurnFailure {
     /** The model provider failed after retries. */
     MODEL_UNAVAILABLE("model_unavailable"),
@@ -10,6 +10,10 @@ public enum TurnFailure {
     MODEL_MISCONFIGURED("model_misconfigured"),
     /** The store failed while the turn ran. */
     STORE_UNAVAILABLE("store_unavailable"),
+    /** The conversation was deleted while the turn ran. */
+    CONVERSATION_DELETED("conversation_deleted"),
+    /** The instance running the turn stopped (crashed or was killed) before the turn ended. */
+    INSTANCE_LOST("instance_lost"),
     /** A bug. */
     INTERNAL("internal_error");
 

@@ -1,6 +1,7 @@
 package io.confab.application.usecase;
 
 import io.confab.domain.Message;
+import io.confab.domain.TurnId;
 import java.time.Duration;
 
 /** How a blocking turn ended, or why it never started. */
@@ -33,7 +34,12 @@ public sealed interface TurnOutcome {
     record RateLimited(Duration retryAfter) implements TurnOutcome {
     }
 
-    /** A turn with this client_message_id is still running elsewhere; nothing was stored. */
-    record InProgress() implements TurnOutcome {
+    /**
+     * A turn is still running in the conversation: another message's, or this client_message_id's
+     * on another instance; nothing was stored.
+     */
+    record InProgress(TurnId turn) implements TurnOutcome {
+        /** The error code every adapter answers this with (SPEC §12). */
+        public static final String CODE = "turn_in_progress";
     }
 }

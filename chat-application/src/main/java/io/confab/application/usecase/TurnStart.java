@@ -18,4 +18,8 @@ public sealed interface TurnStart {
 
     record RateLimited(Duration retryAfter) implements TurnStart {
     }
+
+    /** Another turn runs in the conversation (or this one runs where it cannot be followed); nothing was stored. */
+    record InProgress(TurnId turn) implements TurnStart {
+    }
 }

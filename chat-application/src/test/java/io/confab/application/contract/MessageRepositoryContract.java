@@ -277,6 +277,32 @@ public abstract class MessageRepositoryContract {
     }
 
     @Test
+    void findReply_ofAUserMessageAnsweredTwice_isTheNewestAnswer() {
+        Message question = userMessage("hello", 10, "key-10");
+        Message lost = assistantMessage(question, "", 11, TokenUsage.NONE);
+        Message again = assistantMessage(question, "hi", 12, TokenUsage.NONE);
+        messages.append(alice, question);
+        messages.append(alice, lost);
+        messages.append(alice, again);
+
+        assertThat(messages.findReply(alice, conversation.id(), question.id())).map(Message::id).contains(again.id());
+    }
+
+    @Test
+    void find_findsAMessageById_onlyInItsOwnersLiveConversation() {
+        Message question = userMessage("hello", 10, null);
+        Message answer = assistantMessage(question, "hi", 11, TokenUsage.NONE);
+        messages.append(alice, question);
+        messages.append(alice, answer);
+
+        assertThat(messages.find(alice, conversation.id(), answer.id())).map(Message::content).contains("hi");
+        assertThat(messages.find(alice, conversation.id(), newMessageId())).isEmpty();
+        assertThat(messages.find(bob, conversation.id(), answer.id())).isEmpty();
+        conversations.delete(alice, conversation.id(), at(20));
+        assertThat(messages.find(alice, conversation.id(), answer.id())).isEmpty();
+    }
+
+    @Test
     void anAssistantMessage_roundTripsWithItsToolCallsModelUsageAndMetadata() {
         Message question = userMessage("add milk and list my tasks", 10, "key-9");
         JsonValue task = object("id", of(1), "title", of("buy milk"), "completed", of(false),

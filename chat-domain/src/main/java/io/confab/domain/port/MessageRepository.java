@@ -38,6 +38,9 @@ public interface MessageRepository {
     /** The user message sent with this client_message_id. */
     Optional<Message> findByClientMessageId(UserId owner, ConversationId conversation, String clientMessageId);
 
-    /** The assistant message that answers {@code userMessage}. */
+    /** The newest assistant message that answers {@code userMessage} (a turn run again answers it twice). */
     Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage);
+
+    /** The message {@code id} of the owner's live conversation. */
+    Optional<Message> find(UserId owner, ConversationId conversation, MessageId id);
 }

@@ -1,0 +1,110 @@
+package io.confab.persistence;
+
+import static io.confab.persistence.schema.Tables.TURN_LEASES;
+
+import io.confab.domain.ConversationId;
+import io.confab.domain.MessageId;
+import io.confab.domain.TurnId;
+import io.confab.domain.UserId;
+import io.confab.domain.port.LeaseClaim;
+import io.confab.domain.port.TurnLease;
+import io.confab.domain.port.TurnLeases;
+import io.confab.persistence.schema.tables.records.TurnLeasesRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Turn leases as rows keyed by conversation: a claim is an insert that a held conversation's key
+ * refuses, a renewal and a release are keyed by turn, and a take-over deletes the row only while
+ * it still has the expiry that was read, so exactly one instance wins it.
+ */
+final class JooqTurnLeases implements TurnLeases {
+
+    private static final int ATTEMPTS = 3;
+
+    private final DSLContext dsl;
+
+    JooqTurnLeases(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public LeaseClaim claim(TurnLease lease) {
+        for (int attempt = 1; ; attempt++) {
+            int inserted = dsl.insertInto(TURN_LEASES)
+                    .set(toRecord(lease))
+                    .onConflictDoNothing()
+                    .execute();
+            if (inserted == 1) {
+                return new LeaseClaim.Claimed();
+            }
+            Optional<TurnLease> holder = dsl.selectFrom(TURN_LEASES)
+                    .where(TURN_LEASES.CONVERSATION_ID.eq(lease.conversation().value()))
+                    .fetchOptional(JooqTurnLeases::toDomain);
+            // the holder may have been released between the two statements: claim again
+            if (holder.isPresent() || attempt == ATTEMPTS) {
+                return new LeaseClaim.Held(holder.orElse(lease));
+            }
+        }
+    }
+
+    @Override
+    public boolean renew(TurnId turn, Instant until) {
+        return dsl.update(TURN_LEASES)
+                .set(TURN_LEASES.EXPIRES_AT, until)
+                .where(TURN_LEASES.TURN_ID.eq(turn.value()))
+                .execute() == 1;
+    }
+
+    @Override
+    public void release(TurnId turn) {
+        dsl.deleteFrom(TURN_LEASES)
+                .where(TURN_LEASES.TURN_ID.eq(turn.value()))
+                .execute();
+    }
+
+    @Override
+    public Optional<TurnLease> find(UserId owner, ConversationId conversation) {
+        return dsl.selectFrom(TURN_LEASES)
+                .where(TURN_LEASES.CONVERSATION_ID.eq(conversation.value()))
+                .and(TURN_LEASES.OWNER.eq(owner.value()))
+                .fetchOptional(JooqTurnLeases::toDomain);
+    }
+
+    @Override
+    public List<TurnLease> expired(Instant now, int limit) {
+        return dsl.selectFrom(TURN_LEASES)
+                .where(TURN_LEASES.EXPIRES_AT.le(now))
+                .orderBy(TURN_LEASES.EXPIRES_AT)
+                .limit(limit)
+                .fetch(JooqTurnLeases::toDomain);
+    }
+
+    @Override
+    public List<TurnLease> heldBy(String instance) {
+        return dsl.selectFrom(TURN_LEASES)
+                .where(TURN_LEASES.INSTANCE.eq(instance))
+                .fetch(JooqTurnLeases::toDomain);
+    }
+
+    @Override
+    public boolean takeOver(TurnLease lease) {
+        return dsl.deleteFrom(TURN_LEASES)
+                .where(TURN_LEASES.TURN_ID.eq(lease.turn().value()))
+                .and(TURN_LEASES.EXPIRES_AT.eq(lease.expiresAt()))
+                .execute() == 1;
+    }
+
+    private static TurnLeasesRecord toRecord(TurnLease lease) {
+        return new TurnLeasesRecord(lease.conversation().value(), lease.turn().value(), lease.owner().value(),
+                lease.userMessage().value(), lease.clientMessageId().orElse(null), lease.instance(), lease.expiresAt());
+    }
+
+    private static TurnLease toDomain(TurnLeasesRecord row) {
+        return new TurnLease(new ConversationId(row.getConversationId()), new TurnId(row.getTurnId()),
+                new UserId(row.getOwner()), new MessageId(row.getUserMessageId()),
+                Optional.ofNullable(row.getClientMessageId()), row.getInstance(), row.getExpiresAt());
+    }
+}

@@ -1,0 +1,156 @@
+package io.confab.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.llm.fake.FakeOpenAiServer;
+import io.confab.llm.fake.FakeReply;
+import io.confab.persistence.TestPostgres;
+import io.confab.websocket.redis.TestRedis;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server killed mid-turn ({@code kill -9}) leaves no turn running (SPEC §12): another instance
+ * ends it as {@code instance_lost} when its lease expires, keeping what it had streamed, and its
+ * followers' streams end; the same instance restarted ends it at once; a retry with the same
+ * client_message_id then runs the turn again without storing the user message twice.
+ */
+class CrashTest {
+
+    private static final String USER = "crash-user";
+
+    private final FakeOpenAiServer model = FakeOpenAiServer.start();
+    private final String token = TestKeys.token(USER);
+    @TempDir
+    Path dir;
+    private ForkedServer forked;
+    private ConfabServer inProcess;
+    private String databaseUrl;
+
+    @AfterEach
+    void stop() {
+        if (forked != null) {
+            forked.kill();
+        }
+        if (inProcess != null) {
+            inProcess.stop();
+        }
+        model.close();
+        if (databaseUrl != null) {
+            TestPostgres.drop(databaseUrl);
+        }
+    }
+
+    @Test
+    void onPostgresAndRedis_anotherInstanceEndsTheKilledInstancesTurn_andTheRetryRunsItAgain() throws Exception {
+        databaseUrl = TestPostgres.freshDatabaseUrl();
+        Map<String, String> shared = environment(databaseUrl);
+        shared.put("CONFAB_REDIS_URL", TestRedis.url());
+        shared.put("CONFAB_REDIS_KEY_PREFIX", TestRedis.freshKeyPrefix());
+        forked = ForkedServer.start(instance(shared, "crash-a"), ForkedServer.freePort(), dir.resolve("a.log"));
+        Api onA = new Api(forked.uri);
+        String conversation = onA.createConversation(token, "crash");
+        SseClient stream = startTurnThatStalls(onA, conversation);
+        JsonNode chunk = untilChunk(stream);
+
+        forked.kill();
+        forked = null;
+        inProcess = ConfabServer.start(ConfabConfig.of(instance(shared, "crash-b")).withPort(0));
+        Api onB = new Api(inProcess.uri());
+        String turn = stream.ids.getFirst().split(":")[0];
+        SseClient follower = SseClient.open(onB, onB.request(Api.CONVERSATIONS + "/" + conversation + "/stream", token)
+                .header("Last-Event-ID", turn + ":" + chunk.path("seq").asLong()).GET());
+
+        JsonNode end = follower.untilTerminal().getLast();
+        assertThat(end.path("type").asText()).isEqualTo("error");
+        assertThat(end.path("code").asText()).isEqualTo("instance_lost");
+        assertThat(contents(onB, conversation)).containsExactly("add milk", "Half a reply");
+
+        model.enqueue(FakeReply.text("Added milk."));
+        HttpResponse<String> retry = onB.post(messagesPath(conversation), token,
+                "{\"message\":\"add milk\",\"client_message_id\":\"k-1\"}");
+
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+        assertThat(contents(onB, conversation)).containsExactly("add milk", "Half a reply", "Added milk.");
+        assertThat(onB.post(messagesPath(conversation), token, "{\"message\":\"thanks\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onH2_theRestartedInstanceEndsItsKilledTurn_atOnce_andTheRetryIsNotRefused() throws Exception {
+        Map<String, String> alone = environment("jdbc:h2:file:" + dir.resolve("data/confab"));
+        alone.put("CONFAB_TURN_LEASE_SECONDS", "600"); // far longer than the test: only the restart can end the turn
+        int port = ForkedServer.freePort();
+        forked = ForkedServer.start(alone, port, dir.resolve("first.log"));
+        Api api = new Api(forked.uri);
+        String conversation = api.createConversation(token, "crash");
+        SseClient stream = startTurnThatStalls(api, conversation);
+        untilChunk(stream);
+
+        forked.kill();
+        forked = ForkedServer.start(alone, port, dir.resolve("second.log"));
+        model.enqueue(FakeReply.text("Added milk."));
+        HttpResponse<String> retry = api.post(messagesPath(conversation), token,
+                "{\"message\":\"add milk\",\"client_message_id\":\"k-1\"}");
+
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+        assertThat(Api.json(retry).path("assistant_message").path("content").asText()).isEqualTo("Added milk.");
+        assertThat(contents(api, conversation)).hasSize(3).first().isEqualTo("add milk");
+        assertThat(Files.readString(dir.resolve("second.log"))).contains("instance_lost");
+    }
+
+    private SseClient startTurnThatStalls(Api api, String conversation) {
+        model.enqueue(FakeReply.stallAfter("Half a reply"));
+        return SseClient.open(api, api.request(messagesPath(conversation), token)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"message\":\"add milk\",\"client_message_id\":\"k-1\"}")));
+    }
+
+    private static JsonNode untilChunk(SseClient stream) {
+        JsonNode event;
+        do {
+            event = stream.next();
+        } while (!event.path("type").asText().equals("chunk"));
+        return event;
+    }
+
+    private Map<String, String> environment(String databaseUrl) {
+        Map<String, String> values = new HashMap<>();
+        values.put("CONFAB_DB_URL", databaseUrl);
+        values.put("CONFAB_DATA_DIR", dir.resolve("data").toString());
+        values.put("CONFAB_JWT_PUBLIC_KEY", TestKeys.publicKeyPem());
+        values.put("CONFAB_JWT_ISSUER", TestKeys.ISSUER);
+        values.put("CONFAB_JWT_AUDIENCE", TestKeys.AUDIENCE);
+        values.put("CONFAB_MODEL_PROVIDER", "openai");
+        values.put("OPENAI_BASE_URL", model.baseUrl());
+        values.put("OPENAI_API_KEY", "test-key");
+        values.put("CONFAB_TURN_LEASE_SECONDS", "2");
+        values.put("CONFAB_INSTANCE_ID", "crash-test-" + dir.getFileName());
+        values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");
+        return values;
+    }
+
+    private static Map<String, String> instance(Map<String, String> shared, String name) {
+        Map<String, String> values = new HashMap<>(shared);
+        values.put("CONFAB_INSTANCE_ID", name);
+        return values;
+    }
+
+    private static String messagesPath(String conversation) {
+        return Api.CONVERSATIONS + "/" + conversation + "/messages";
+    }
+
+    private List<String> contents(Api api, String conversation) {
+        return Api.json(api.get(messagesPath(conversation) + "?limit=50", token)).path("items").findValues("content")
+                .stream().map(JsonNode::asText).toList();
+    }
+}

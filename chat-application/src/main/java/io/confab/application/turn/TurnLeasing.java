@@ -1,0 +1,66 @@
+package io.confab.application.turn;
+
+import io.confab.domain.TurnId;
+import io.confab.domain.port.LeaseClaim;
+import io.confab.domain.port.TurnLease;
+import io.confab.domain.port.TurnLeases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * This instance's side of the turn leases: the lease a new turn asks for, renewals while it runs,
+ * and its release when it ends. A release that fails is harmless: the lease expires and the turn,
+ * already stored, is then only taken off the books.
+ */
+final class TurnLeasing {
+
+    private static final System.Logger LOG = System.getLogger(TurnLeasing.class.getName());
+
+    private final TurnLeases leases;
+    private final Clock clock;
+    private final Duration ttl;
+    private final String instance;
+
+    TurnLeasing(TurnLeases leases, Clock clock, Duration ttl, String instance) {
+        this.leases = leases;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.instance = instance;
+    }
+
+    /** Claims the turn's conversation for one lease period. */
+    LeaseClaim claim(RunningTurn turn, Optional<String> clientMessageId) {
+        return leases.claim(new TurnLease(turn.conversation, turn.id, turn.user, turn.userMessageId, clientMessageId,
+                instance, expiry()));
+    }
+
+    /** Extends the turn's lease by one period; false when it was lost (another instance ended the turn). */
+    boolean renew(TurnId turn) {
+        return leases.renew(turn, expiry());
+    }
+
+    /** One period from now, in whole milliseconds (every store keeps those exactly; take-overs compare it). */
+    private Instant expiry() {
+        return clock.instant().plus(ttl).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    void release(TurnId turn) {
+        try {
+            leases.release(turn);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "turn " + turn + ": lease not released (" + e.getMessage()
+                    + "); it expires within " + ttl.toSeconds() + " s");
+        }
+    }
+
+    Duration ttl() {
+        return ttl;
+    }
+
+    String instance() {
+        return instance;
+    }
+}

@@ -1,0 +1,66 @@
+package io.confab.application.turn;
+
+import io.confab.application.ConfabPorts;
+import io.confab.application.ConfabSettings;
+import java.time.Duration;
+
+/**
+ * The turn use cases of one Confab instance, over one registry of running turns and this
+ * instance's turn leases: starting, following and cancelling turns. Starting it begins the lease
+ * chores ({@link TurnLeaseKeeper}); closing stops them.
+ */
+public final class TurnServices implements AutoCloseable {
+
+    private final TurnRegistry registry;
+    private final TurnLeaseKeeper keeper;
+    private final FollowTurnService follow;
+    private final SendMessageService send;
+    private final CancelTurnService cancel;
+
+    public TurnServices(ConfabPorts ports, ConfabSettings settings) {
+        this.registry = new TurnRegistry(ports.eventBus());
+        TurnLeasing leasing = new TurnLeasing(ports.leases(), ports.clock(), settings.turnLease(), settings.instance());
+        LostTurns lostTurns = new LostTurns(ports);
+        this.follow = new FollowTurnService(ports, registry, lostTurns);
+        this.send = new SendMessageService(ports, settings, registry, leasing, lostTurns, follow);
+        this.cancel = new CancelTurnService(ports, registry);
+        this.keeper = new TurnLeaseKeeper(registry, leasing, lostTurns);
+        keeper.start();
+    }
+
+    public SendMessageService sendMessage() {
+        return send;
+    }
+
+    public FollowTurnService followTurn() {
+        return follow;
+    }
+
+    public CancelTurnService cancelTurn() {
+        return cancel;
+    }
+
+    /** How many turns run here now. */
+    public int runningCount() {
+        return registry.runningCount();
+    }
+
+    /** Ends the lease chores at once (the leases of turns still running then expire), for tests of crashes. */
+    public void stopLeaseChores() {
+        keeper.close();
+    }
+
+    /** Lets running turns end (see {@link TurnRegistry#shutdown}), then stops the lease chores. */
+    public boolean shutdown(Duration grace) {
+        try {
+            return registry.shutdown(grace);
+        } finally {
+            keeper.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        keeper.close();
+    }
+}
