@@ -34,7 +34,8 @@ public record ConfabConfig(
         Duration shutdownGrace,
         Duration ssePing,
         Duration turnLease,
-        Optional<String> instanceId) {
+        Optional<String> instanceId,
+        long eventLogMaxBytes) {
 
     public static final String PROPERTIES_FILE = "confab.properties";
     private static final Pattern REDIS_KEY_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -133,7 +134,10 @@ public record ConfabConfig(
                 Duration.ofSeconds(values.integer("CONFAB_SSE_PING_SECONDS", 15, 1, 3_600)),
                 Duration.ofSeconds(values.integer("CONFAB_TURN_LEASE_SECONDS",
                         (int) ConfabSettings.DEFAULT_TURN_LEASE.toSeconds(), 1, 3_600)),
-                instanceId(values));
+                instanceId(values),
+                values.optional("CONFAB_EVENT_LOG_MAX_MB").isPresent()
+                        ? values.integer("CONFAB_EVENT_LOG_MAX_MB", 0, 1, 1 << 20) * (1L << 20)
+                        : Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** A name of at most 200 characters: it is stored with every lease this instance holds. */
@@ -212,6 +216,6 @@ public record ConfabConfig(
     /** A copy listening on another port (0: any free port); for tests. */
     public ConfabConfig withPort(int newPort) {
         return new ConfabConfig(host, newPort, dataDir, database, redisUrl, redisKeyPrefix, jwt, model, mcpServers,
-                rateLimitPerMinute, historyLimit, shutdownGrace, ssePing, turnLease, instanceId);
+                rateLimitPerMinute, historyLimit, shutdownGrace, ssePing, turnLease, instanceId, eventLogMaxBytes);
     }
 }

@@ -33,7 +33,8 @@ final class EventPorts implements AutoCloseable {
 
     static EventPorts from(ConfabConfig config, Clock clock) {
         if (config.redisUrl().isEmpty()) {
-            return new EventPorts(new InMemoryEventBus(), new InMemoryEventLog(clock),
+            return new EventPorts(new InMemoryEventBus(), new InMemoryEventLog(clock, InMemoryEventLog.DEFAULT_TTL,
+                    InMemoryEventLog.DEFAULT_MAX_TURNS, config.eventLogMaxBytes()),
                     InMemoryRateLimiter.perMinute(config.rateLimitPerMinute(), clock), Optional.empty());
         }
         RedisAdapters redis;

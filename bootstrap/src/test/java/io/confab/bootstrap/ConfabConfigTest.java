@@ -51,6 +51,28 @@ class ConfabConfigTest {
     }
 
     @Test
+    void turnLeasesAndTheEventLog_haveDefaults_andBadValuesAreOneLineNamingTheKey() {
+        ConfabConfig defaults = ConfabConfig.of(Map.of("CONFAB_PORT", "8081"));
+        ConfabConfig chosen = ConfabConfig.of(Map.of("CONFAB_TURN_LEASE_SECONDS", "5", "CONFAB_INSTANCE_ID", "node-7",
+                "CONFAB_EVENT_LOG_MAX_MB", "16"));
+
+        assertThat(defaults.turnLease()).hasSeconds(30);
+        assertThat(defaults.instanceName()).endsWith(":8081");
+        assertThat(defaults.eventLogMaxBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 8);
+        assertThat(chosen.turnLease()).hasSeconds(5);
+        assertThat(chosen.instanceName()).isEqualTo("node-7");
+        assertThat(chosen.eventLogMaxBytes()).isEqualTo(16L << 20);
+        assertThat(ConfabConfig.of(Map.of("CONFAB_PORT", "0")).instanceName())
+                .isNotEqualTo(ConfabConfig.of(Map.of("CONFAB_PORT", "0")).instanceName());
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_TURN_LEASE_SECONDS", "0")))
+                .hasMessageStartingWith("CONFAB_TURN_LEASE_SECONDS ");
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_INSTANCE_ID", "x".repeat(201))))
+                .hasMessageStartingWith("CONFAB_INSTANCE_ID ");
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_EVENT_LOG_MAX_MB", "lots")))
+                .hasMessageStartingWith("CONFAB_EVENT_LOG_MAX_MB ");
+    }
+
+    @Test
     void aShortJwtSecret_isRejected_withoutEchoingIt() {
         assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_JWT_SECRET", "hunter2")))
                 .hasMessage("CONFAB_JWT_SECRET must be at least 32 bytes long")

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashTest {
 
     private static final String USER = "crash-user";
+    private static final String PARTIAL = "Half a reply";
 
     private final FakeOpenAiServer model = FakeOpenAiServer.start();
     private final String token = TestKeys.token(USER);
@@ -60,7 +61,7 @@ class CrashTest {
         Api onA = new Api(forked.uri);
         String conversation = onA.createConversation(token, "crash");
         SseClient stream = startTurnThatStalls(onA, conversation);
-        JsonNode chunk = untilChunk(stream);
+        JsonNode chunk = untilStalled(stream);
 
         forked.kill();
         forked = null;
@@ -93,7 +94,7 @@ class CrashTest {
         Api api = new Api(forked.uri);
         String conversation = api.createConversation(token, "crash");
         SseClient stream = startTurnThatStalls(api, conversation);
-        untilChunk(stream);
+        untilStalled(stream);
 
         forked.kill();
         forked = ForkedServer.start(alone, port, dir.resolve("second.log"));
@@ -108,18 +109,23 @@ class CrashTest {
     }
 
     private SseClient startTurnThatStalls(Api api, String conversation) {
-        model.enqueue(FakeReply.stallAfter("Half a reply"));
+        model.enqueue(FakeReply.stallAfter(PARTIAL));
         return SseClient.open(api, api.request(messagesPath(conversation), token)
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"message\":\"add milk\",\"client_message_id\":\"k-1\"}")));
     }
 
-    private static JsonNode untilChunk(SseClient stream) {
+    /** Reads until the chunks so far make up the whole partial reply; answers the last chunk. */
+    private static JsonNode untilStalled(SseClient stream) {
+        StringBuilder text = new StringBuilder();
         JsonNode event;
         do {
             event = stream.next();
-        } while (!event.path("type").asText().equals("chunk"));
+            if (event.path("type").asText().equals("chunk")) {
+                text.append(event.path("content").asText());
+            }
+        } while (!text.toString().equals(PARTIAL));
         return event;
     }
 

@@ -19,32 +19,39 @@ import java.util.function.Predicate;
 
 /**
  * The events of recent turns in memory (one instance, no Redis). Bounded: at most
- * {@code maxTurns} turns are kept (the oldest started goes first), and a turn is forgotten
- * {@code ttl} after its last event, measured on the injected clock. Thread-safe (one monitor).
+ * {@code maxTurns} turns and about {@code maxBytes} of heap are kept (the oldest started turn goes
+ * first; a turn's size is estimated from its text), and a turn is forgotten {@code ttl} after its
+ * last event, measured on the injected clock. Thread-safe (one monitor).
  */
 public final class InMemoryEventLog implements EventLog {
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
     public static final int DEFAULT_MAX_TURNS = 10_000;
+    public static final long DEFAULT_MAX_BYTES = 64L << 20;
+    /** What an event costs beside its text: the event, its ids and instant, the list slot (estimated). */
+    private static final long EVENT_OVERHEAD = 160;
 
     private final Clock clock;
     private final Duration ttl;
     private final int maxTurns;
+    private final long maxBytes;
+    private long bytes;
     private final LinkedHashMap<TurnId, TurnLog> turns = new LinkedHashMap<>();
     private final Map<ConversationId, TurnId> latestByConversation = new HashMap<>();
 
-    public InMemoryEventLog(Clock clock, Duration ttl, int maxTurns) {
-        if (ttl.isNegative() || ttl.isZero() || maxTurns < 1) {
-            throw new IllegalArgumentException("ttl and maxTurns must be positive");
+    public InMemoryEventLog(Clock clock, Duration ttl, int maxTurns, long maxBytes) {
+        if (ttl.isNegative() || ttl.isZero() || maxTurns < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("ttl, maxTurns and maxBytes must be positive");
         }
         this.clock = clock;
         this.ttl = ttl;
         this.maxTurns = maxTurns;
+        this.maxBytes = maxBytes;
     }
 
-    /** Keeps turns for {@link #DEFAULT_TTL}, at most {@link #DEFAULT_MAX_TURNS} of them. */
+    /** Keeps turns for {@link #DEFAULT_TTL}, at most {@link #DEFAULT_MAX_TURNS} of them in {@link #DEFAULT_MAX_BYTES}. */
     public InMemoryEventLog(Clock clock) {
-        this(clock, DEFAULT_TTL, DEFAULT_MAX_TURNS);
+        this(clock, DEFAULT_TTL, DEFAULT_MAX_TURNS, DEFAULT_MAX_BYTES);
     }
 
     @Override
@@ -52,8 +59,26 @@ public final class InMemoryEventLog implements EventLog {
         Instant now = clock.instant();
         evictExpired(now);
         TurnLog log = live(event.turnId(), now).orElseGet(() -> start(event));
-        log.append(event);
+        long size = estimatedSize(event);
+        log.append(event, size);
         log.lastAppend = now;
+        bytes += size;
+        Iterator<Map.Entry<TurnId, TurnLog>> oldest = turns.entrySet().iterator();
+        while (bytes > maxBytes && turns.size() > 1 && forgetIf(oldest, any -> true)) {
+            // each round forgot the oldest turn (never the one just appended to, the newest)
+        }
+    }
+
+    /** How much heap the event holds, roughly: its text in UTF-16 plus a fixed overhead. */
+    static long estimatedSize(TurnEvent event) {
+        long text = switch (event) {
+            case TurnEvent.Chunk chunk -> chunk.content().length();
+            case TurnEvent.MessageCreated created -> created.message().content().length();
+            case TurnEvent.Completed completed -> completed.message().content().length();
+            case TurnEvent.Cancelled cancelled -> cancelled.message().content().length();
+            default -> 0;
+        };
+        return EVENT_OVERHEAD + 2 * text;
     }
 
     @Override
@@ -72,7 +97,10 @@ public final class InMemoryEventLog implements EventLog {
 
     private TurnLog start(TurnEvent first) {
         TurnLog log = new TurnLog(first.conversationId());
-        turns.remove(first.turnId());
+        TurnLog expired = turns.remove(first.turnId());
+        if (expired != null) {
+            bytes -= expired.bytes;
+        }
         turns.put(first.turnId(), log);
         latestByConversation.put(first.conversationId(), first.turnId());
         Iterator<Map.Entry<TurnId, TurnLog>> oldest = turns.entrySet().iterator();
@@ -100,6 +128,7 @@ public final class InMemoryEventLog implements EventLog {
             return false;
         }
         oldest.remove();
+        bytes -= entry.getValue().bytes;
         latestByConversation.remove(entry.getValue().conversation, entry.getKey());
         return true;
     }
@@ -112,12 +141,15 @@ public final class InMemoryEventLog implements EventLog {
         /** The events since the last terminal one (all of them while the turn runs). */
         private List<TurnEvent> open = new ArrayList<>();
         private Instant lastAppend = Instant.MIN;
+        /** The estimated heap its events hold. */
+        private long bytes;
 
         TurnLog(ConversationId conversation) {
             this.conversation = conversation;
         }
 
-        void append(TurnEvent event) {
+        void append(TurnEvent event, long size) {
+            bytes += size;
             open.add(event);
             if (event.isTerminal()) {
                 packed = packed.with(open);

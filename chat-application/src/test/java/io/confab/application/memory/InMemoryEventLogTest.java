@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory event log passes the shared contract, and forgets by time and by count. */
+/** The in-memory event log passes the shared contract, and forgets by time, by count and by size. */
 class InMemoryEventLogTest extends EventLogContract {
 
     private final TestClock clock = new TestClock();
@@ -25,7 +25,7 @@ class InMemoryEventLogTest extends EventLogContract {
 
     @Test
     void aTurn_isForgottenTheTimeToLiveAfterItsLastEvent() {
-        InMemoryEventLog log = new InMemoryEventLog(clock, Duration.ofMinutes(5), 100);
+        InMemoryEventLog log = new InMemoryEventLog(clock, Duration.ofMinutes(5), 100, InMemoryEventLog.DEFAULT_MAX_BYTES);
         TurnId turn = newTurn();
         log.append(thinking(turn, 1));
         clock.advance(Duration.ofMinutes(4));
@@ -41,7 +41,7 @@ class InMemoryEventLogTest extends EventLogContract {
 
     @Test
     void beyondTheTurnLimit_theOldestStartedTurnIsForgotten() {
-        InMemoryEventLog log = new InMemoryEventLog(clock, Duration.ofMinutes(5), 2);
+        InMemoryEventLog log = new InMemoryEventLog(clock, Duration.ofMinutes(5), 2, InMemoryEventLog.DEFAULT_MAX_BYTES);
         TurnId first = newTurn();
         TurnId second = newTurn();
         TurnId third = newTurn();
@@ -52,6 +52,35 @@ class InMemoryEventLogTest extends EventLogContract {
         assertThat(log.readAfter(first, 0)).isEmpty();
         assertThat(log.readAfter(second, 0)).hasSize(1);
         assertThat(log.latestTurn(conversation)).contains(third);
+    }
+
+    @Test
+    void beyondTheByteBudget_theOldestStartedTurnsAreForgotten_theNewestKept() {
+        long budget = 3 * (InMemoryEventLog.estimatedSize(chunk(newTurn(), 1)) + 1);
+        InMemoryEventLog log = new InMemoryEventLog(clock, Duration.ofMinutes(5), 100, budget);
+        TurnId first = newTurn();
+        TurnId second = newTurn();
+        log.append(chunk(first, 1));
+        log.append(chunk(first, 2));
+        log.append(chunk(second, 1));
+
+        log.append(chunk(second, 2));
+
+        assertThat(log.readAfter(first, 0)).isEmpty();
+        assertThat(log.readAfter(second, 0)).hasSize(2);
+    }
+
+    @Test
+    void aTurnsSize_isEstimatedFromItsText() {
+        TurnId turn = newTurn();
+
+        assertThat(InMemoryEventLog.estimatedSize(chunk(turn, 1)))
+                .isEqualTo(InMemoryEventLog.estimatedSize(thinking(turn, 1)) + 2L * 1_000);
+    }
+
+    private TurnEvent chunk(TurnId turn, long seq) {
+        return new TurnEvent.Chunk(turn, conversation, seq, clock.instant(), "x".repeat(1_000),
+                new io.confab.domain.MessageId(turn.value()), (int) seq - 1);
     }
 
     private static TurnId newTurn() {
