@@ -39,6 +39,7 @@ public record ConfabConfig(
 
     public static final String PROPERTIES_FILE = "confab.properties";
     private static final Pattern REDIS_KEY_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Duration MIN_MODEL_TIMEOUT = Duration.ofMillis(100);
 
     /** Where the conversations are stored; H2 in {@code dataDir} unless a URL is given. */
     public record Database(String url, String user, String password, int poolSize) {
@@ -74,16 +75,22 @@ public record ConfabConfig(
         }
     }
 
-    /** Which model answers: the offline assistant or an OpenAI-compatible endpoint. */
+    /**
+     * Which model answers: the offline assistant or an OpenAI-compatible endpoint, and how long a call
+     * to the endpoint may take: {@code timeout} in all (retries and streaming included), {@code
+     * readTimeout} of silence, {@code connectTimeout} to connect; {@code maxRetries} before the first token.
+     */
     public record Model(Provider provider, Optional<URI> baseUrl, Optional<String> apiKey, String name,
-                        String systemPrompt) {
+                        String systemPrompt, Duration timeout, Duration connectTimeout, Duration readTimeout,
+                        int maxRetries) {
         /** The model providers Confab ships. */
         public enum Provider { OFFLINE, OPENAI }
 
         @Override
         public String toString() {
             return "Model[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey=" + apiKey.map(k -> "***")
-                    + ", name=" + name + "]";
+                    + ", name=" + name + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
+                    + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries + "]";
         }
     }
 
@@ -202,7 +209,14 @@ public record ConfabConfig(
                     + "(or set OPENAI_BASE_URL to a local OpenAI-compatible server)");
         }
         return new Model(provider, baseUrl, apiKey, values.string("CONFAB_MODEL", OpenAiSettings.DEFAULT_MODEL),
-                values.string("CONFAB_SYSTEM_PROMPT", ChatModels.DEFAULT_SYSTEM_PROMPT));
+                values.string("CONFAB_SYSTEM_PROMPT", ChatModels.DEFAULT_SYSTEM_PROMPT),
+                values.duration("CONFAB_MODEL_TIMEOUT", OpenAiSettings.DEFAULT_REQUEST_TIMEOUT,
+                        MIN_MODEL_TIMEOUT, Duration.ofHours(1)),
+                values.duration("CONFAB_MODEL_CONNECT_TIMEOUT", OpenAiSettings.DEFAULT_CONNECT_TIMEOUT,
+                        MIN_MODEL_TIMEOUT, Duration.ofMinutes(10)),
+                values.duration("CONFAB_MODEL_READ_TIMEOUT", OpenAiSettings.DEFAULT_READ_TIMEOUT,
+                        MIN_MODEL_TIMEOUT, Duration.ofHours(1)),
+                values.integer("CONFAB_MODEL_MAX_RETRIES", OpenAiSettings.DEFAULT_MAX_RETRIES, 0, 10));
     }
 
     private static Path existingFile(String key, String text) {

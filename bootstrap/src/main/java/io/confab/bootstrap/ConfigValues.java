@@ -7,10 +7,14 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The raw configuration: keys from an optional properties file, overridden by environment
@@ -18,6 +22,8 @@ import java.util.Properties;
  * secret).
  */
 final class ConfigValues {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9}) ?(ms|s|m)?");
 
     private final Map<String, String> values;
 
@@ -69,6 +75,28 @@ final class ConfigValues {
         throw new ConfigException(key, "must be an integer from " + min + " to " + max + ", got '" + text.get() + "'");
     }
 
+    /** A duration such as {@code 60s}, {@code 500ms} or {@code 2m}; a bare number is seconds. */
+    Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
+        Optional<String> text = optional(key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        Matcher matcher = DURATION.matcher(text.get().toLowerCase(Locale.ROOT));
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            Duration value = switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+            if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
+                return value;
+            }
+        }
+        throw new ConfigException(key, "must be a duration from " + readable(min) + " to " + readable(max)
+                + " such as 60s, 500ms or 2m (a bare number is seconds), got '" + text.get() + "'");
+    }
+
     Optional<URI> uri(String key, String... schemes) {
         return optional(key).map(text -> {
             try {
@@ -83,6 +111,14 @@ final class ConfigValues {
             }
             throw new ConfigException(key, "must be a " + String.join(" or ", schemes) + " URL");
         });
+    }
+
+    private static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue) {

@@ -152,8 +152,10 @@ final class Wiring implements AutoCloseable {
             case OPENAI -> {
                 try {
                     yield ChatModels.create(ModelSettings.openai(OpenAiSettings.of(
-                            model.baseUrl().map(URI::toString).orElse(OpenAiSettings.DEFAULT_BASE_URL),
-                            model.apiKey().orElse(""), model.name())));
+                                    model.baseUrl().map(URI::toString).orElse(OpenAiSettings.DEFAULT_BASE_URL),
+                                    model.apiKey().orElse(""), model.name())
+                            .withTimeouts(model.timeout(), model.connectTimeout(), model.readTimeout())
+                            .withMaxRetries(model.maxRetries())));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException("CONFAB_MODEL", "or OPENAI_* is not usable: " + e.getMessage());
                 }

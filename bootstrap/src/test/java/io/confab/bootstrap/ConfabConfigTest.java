@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,36 @@ class ConfabConfigTest {
                 .hasMessageStartingWith("CONFAB_INSTANCE_ID ");
         assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_EVENT_LOG_MAX_MB", "lots")))
                 .hasMessageStartingWith("CONFAB_EVENT_LOG_MAX_MB ");
+
+    void modelTimeoutsAndRetries_defaultToABoundedCall() {
+        ConfabConfig.Model model = ConfabConfig.of(Map.of()).model();
+
+        assertThat(model.timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(model.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(model.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(model.maxRetries()).isEqualTo(2);
+    }
+
+    @Test
+    void modelTimeouts_takeSecondsMillisecondsOrMinutes() {
+        ConfabConfig.Model model = ConfabConfig.of(Map.of("CONFAB_MODEL_TIMEOUT", "2m", "CONFAB_MODEL_CONNECT_TIMEOUT", "500ms",
+                "CONFAB_MODEL_READ_TIMEOUT", "45", "CONFAB_MODEL_MAX_RETRIES", "0")).model();
+
+        assertThat(model.timeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(model.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(model.readTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(model.maxRetries()).isZero();
+    }
+
+    @Test
+    void aBadModelTimeoutOrRetryCount_isOneLineNamingTheKey() {
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_MODEL_TIMEOUT", "soon")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("CONFAB_MODEL_TIMEOUT must be a duration from 100ms to 60m such as 60s, 500ms or 2m "
+                        + "(a bare number is seconds), got 'soon'");
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_MODEL_READ_TIMEOUT", "0s"))).hasMessageStartingWith("CONFAB_MODEL_READ_TIMEOUT ");
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_MODEL_CONNECT_TIMEOUT", "2h"))).hasMessageStartingWith("CONFAB_MODEL_CONNECT_TIMEOUT ");
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_MODEL_MAX_RETRIES", "11"))).hasMessageStartingWith("CONFAB_MODEL_MAX_RETRIES ");
     }
 
     @Test

@@ -12,9 +12,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +32,15 @@ import java.util.concurrent.Executors;
  */
 public final class FakeOpenAiServer implements AutoCloseable {
 
-    /** How the server behaves when nothing else is scripted. */
+    /**
+     * How the server behaves when nothing else is scripted. {@code recordedRequests} is how many of
+     * the latest requests {@link #requests()} keeps (0: none), so a long run does not fill the heap.
+     */
     public record Options(String host, int port, double tokensPerSecond, Duration firstTokenLatency,
-                          String model, Optional<String> apiKey, FakeReply defaultReply, boolean recordRequests) {
+                          String model, Optional<String> apiKey, FakeReply defaultReply, int recordedRequests) {
+
+        /** The latest requests kept by default: plenty for a test, a few megabytes at most under load. */
+        public static final int DEFAULT_RECORDED_REQUESTS = 1_000;
 
         public Options {
             Objects.requireNonNull(host, "host");
@@ -42,46 +48,52 @@ public final class FakeOpenAiServer implements AutoCloseable {
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(defaultReply, "defaultReply");
-            if (port < 0 || tokensPerSecond < 0 || firstTokenLatency.isNegative()) {
-                throw new IllegalArgumentException("port, tokens per second and latency must not be negative");
+            if (port < 0 || tokensPerSecond < 0 || firstTokenLatency.isNegative() || recordedRequests < 0) {
+                throw new IllegalArgumentException(
+                        "port, tokens per second, latency and recorded requests must not be negative");
             }
         }
 
-        /** Loopback, a free port, no pacing, any API key accepted, a short default text reply, requests recorded. */
+        /**
+         * Loopback, a free port, no pacing, any API key accepted, a short default text reply, the
+         * latest {@value #DEFAULT_RECORDED_REQUESTS} requests recorded.
+         */
         public static Options defaults() {
             return new Options("127.0.0.1", 0, 0, Duration.ZERO, "fake-model", Optional.empty(),
-                    FakeReply.text("Hello from the fake model."), true);
+                    FakeReply.text("Hello from the fake model."), DEFAULT_RECORDED_REQUESTS);
         }
 
         public Options withPort(int value) {
-            return new Options(host, value, tokensPerSecond, firstTokenLatency, model, apiKey, defaultReply, recordRequests);
+            return new Options(host, value, tokensPerSecond, firstTokenLatency, model, apiKey, defaultReply, recordedRequests);
         }
 
         /** Paces streamed tokens; 0 streams as fast as it can. */
         public Options withTokensPerSecond(double value) {
-            return new Options(host, port, value, firstTokenLatency, model, apiKey, defaultReply, recordRequests);
+            return new Options(host, port, value, firstTokenLatency, model, apiKey, defaultReply, recordedRequests);
         }
 
         public Options withFirstTokenLatency(Duration value) {
-            return new Options(host, port, tokensPerSecond, value, model, apiKey, defaultReply, recordRequests);
+            return new Options(host, port, tokensPerSecond, value, model, apiKey, defaultReply, recordedRequests);
         }
 
         /** Answers 401 unless the request carries {@code Authorization: Bearer <key>}. */
         public Options withApiKey(String value) {
             return new Options(host, port, tokensPerSecond, firstTokenLatency, model, Optional.of(value), defaultReply,
-                    recordRequests);
+                    recordedRequests);
         }
 
         public Options withDefaultReply(FakeReply value) {
-            return new Options(host, port, tokensPerSecond, firstTokenLatency, model, apiKey, value, recordRequests);
+            return new Options(host, port, tokensPerSecond, firstTokenLatency, model, apiKey, value, recordedRequests);
         }
 
-        /**
-         * Keeps no record of requests ({@link #requests()} stays empty): for benchmarks and long
-         * runs, where the recorded bodies would grow without bound.
-         */
+        /** Keeps the latest {@code value} requests (0: none). */
+        public Options withRecordedRequests(int value) {
+            return new Options(host, port, tokensPerSecond, firstTokenLatency, model, apiKey, defaultReply, value);
+        }
+
+        /** Keeps no record of requests ({@link #requests()} stays empty): for benchmarks, where parsing them costs time. */
         public Options withoutRecording() {
-            return new Options(host, port, tokensPerSecond, firstTokenLatency, model, apiKey, defaultReply, false);
+            return withRecordedRequests(0);
         }
     }
 
@@ -107,7 +119,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Script script;
     private final ReplyWriter writer;
-    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    /** The latest requests, oldest first, at most {@link Options#recordedRequests()}; guarded by itself. */
+    private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     private final Object disconnectLock = new Object();
     private int disconnects;
 
@@ -165,7 +178,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return this;
     }
 
-    /** Every request received so far, oldest first. */
+    /** The requests received so far, oldest first: the latest {@link Options#recordedRequests()} of them. */
     public List<RecordedRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -177,14 +190,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
             if (requests.isEmpty()) {
                 throw new IllegalStateException("no request was received");
             }
-            return requests.get(requests.size() - 1);
+            return requests.getLast();
         }
     }
 
     /** Forgets scripted replies, rules and recorded requests. */
     public void reset() {
         script.clear();
-        requests.clear();
+        synchronized (requests) {
+            requests.clear();
+        }
         synchronized (disconnectLock) {
             disconnects = 0;
         }
@@ -269,13 +284,20 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private void record(HttpExchange exchange, JsonNode body) {
-        if (!options.recordRequests()) {
+        if (options.recordedRequests() == 0) {
             return;
         }
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
+        RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                headers, body);
+        synchronized (requests) {
+            if (requests.size() == options.recordedRequests()) {
+                requests.removeFirst();
+            }
+            requests.addLast(request);
+        }
     }
 
     private void clientHungUp() {

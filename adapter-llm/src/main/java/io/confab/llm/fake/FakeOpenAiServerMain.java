@@ -8,7 +8,8 @@ import java.util.function.BiFunction;
 /**
  * Runs the fake server on its own, e.g. for benchmarks:
  * {@code java -cp … io.confab.llm.fake.FakeOpenAiServerMain --port 8089 --tokens-per-second 50
- * --first-token-ms 200 --words 40}. Every request gets the default reply; it runs until killed.
+ * --first-token-ms 200 --words 40}. Every request gets the default reply; it runs until killed and
+ * keeps only the latest requests ({@code --recorded-requests}, 1,000 by default).
  */
 public final class FakeOpenAiServerMain {
 
@@ -17,6 +18,7 @@ public final class FakeOpenAiServerMain {
             "--tokens-per-second", (o, v) -> o.withTokensPerSecond(Double.parseDouble(v)),
             "--first-token-ms", (o, v) -> o.withFirstTokenLatency(Duration.ofMillis(Long.parseLong(v))),
             "--api-key", FakeOpenAiServer.Options::withApiKey,
+            "--recorded-requests", (o, v) -> o.withRecordedRequests(Integer.parseInt(v)),
             "--reply", (o, v) -> o.withDefaultReply(FakeReply.text(v)),
             "--words", (o, v) -> o.withDefaultReply(FakeReply.text(words(Integer.parseInt(v)))));
 

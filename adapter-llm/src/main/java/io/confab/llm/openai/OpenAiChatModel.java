@@ -8,6 +8,7 @@ import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.confab.domain.Cancellation;
+import io.confab.domain.model.ChatModelException;
 import io.confab.domain.model.ModelEvent;
 import io.confab.domain.model.ModelRequest;
 import io.confab.domain.port.ChatModel;
@@ -19,14 +20,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link ChatModel} on any OpenAI-compatible chat completions endpoint (OpenAI, Gemini, Ollama,
  * vLLM, LM Studio) through openai-java: streams text as it arrives, joins tool-call deltas, reports
- * the provider's usage, retries before the first token and closes the stream at once on cancel.
+ * the provider's usage, retries before the first token, ends the whole call at its deadline and
+ * closes the stream at once on cancel. A failure is logged (one WARN line with the endpoint and the
+ * cause) and thrown with a message fit for end users.
  */
 public final class OpenAiChatModel implements ChatModel, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiChatModel.class);
     /** A blank key still has to be sent as something; local servers ignore it. */
     private static final String NO_KEY = "no-key";
     private static final Duration TITLE_TIMEOUT = Duration.ofSeconds(10);
@@ -46,6 +52,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     private final OpenAIClient titleClient;
     private final RequestMapper requests;
     private final ErrorMapper errors;
+    private final CallDeadlines deadlines = new CallDeadlines();
 
     public OpenAiChatModel(OpenAiSettings settings) {
         this.settings = settings;
@@ -75,14 +82,20 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
             return;
         }
         var params = requests.streaming(request);
-        CallCancellation.Scope scope = CallCancellation.enter(cancellation);
-        try (StreamResponse<ChatCompletionChunk> response = open(params, cancellation)) {
-            Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
-            new ChunkReader(request, sink, errors).read(() -> next(chunks, cancellation));
+        Cancellation stop = new Cancellation();
+        cancellation.onCancel(stop::cancel);
+        try (CallDeadlines.Deadline deadline = deadlines.start(settings.requestTimeout(), stop);
+             CallCancellation.Scope scope = CallCancellation.enter(stop)) {
+            Call call = new Call(cancellation, deadline);
+            try (StreamResponse<ChatCompletionChunk> response = open(params, call)) {
+                Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
+                new ChunkReader(request, sink, errors).read(() -> next(chunks, call));
+            }
         } catch (Cancelled e) {
             // the caller asked to stop: what was streamed so far stands, and no Finished follows
-        } finally {
-            scope.close();
+        } catch (ChatModelException e) {
+            LOG.warn("model call failed ({}): {}", e.kind(), e.detail());
+            throw e;
         }
     }
 
@@ -108,6 +121,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
 
     @Override
     public void close() {
+        deadlines.close();
         client.close();
         transport.dispatcher().executorService().shutdown();
         transport.connectionPool().evictAll();
@@ -125,28 +139,33 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                 .build();
     }
 
-    private StreamResponse<ChatCompletionChunk> open(ChatCompletionCreateParams params, Cancellation cancellation) {
+    private StreamResponse<ChatCompletionChunk> open(ChatCompletionCreateParams params, Call call) {
         try {
             return client.chat().completions().createStreaming(params);
         } catch (RuntimeException e) {
-            throw failure(e, cancellation);
+            throw failure(e, call);
         }
     }
 
     /** The next chunk, or null at the end; a failure while reading is mapped to a {@code ChatModelException}. */
-    private ChatCompletionChunk next(Iterator<ChatCompletionChunk> chunks, Cancellation cancellation) {
+    private ChatCompletionChunk next(Iterator<ChatCompletionChunk> chunks, Call call) {
         try {
             return chunks.hasNext() ? chunks.next() : null;
         } catch (RuntimeException e) {
-            throw failure(e, cancellation);
+            throw failure(e, call);
         }
     }
 
-    private RuntimeException failure(RuntimeException e, Cancellation cancellation) {
-        if (cancellation.isCancelled()) {
+    /** What a failed HTTP call means: the caller's cancel, the passed deadline, else the provider's failure. */
+    private RuntimeException failure(RuntimeException e, Call call) {
+        if (call.cancellation().isCancelled()) {
             return new Cancelled();
         }
-        return errors.map(e);
+        return call.deadline().passed() ? errors.deadlinePassed(e) : errors.map(e);
+    }
+
+    /** The caller's cancellation and the deadline of one streaming call. */
+    private record Call(Cancellation cancellation, CallDeadlines.Deadline deadline) {
     }
 
     /** Unwinds a call the caller cancelled. */

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * How to reach an OpenAI-compatible endpoint. {@code temperature} and {@code maxTokens} may be
  * {@code null} (the provider's default). {@code readTimeout} bounds the silence before the first
- * byte and between two chunks; {@code requestTimeout} bounds one whole call, streaming included.
+ * byte and between two chunks; {@code requestTimeout} bounds one whole call: every attempt, the
+ * back-off between them and the streaming of the reply.
  * The API key never appears in {@link #toString()}.
  */
 public record OpenAiSettings(String baseUrl, String apiKey, String model, Double temperature, Integer maxTokens,
@@ -37,13 +38,18 @@ public record OpenAiSettings(String baseUrl, String apiKey, String model, Double
         }
     }
 
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_RETRIES = 2;
+
     /**
-     * Settings with defaults: provider temperature and token limit, 5 min per call, 10 s to
-     * connect, 120 s of silence at most, 2 retries.
+     * Settings with defaults: provider temperature and token limit, 60 s per call (retries
+     * included), 10 s to connect, 30 s of silence at most, 2 retries.
      */
     public static OpenAiSettings of(String baseUrl, String apiKey, String model) {
         return new OpenAiSettings(baseUrl, apiKey, model, null, null,
-                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(120), 2);
+                DEFAULT_REQUEST_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_RETRIES);
     }
 
     public OpenAiSettings withTemperature(Double value) {

@@ -190,6 +190,35 @@ class FakeOpenAiServerTest {
     }
 
     @Test
+    void byDefault_theLatestThousandRequestsAreKept() {
+        assertThat(FakeOpenAiServer.Options.defaults().recordedRequests()).isEqualTo(1_000);
+    }
+
+    @Test
+    void givenMoreRequestsThanTheRecordLimit_onlyTheLatestAreKept() throws Exception {
+        server.close();
+        server = FakeOpenAiServer.start(FakeOpenAiServer.Options.defaults().withRecordedRequests(3));
+
+        for (int i = 1; i <= 8; i++) {
+            send(chat(false, false, "request " + i));
+        }
+
+        assertThat(server.requests()).extracting(request -> request.messages().get(0).path("content").asText())
+                .containsExactly("request 6", "request 7", "request 8");
+        assertThat(server.lastRequest().messages().get(0).path("content").asText()).isEqualTo("request 8");
+    }
+
+    @Test
+    void givenRecordingOff_noRequestIsKept() throws Exception {
+        server.close();
+        server = FakeOpenAiServer.start(FakeOpenAiServer.Options.defaults().withoutRecording());
+
+        send(chat(false, false, "forget me"));
+
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void models_listsTheFakeModel() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models")).build(),
                 HttpResponse.BodyHandlers.ofString());

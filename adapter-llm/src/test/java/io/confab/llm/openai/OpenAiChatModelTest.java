@@ -17,22 +17,26 @@ import io.confab.llm.TaskToolDefinitions;
 import io.confab.llm.fake.FakeOpenAiServer;
 import io.confab.llm.fake.FakeReply;
 import io.confab.llm.fake.FakeToolCall;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** The openai-java adapter against the fake OpenAI-compatible server, over real HTTP. */
 class OpenAiChatModelTest {
 
     private static final String KEY = "sk-test-secret-key-0123456789";
 
+    private final LogLines logs = LogLines.of(OpenAiChatModel.class);
     private FakeOpenAiServer server;
     private OpenAiChatModel model;
 
     @AfterEach
     void stop() {
+        logs.close();
         if (model != null) {
             model.close();
         }
@@ -209,8 +213,31 @@ class OpenAiChatModelTest {
                 () -> model.stream(userSays("hi"), new RecordingSink(), new Cancellation()));
 
         assertThat(failure.kind()).isEqualTo(ChatModelException.Kind.UNAVAILABLE);
-        assertThat(failure.getMessage()).contains(server.baseUrl(), "HTTP 503", "after 1 retry");
+        assertThat(failure.getMessage()).contains("HTTP 503", "after 1 retry");
         assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void givenServerError_theMessageIsFitForEndUsers_andTheWarningLogLineHasTheEndpoint() {
+        start(FakeOpenAiServer.Options.defaults(), settings().withMaxRetries(0));
+        server.enqueue(FakeReply.serverError(500));
+        MDC.put("correlation_id", "req-42");
+
+        ChatModelException failure;
+        try {
+            failure = catchThrowableOfType(ChatModelException.class,
+                    () -> model.stream(userSays("hi"), new RecordingSink(), new Cancellation()));
+        } finally {
+            MDC.remove("correlation_id");
+        }
+
+        assertThat(failure.getMessage()).isEqualTo("The model provider failed (HTTP 500). Try again later.");
+        assertFitForEndUsers(failure.getMessage(), server.baseUrl());
+        assertThat(logs.warnings()).singleElement().satisfies(line -> {
+            assertThat(line.getFormattedMessage()).contains("UNAVAILABLE", server.baseUrl(), "HTTP 500", "fake-model")
+                    .doesNotContain("\n");
+            assertThat(line.getMDCPropertyMap()).containsEntry("correlation_id", "req-42");
+        });
     }
 
     @Test
@@ -223,7 +250,8 @@ class OpenAiChatModelTest {
                 () -> model.stream(userSays("hi"), sink, new Cancellation()));
 
         assertThat(failure.kind()).isEqualTo(ChatModelException.Kind.UNAVAILABLE);
-        assertThat(failure.getMessage()).contains("broke off the reply", "The server had an error");
+        assertThat(failure.getMessage()).contains("broke off the reply");
+        assertThat(failure.detail()).contains(server.baseUrl(), "The server had an error");
         assertThat(sink.text()).isEqualTo("The answer is");
         assertThat(sink.finishes()).isEmpty();
         assertThat(server.requests()).hasSize(1);
@@ -241,9 +269,43 @@ class OpenAiChatModelTest {
                 () -> model.stream(userSays("hi"), sink, new Cancellation()));
 
         assertThat(failure.kind()).isEqualTo(ChatModelException.Kind.TIMEOUT);
-        assertThat(failure.getMessage()).contains(server.baseUrl(), "sent nothing for 400 ms");
+        assertThat(failure.getMessage()).contains("sent nothing for 400 ms");
         assertThat(sink.text()).isEqualTo("Thinking");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(400), Duration.ofSeconds(10));
+        assertThat(server.requests()).as("nothing is retried after the first token").hasSize(1);
+    }
+
+    @Test
+    void givenASilentEndpoint_theCallFailsAsTimeoutAtItsTotalDeadline_notAfterEveryRetrysReadTimeout() {
+        start(FakeOpenAiServer.Options.defaults(), settings().withMaxRetries(2)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(1500)));
+        server.enqueue(FakeReply.stall(), FakeReply.stall(), FakeReply.stall());
+        long started = System.nanoTime();
+
+        ChatModelException failure = catchThrowableOfType(ChatModelException.class,
+                () -> model.stream(userSays("hi"), new RecordingSink(), new Cancellation()));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(failure.kind()).isEqualTo(ChatModelException.Kind.TIMEOUT);
+        assertThat(failure.getMessage()).isEqualTo("The model provider did not finish within 2 s. Try again later.");
+        assertThat(took).as("about the 2 s deadline, not 3 attempts of 1.5 s plus back-off")
+                .isBetween(Duration.ofSeconds(2), Duration.ofMillis(3500));
+    }
+
+    @Test
+    void givenAReplyStreamingPastTheDeadline_theCallFailsAsTimeoutAfterForwardingWhatCame() {
+        start(FakeOpenAiServer.Options.defaults(), settings()
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        server.enqueue(FakeReply.paced("word ".repeat(100), 10));
+        RecordingSink sink = new RecordingSink();
+
+        ChatModelException failure = catchThrowableOfType(ChatModelException.class,
+                () -> model.stream(userSays("talk"), sink, new Cancellation()));
+
+        assertThat(failure.kind()).isEqualTo(ChatModelException.Kind.TIMEOUT);
+        assertThat(sink.deltas()).isNotEmpty().hasSizeLessThan(100);
+        assertThat(sink.finishes()).isEmpty();
+        assertThat(server.requests()).hasSize(1);
     }
 
     @Test
@@ -312,7 +374,9 @@ class OpenAiChatModelTest {
                 () -> model.stream(userSays("hi"), new RecordingSink(), new Cancellation()));
 
         assertThat(failure.kind()).isEqualTo(ChatModelException.Kind.MISCONFIGURED);
-        assertThat(failure.getMessage()).contains(server.baseUrl(), "HTTP 401", "OPENAI_API_KEY")
+        assertThat(failure.getMessage()).contains("HTTP 401", "OPENAI_API_KEY")
+                .doesNotContain(KEY).doesNotContain("sk-the-right-key");
+        assertThat(failure.detail()).contains(server.baseUrl(), "HTTP 401")
                 .doesNotContain(KEY).doesNotContain("sk-the-right-key");
         assertThat(server.requests()).hasSize(1);
     }
@@ -328,7 +392,26 @@ class OpenAiChatModelTest {
                 () -> model.stream(userSays("hi"), new RecordingSink(), new Cancellation()));
 
         assertThat(failure.kind()).isEqualTo(ChatModelException.Kind.UNAVAILABLE);
-        assertThat(failure.getMessage()).contains(deadUrl, "refused the connection");
+        assertThat(failure.getMessage()).isEqualTo("The model provider refused the connection. Try again later.");
+        assertFitForEndUsers(failure.getMessage(), deadUrl);
+        assertThat(logs.warnings()).singleElement().satisfies(line ->
+                assertThat(line.getFormattedMessage()).contains(deadUrl, "refused the connection", "ConnectException"));
+    }
+
+    @Test
+    void givenAnUnknownHost_failsMisconfiguredWithoutNamingTheHost_andTheWarningLogLineNamesIt() {
+        String unknown = "http://confab-no-such-host.invalid:8123/v1";
+        model = new OpenAiChatModel(OpenAiSettings.of(unknown, KEY, "fake-model").withMaxRetries(0));
+
+        ChatModelException failure = catchThrowableOfType(ChatModelException.class,
+                () -> model.stream(userSays("hi"), new RecordingSink(), new Cancellation()));
+
+        assertThat(failure.kind()).isEqualTo(ChatModelException.Kind.MISCONFIGURED);
+        assertThat(failure.getMessage())
+                .isEqualTo("The model provider cannot be found (unknown host): check OPENAI_BASE_URL.");
+        assertFitForEndUsers(failure.getMessage(), unknown);
+        assertThat(logs.warnings()).singleElement().satisfies(line ->
+                assertThat(line.getFormattedMessage()).contains(unknown, "UnknownHostException"));
     }
 
     @Test
@@ -363,6 +446,14 @@ class OpenAiChatModelTest {
                 settingsWithoutUrl.model(), settingsWithoutUrl.temperature(), settingsWithoutUrl.maxTokens(),
                 settingsWithoutUrl.requestTimeout(), settingsWithoutUrl.connectTimeout(),
                 settingsWithoutUrl.readTimeout(), settingsWithoutUrl.maxRetries()));
+    }
+
+    /** SPEC §18: what end users see names no host, port, URL or class. */
+    private static void assertFitForEndUsers(String message, String baseUrl) {
+        URI url = URI.create(baseUrl);
+        assertThat(message).doesNotContain("http:", "https:", url.getHost(), String.valueOf(url.getPort()))
+                .doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b")
+                .doesNotContainPattern("\\b[a-z]+\\.[a-z]+\\.[A-Za-z]");
     }
 
     private static OpenAiSettings settings() {

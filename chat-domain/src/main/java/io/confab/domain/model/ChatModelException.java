@@ -2,7 +2,8 @@ package io.confab.domain.model;
 
 /**
  * The model provider could not produce a reply (after the adapter's own retries). The turn ends
- * as {@code failed}; adapters answer 502, or 504 for {@link Kind#TIMEOUT}.
+ * as {@code failed}; adapters answer 502, or 504 for {@link Kind#TIMEOUT}. The message is shown to
+ * end users as it is, so it names no host, URL or class; {@link #detail()} has those, for the log.
  */
 public final class ChatModelException extends RuntimeException {
 
@@ -17,10 +18,21 @@ public final class ChatModelException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String detail;
 
-    public ChatModelException(Kind kind, String message, Throwable cause) {
+    /**
+     * @param message what the end user is told: no internal host, URL or class name
+     * @param detail  what the operator's log gets: the endpoint, the provider's own words, the cause
+     */
+    public ChatModelException(Kind kind, String message, String detail, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.detail = detail;
+    }
+
+    /** A failure whose user-facing message is all there is to say. */
+    public ChatModelException(Kind kind, String message, Throwable cause) {
+        this(kind, message, message, cause);
     }
 
     public ChatModelException(Kind kind, String message) {
@@ -29,5 +41,10 @@ public final class ChatModelException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The internal detail for the log (endpoint, provider text, cause); never shown to end users. */
+    public String detail() {
+        return detail;
     }
 }
