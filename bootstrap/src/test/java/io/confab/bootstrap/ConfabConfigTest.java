@@ -71,7 +71,9 @@ class ConfabConfigTest {
                 .hasMessageStartingWith("CONFAB_INSTANCE_ID ");
         assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_EVENT_LOG_MAX_MB", "lots")))
                 .hasMessageStartingWith("CONFAB_EVENT_LOG_MAX_MB ");
+    }
 
+    @Test
     void modelTimeoutsAndRetries_defaultToABoundedCall() {
         ConfabConfig.Model model = ConfabConfig.of(Map.of()).model();
 

@@ -73,7 +73,12 @@ final class AgentTurn implements Runnable {
             chat();
             return turn.cancellation.isCancelled() ? interrupted() : completed();
         } catch (ChatModelException e) {
-            return turn.cancellation.isCancelled() ? interrupted() : failed(failureOf(e.kind()), e.getMessage());
+            if (turn.cancellation.isCancelled()) {
+                return interrupted();
+            }
+            LOG.log(System.Logger.Level.WARNING, "turn " + turn.id + " of conversation " + turn.conversation
+                    + ": the model failed (" + e.kind() + "): " + e.getMessage());
+            return failed(failureOf(e.kind()), e.getMessage());
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "store unavailable during turn " + turn.id, e);
             return failed(TurnFailure.STORE_UNAVAILABLE, "The store is unavailable; the reply could not be saved.");
