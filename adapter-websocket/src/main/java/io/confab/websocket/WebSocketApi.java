@@ -10,9 +10,11 @@ import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
+import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,6 +60,8 @@ public final class WebSocketApi implements AutoCloseable {
             factory.setMaxBinaryMessageSize(WebSocketSettings.TRANSPORT_FRAME_LIMIT);
             factory.setIdleTimeout(settings.idleTimeout());
         });
+        config.jetty.modifyServletContextHandler(context ->
+                context.addFilter(new SessionlessUpgrades(), "/ws/*", EnumSet.of(DispatcherType.REQUEST)));
         for (String path : PATHS) {
             config.routes.wsBeforeUpgrade(path, handshake::check);
             config.routes.ws(path, ws -> {
