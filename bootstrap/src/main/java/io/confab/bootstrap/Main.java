@@ -25,10 +25,16 @@ public final class Main {
                    java -jar confab.jar --version         print the version
                    java -jar confab.jar --help | -h       print this help""";
 
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // H2's AUTO_SERVER port (the default database, shared with the mcp command) on loopback only
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
         if (args.length == 0) {
             serve();
             return;

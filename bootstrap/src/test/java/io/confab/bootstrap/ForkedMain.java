@@ -1,7 +1,9 @@
 package io.confab.bootstrap;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** {@link Main} in a child JVM (this JVM's {@code java}, the test classpath), as {@code java -jar confab.jar} runs it. */
+/**
+ * {@link Main} in a child JVM (this JVM's {@code java}, the test classpath), as {@code java -jar confab.jar}
+ * runs it: run to its end, or named in an MCP servers file as a stdio server.
+ */
 final class ForkedMain {
 
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -49,7 +54,19 @@ final class ForkedMain {
         return new Result(process.exitValue(), stdout.join(), stderr.join());
     }
 
-    private static CompletableFuture<String> read(java.io.InputStream stream) {
+    /** An entry of a Confab MCP servers file that starts {@code java} with {@code javaArguments} over stdio. */
+    static Map<String, Object> stdioServer(List<String> javaArguments, Map<String, String> env) {
+        return Map.of("command", JAVA, "args", javaArguments, "env", env, "timeout_seconds", 20);
+    }
+
+    /** Writes a Confab MCP servers file (fast reconnection) to {@code file}. */
+    static Path writeServersFile(Path file, Map<String, Object> servers) throws IOException {
+        Files.writeString(file, Api.JSON.writeValueAsString(Map.of("servers", servers,
+                "reconnect", Map.of("min_ms", 100, "max_ms", 1000))));
+        return file;
+    }
+
+    private static CompletableFuture<String> read(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
