@@ -2,7 +2,8 @@ package io.confab.websocket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.domain.ConversationId;
 import io.confab.domain.TurnId;
@@ -13,7 +14,9 @@ import java.util.Optional;
 /** Turns a text frame into a {@link ClientRequest}, or says precisely what is wrong with it. */
 final class ClientRequestParser {
 
-    private static final ObjectMapper MAPPER = JacksonMappers.create();
+    /** Strict about the end too: {@code {"type":"ping"} trailing} is not one JSON object. */
+    private static final ObjectReader READER = JacksonMappers.create().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** A parsed request, or why there is none. */
     sealed interface Parsed {
@@ -37,7 +40,7 @@ final class ClientRequestParser {
     static Parsed parse(String text) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = READER.readTree(text);
         } catch (JsonProcessingException e) {
             return new Parsed.Rejected(Optional.empty(), ErrorCode.INVALID_JSON, "the frame is not valid JSON");
         }

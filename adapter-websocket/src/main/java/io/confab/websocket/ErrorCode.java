@@ -4,12 +4,14 @@ import java.util.Locale;
 
 /** The {@code code} of an {@code error} frame. */
 enum ErrorCode {
-    /** The frame is not a JSON object. */
+    /** The frame is not one JSON object (nothing may follow it). */
     INVALID_JSON,
     /** A field is missing or has the wrong type. */
     INVALID_REQUEST,
     /** The {@code type} is not one the server knows. */
     UNKNOWN_TYPE,
+    /** A binary frame: the protocol is JSON in text frames. */
+    UNSUPPORTED_FRAME,
     /** The frame is larger than the limit (64 KiB by default). */
     FRAME_TOO_LARGE,
     /** A value breaks a rule (an empty or over-long message, an over-long title). */

@@ -4,14 +4,17 @@ import io.confab.domain.UserId;
 import io.confab.domain.port.EventBus;
 import io.confab.domain.port.TokenVerifier;
 import io.javalin.config.JavalinConfig;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
+import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,13 +57,17 @@ public final class WebSocketApi implements AutoCloseable {
     public void register(JavalinConfig config) {
         config.jetty.modifyWebSocketServletFactory(factory -> {
             factory.setMaxTextMessageSize(WebSocketSettings.TRANSPORT_FRAME_LIMIT);
+            factory.setMaxBinaryMessageSize(WebSocketSettings.TRANSPORT_FRAME_LIMIT);
             factory.setIdleTimeout(settings.idleTimeout());
         });
+        config.jetty.modifyServletContextHandler(context ->
+                context.addFilter(new SessionlessUpgrades(), "/ws/*", EnumSet.of(DispatcherType.REQUEST)));
         for (String path : PATHS) {
             config.routes.wsBeforeUpgrade(path, handshake::check);
             config.routes.ws(path, ws -> {
                 ws.onConnect(this::onConnect);
                 ws.onMessage(this::onMessage);
+                ws.onBinaryMessage(this::onBinaryMessage);
                 ws.onClose(this::onClose);
                 ws.onError(this::onError);
             });
@@ -96,8 +103,7 @@ public final class WebSocketApi implements AutoCloseable {
         }
         String text = ctx.message();
         if (utf8Length(text) > settings.maxFrameBytes()) {
-            connection.send(ServerFrames.error(Optional.empty(), ErrorCode.FRAME_TOO_LARGE,
-                    "frames are limited to " + settings.maxFrameBytes() + " bytes"));
+            refuseTooLarge(connection);
             return;
         }
         switch (ClientRequestParser.parse(text)) {
@@ -105,6 +111,25 @@ public final class WebSocketApi implements AutoCloseable {
             case ClientRequestParser.Parsed.Rejected rejected ->
                     connection.send(ServerFrames.error(rejected.requestId(), rejected.code(), rejected.message()));
         }
+    }
+
+    /** The protocol is JSON text: a binary frame is answered, never dropped silently. */
+    private void onBinaryMessage(WsBinaryMessageContext ctx) {
+        ClientConnection connection = connections.get(ctx.sessionId());
+        if (connection == null) {
+            return;
+        }
+        if (ctx.data().remaining() > settings.maxFrameBytes()) {
+            refuseTooLarge(connection);
+            return;
+        }
+        connection.send(ServerFrames.error(Optional.empty(), ErrorCode.UNSUPPORTED_FRAME,
+                "binary frames are not supported; send JSON as text frames"));
+    }
+
+    private void refuseTooLarge(ClientConnection connection) {
+        connection.send(ServerFrames.error(Optional.empty(), ErrorCode.FRAME_TOO_LARGE,
+                "frames are limited to " + settings.maxFrameBytes() + " bytes"));
     }
 
     private void onClose(WsCloseContext ctx) {

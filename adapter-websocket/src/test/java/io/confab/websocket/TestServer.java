@@ -5,6 +5,7 @@ import io.confab.application.ConfabPorts;
 import io.confab.application.ConfabSettings;
 import io.confab.application.testing.ScriptedChatModel;
 import io.javalin.Javalin;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import java.net.URI;
 import java.time.Clock;
 
@@ -41,6 +42,12 @@ final class TestServer implements AutoCloseable {
         WsClient client = WsClient.connect(uri("/ws/chat?token=" + TestTokens.of(user)));
         client.next("connection_established");
         return client;
+    }
+
+    /** HTTP sessions Jetty has created since the server started. */
+    int httpSessionsCreated() {
+        return app.jettyServer().server().getDescendant(ServletContextHandler.class).getSessionHandler()
+                .getSessionsCreated();
     }
 
     @Override

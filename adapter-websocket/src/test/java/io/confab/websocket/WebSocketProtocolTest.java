@@ -139,6 +139,8 @@ class WebSocketProtocolTest {
         List<List<String>> cases = List.of(
                 List.of("not json", "invalid_json"),
                 List.of("[1,2]", "invalid_json"),
+                List.of("{\"type\":\"ping\"} trailing", "invalid_json"),
+                List.of("{\"type\":\"ping\"}{\"type\":\"ping\"}", "invalid_json"),
                 List.of("{\"request_id\":\"q\"}", "invalid_request"),
                 List.of("{\"type\":42}", "invalid_request"),
                 List.of("{\"type\":\"dance\"}", "unknown_type"),
@@ -161,6 +163,29 @@ class WebSocketProtocolTest {
                 assertThat(error.get("code").asText()).as(abbreviate(c.get(0))).isEqualTo(c.get(1));
                 assertThat(error.get("message").asText()).isNotBlank();
             }
+            assertStillServes(client);
+        }
+    }
+
+    @Test
+    void aBinaryFrame_getsAnUnsupportedFrameError_andTheSocketStaysOpen() {
+        try (WsClient client = server.connect("hedda")) {
+            client.sendBinary(new byte[] {'{', '}'});
+            JsonNode error = client.next();
+
+            assertThat(type(error)).isEqualTo("error");
+            assertThat(error.get("code").asText()).isEqualTo("unsupported_frame");
+            assertThat(error.get("message").asText()).contains("text");
+            assertStillServes(client);
+        }
+    }
+
+    @Test
+    void aBinaryFrameOverTheFrameLimit_getsFrameTooLarge_andTheSocketStaysOpen() {
+        try (WsClient client = server.connect("hilde")) {
+            client.sendBinary(new byte[70 * 1024]);
+
+            assertThat(client.next().get("code").asText()).isEqualTo("frame_too_large");
             assertStillServes(client);
         }
     }

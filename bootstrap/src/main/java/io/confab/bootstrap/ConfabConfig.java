@@ -119,6 +119,15 @@ public record ConfabConfig(
         return from(new ConfigValues(values));
     }
 
+    /**
+     * The H2 file in {@code dataDir}, shareable: with {@code AUTO_SERVER} the process that opens it
+     * first (the server) keeps it embedded and lets a second process ({@code confab.jar mcp}) in
+     * over a loopback TCP port; without it the second process fails with "the file is locked".
+     */
+    static String defaultH2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("confab") + ";AUTO_SERVER=TRUE";
+    }
+
     static ConfabConfig from(ConfigValues values) {
         Path dataDir = Path.of(values.string("CONFAB_DATA_DIR", "./data"));
         return new ConfabConfig(
@@ -126,7 +135,7 @@ public record ConfabConfig(
                 values.integer("CONFAB_PORT", 8080, 0, 65_535),
                 dataDir,
                 new Database(
-                        values.string("CONFAB_DB_URL", "jdbc:h2:file:" + dataDir.resolve("confab")),
+                        values.string("CONFAB_DB_URL", defaultH2Url(dataDir)),
                         values.string("CONFAB_DB_USER", ""),
                         values.string("CONFAB_DB_PASSWORD", ""),
                         values.integer("CONFAB_DB_POOL_SIZE", 10, 1, 200)),

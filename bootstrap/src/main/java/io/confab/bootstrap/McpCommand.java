@@ -5,12 +5,14 @@ import io.confab.domain.UserId;
 import io.confab.mcp.McpStdio;
 import io.confab.persistence.Stores;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code java -jar confab.jar mcp --user <id>}: the built-in task tools of one user served over
  * MCP on stdin/stdout, on the configured store, until the client closes stdin. Logs go to stderr
- * (see {@link Main}); stdout carries only the protocol.
+ * (see {@link Main}); stdout carries only the protocol. {@code --help} prints the usage; any
+ * other argument exits 2.
  */
 final class McpCommand {
 
@@ -22,7 +24,17 @@ final class McpCommand {
 
     /** Runs the command; returns the process exit code (2: bad arguments or configuration). */
     static int run(String[] args) {
-        Optional<UserId> user = user(args);
+        List<String> options = List.of(args).subList(1, args.length);
+        if (options.contains("--help") || options.contains("-h")) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        Optional<String> unknown = unknownOption(options);
+        if (unknown.isPresent()) {
+            System.err.println("confab mcp: unknown argument '" + unknown.get() + "'; " + USAGE);
+            return 2;
+        }
+        Optional<UserId> user = user(options);
         if (user.isEmpty()) {
             System.err.println("confab mcp: --user <id> is required (the user whose tasks the tools manage); " + USAGE);
             return 2;
@@ -46,11 +58,24 @@ final class McpCommand {
         }
     }
 
+    /** The first option that is neither {@code --user <id>} nor {@code --user=<id>}. */
+    private static Optional<String> unknownOption(List<String> options) {
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (option.equals("--user")) {
+                i++;
+            } else if (!option.startsWith("--user=")) {
+                return Optional.of(option);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The value of {@code --user <id>} or {@code --user=<id>}, when given and not blank. */
-    private static Optional<UserId> user(String[] args) {
-        for (int i = 1; i < args.length; i++) {
-            String value = args[i].startsWith("--user=") ? args[i].substring("--user=".length())
-                    : args[i].equals("--user") && i + 1 < args.length ? args[i + 1] : null;
+    private static Optional<UserId> user(List<String> options) {
+        for (int i = 0; i < options.size(); i++) {
+            String value = options.get(i).startsWith("--user=") ? options.get(i).substring("--user=".length())
+                    : options.get(i).equals("--user") && i + 1 < options.size() ? options.get(i + 1) : null;
             if (value != null && !value.isBlank() && value.length() <= UserId.MAX_LENGTH) {
                 return Optional.of(new UserId(value));
             }

@@ -19,7 +19,7 @@ class ConfabConfigTest {
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.database().url()).isEqualTo("jdbc:h2:file:" + Path.of("./data").resolve("confab"));
+        assertThat(config.database().url()).isEqualTo("jdbc:h2:file:" + Path.of("./data").resolve("confab") + ";AUTO_SERVER=TRUE");
         assertThat(config.redisUrl()).isEmpty();
         assertThat(config.jwt().isDevelopment()).isTrue();
         assertThat(config.model().provider()).isEqualTo(ConfabConfig.Model.Provider.OFFLINE);

@@ -27,7 +27,6 @@ import java.net.http.WebSocketHandshakeException;
 import java.util.concurrent.CompletableFuture;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -50,10 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpEndToEndTest {
-
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final String CLASSPATH = System.getProperty("surefire.test.class.path",
-            System.getProperty("java.class.path"));
 
     private final FakeOpenAiServer model = FakeOpenAiServer.start();
     private final String databaseUrl = TestPostgres.freshDatabaseUrl();
@@ -79,8 +74,8 @@ class McpEndToEndTest {
         values.put("OPENAI_BASE_URL", model.baseUrl());
         values.put("OPENAI_API_KEY", "test-key");
         values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");
-        values.put("CONFAB_MCP_SERVERS", serversFile("external.json", Map.of("ext", stdio(
-                List.of("-cp", CLASSPATH, ExternalToolServerMain.class.getName()), Map.of()))).toString());
+        values.put("CONFAB_MCP_SERVERS", serversFile("external.json", Map.of("ext", ForkedMain.stdioServer(
+                List.of("-cp", ForkedMain.CLASSPATH, ExternalToolServerMain.class.getName()), Map.of()))).toString());
         server = ConfabServer.start(ConfabConfig.of(values));
         api = new Api(server.uri());
     }
@@ -155,8 +150,8 @@ class McpEndToEndTest {
     @Test
     void theMcpCommand_servesOneUsersTaskTools_overStdio_onTheSameStore() throws Exception {
         String user = "stdio-" + UUID.randomUUID();
-        Path file = serversFile("stdio.json", Map.of("confab", stdio(
-                List.of("-cp", CLASSPATH, Main.class.getName(), "mcp", "--user", user),
+        Path file = serversFile("stdio.json", Map.of("confab", ForkedMain.stdioServer(
+                ForkedMain.javaArguments("mcp", "--user", user),
                 Map.of("CONFAB_DB_URL", databaseUrl, "CONFAB_DATA_DIR", dir.resolve("stdio").toString()))));
         try (McpToolCatalog stdio = McpClients.load(file)) {
             awaitTrue("the stdio server is up", () -> stdio.health().getFirst().healthy());
@@ -174,13 +169,11 @@ class McpEndToEndTest {
 
     @Test
     void theMcpCommand_withoutAUser_saysSoOnOneLine_andExits2() throws Exception {
-        Process process = new ProcessBuilder(JAVA, "-cp", CLASSPATH, Main.class.getName(), "mcp").start();
-        process.getOutputStream().close();
-        String stderr = new String(process.getErrorStream().readAllBytes());
+        ForkedMain.Result result = ForkedMain.run(Map.of(), "mcp");
 
-        assertThat(process.waitFor()).isEqualTo(2);
-        assertThat(stderr.strip()).contains("--user <id> is required").doesNotContain("\n");
-        assertThat(process.getInputStream().readAllBytes()).isEmpty();
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr().strip()).contains("--user <id> is required").doesNotContain("\n");
+        assertThat(result.stdout()).isEmpty();
     }
 
     /** The HTTP status of a refused WebSocket upgrade. */
@@ -216,27 +209,20 @@ class McpEndToEndTest {
         return catalog;
     }
 
-    private static ToolResult call(McpToolCatalog catalog, String tool, JsonValue arguments) {
+    static ToolResult call(McpToolCatalog catalog, String tool, JsonValue arguments) {
         return catalog.invoke(new ToolInvocation(new UserId("whoever"), "call-" + UUID.randomUUID(), tool, arguments),
                 (message, count) -> { }, new Cancellation());
     }
 
-    private static Map<String, Object> stdio(List<String> args, Map<String, String> env) {
-        return Map.of("command", JAVA, "args", args, "env", env, "timeout_seconds", 20);
-    }
-
     private Path serversFile(String name, Map<String, Object> servers) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, Api.JSON.writeValueAsString(Map.of("servers", servers,
-                "reconnect", Map.of("min_ms", 100, "max_ms", 1000))));
-        return file;
+        return ForkedMain.writeServersFile(dir.resolve(name), servers);
     }
 
     private static String newToken() {
         return TestKeys.token("user-" + UUID.randomUUID());
     }
 
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+    static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what + " within 60 s").isLessThan(deadline);
