@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The Confab server ({@link Main}) in a JVM of its own, so a test can kill it as a crash would
+ * The Confab server ({@link Main}, started by {@link ForkedMain}'s command) in a JVM of its own, so a
+ * test can kill it as a crash would
  * ({@code kill -9}: no shutdown hook, nothing stored on the way out). Its output goes to a file.
  */
 final class ForkedServer implements AutoCloseable {
@@ -35,10 +36,8 @@ final class ForkedServer implements AutoCloseable {
 
     /** Starts the server with {@code environment} (plus host and port) and waits until it is live. */
     static ForkedServer start(Map<String, String> environment, int port, Path log) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Xmx256m", Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(ForkedMain.JAVA, "-Xmx256m"));
+        command.addAll(ForkedMain.javaArguments());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
