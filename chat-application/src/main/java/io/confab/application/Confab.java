@@ -46,9 +46,9 @@ public final class Confab implements AutoCloseable {
     private final ListTasksService listTasks;
     private final OneShotChatService oneShotChat;
 
-    private Confab(ConfabPorts ports, ConfabSettings settings) {
+    private Confab(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
         this.ports = ports;
-        this.turns = new TurnServices(ports, settings);
+        this.turns = new TurnServices(ports, settings, context);
         this.conversations = new ConversationService(ports.conversations(), ports.eventBus(), ports.clock(), ports.ids());
         this.listMessages = new ListMessagesService(ports.messages());
         this.listTasks = new ListTasksService(ports.tasks());
@@ -57,7 +57,12 @@ public final class Confab implements AutoCloseable {
 
     /** Confab over the host's adapters. */
     public static Confab create(ConfabPorts ports, ConfabSettings settings) {
-        return new Confab(ports, settings);
+        return new Confab(ports, settings, TurnContext.NONE);
+    }
+
+    /** Confab over the host's adapters, carrying each starting request's {@code context} onto its turn's thread. */
+    public static Confab create(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
+        return new Confab(ports, settings, context);
     }
 
     /** Confab entirely in memory (nothing survives a restart): for demos, tests and single-process use. */

@@ -1,5 +1,6 @@
 package io.confab.application.turn;
 
+import io.confab.application.TurnContext;
 import io.confab.domain.ConversationId;
 import io.confab.domain.MessageId;
 import io.confab.domain.TurnId;
@@ -31,10 +32,16 @@ public final class TurnRegistry {
     private final ExecutorService threads =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("confab-turn-", 0).factory());
     private final EventBus bus;
+    private final TurnContext context;
     private volatile boolean accepting = true;
 
     public TurnRegistry(EventBus bus) {
+        this(bus, TurnContext.NONE);
+    }
+
+    public TurnRegistry(EventBus bus, TurnContext context) {
         this.bus = bus;
+        this.context = context;
     }
 
     /**
@@ -58,15 +65,18 @@ public final class TurnRegistry {
         forget(turn);
     }
 
-    /** Runs the registered turn's {@code body} on a new virtual thread; the turn is forgotten when it ends. */
+    /**
+     * Runs the registered turn's {@code body} on a new virtual thread, in the calling request's
+     * context; the turn is forgotten when it ends.
+     */
     void run(RunningTurn turn, Runnable body) {
-        threads.execute(() -> {
+        threads.execute(context.carry(() -> {
             try {
                 body.run();
             } finally {
                 forget(turn);
             }
-        });
+        }));
     }
 
     /** The turns running here now. */

@@ -2,6 +2,7 @@ package io.confab.application.turn;
 
 import io.confab.application.ConfabPorts;
 import io.confab.application.ConfabSettings;
+import io.confab.application.TurnContext;
 import java.time.Duration;
 
 /**
@@ -18,7 +19,11 @@ public final class TurnServices implements AutoCloseable {
     private final CancelTurnService cancel;
 
     public TurnServices(ConfabPorts ports, ConfabSettings settings) {
-        this.registry = new TurnRegistry(ports.eventBus());
+        this(ports, settings, TurnContext.NONE);
+    }
+
+    public TurnServices(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
+        this.registry = new TurnRegistry(ports.eventBus(), context);
         TurnLeasing leasing = new TurnLeasing(ports.leases(), ports.clock(), settings.turnLease(), settings.instance());
         LostTurns lostTurns = new LostTurns(ports);
         this.follow = new FollowTurnService(ports, registry, lostTurns);
