@@ -60,20 +60,25 @@ final class ErrorMapping {
     }
 
     static void write(Context ctx, Problem problem) {
+        problem.headers().forEach(ctx::header);
+        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(Json.bytes(body(problem, Correlation.id(ctx))));
+    }
+
+    /** The problem+json document of {@code problem}. */
+    static ObjectNode body(Problem problem, String correlationId) {
         ObjectNode body = Json.object();
         body.put("type", "urn:confab:problem:" + problem.code());
         body.put("title", problem.title());
         body.put("status", problem.status());
         body.put("detail", problem.detail());
         body.put("code", problem.code());
-        body.put("correlation_id", Correlation.id(ctx));
+        body.put("correlation_id", correlationId);
         if (!problem.errors().isEmpty()) {
             ArrayNode errors = body.putArray("errors");
             problem.errors().forEach(error -> errors.addObject()
                     .put("field", error.field())
                     .put("message", error.message()));
         }
-        problem.headers().forEach(ctx::header);
-        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(Json.bytes(body));
+        return body;
     }
 }
