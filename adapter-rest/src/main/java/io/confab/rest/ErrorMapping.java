@@ -29,8 +29,7 @@ final class ErrorMapping {
         routes.exception(ValidationException.class, (e, ctx) -> write(ctx, Problem.validation(e.errors())));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("store unavailable: {}", e.getMessage());
-            write(ctx, Problem.of(503, "store_unavailable", "Service unavailable",
-                    "The database is unavailable; try again shortly."));
+            write(ctx, unavailable(e.store()));
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -52,6 +51,14 @@ final class ErrorMapping {
             }
             case 413 -> tooLarge();
             default -> Problem.of(e.getStatus(), "http_" + e.getStatus(), e.getMessage(), e.getMessage());
+        };
+    }
+
+    private static Problem unavailable(StoreUnavailableException.Store store) {
+        return switch (store) {
+            case DATABASE -> Problem.unavailable("store_unavailable", "The database is unavailable; try again shortly.");
+            case EVENT_LOG -> Problem.unavailable("event_log_unavailable",
+                    "Live updates are unavailable (the event log cannot be reached); try again shortly.");
         };
     }
 

@@ -36,10 +36,12 @@ final class JettyErrors extends ErrorHandler {
     }
 
     private static ByteBuffer answer(int status, String correlationId, HttpFields.Mutable headers) {
+        Problem problem = problem(status);
+        problem.headers().forEach(headers::put);
         headers.put(HttpHeader.CONTENT_TYPE, ErrorMapping.PROBLEM_JSON);
         headers.put(Correlation.HEADER, correlationId);
         SecurityHeaders.addTo(headers);
-        return ByteBuffer.wrap(Json.bytes(ErrorMapping.body(problem(status), correlationId)));
+        return ByteBuffer.wrap(Json.bytes(ErrorMapping.body(problem, correlationId)));
     }
 
     private static Problem problem(int status) {
@@ -48,6 +50,7 @@ final class JettyErrors extends ErrorHandler {
             case 414 -> Problem.of(414, "uri_too_long", "URI too long", "The request URI is over the size limit.");
             case 431 -> Problem.of(431, "headers_too_large", "Request headers too large",
                     "The request headers are over the size limit.");
+            case 503 -> Problem.unavailable("server_unavailable", "The server cannot take this request now; try again shortly.");
             case 500 -> Problem.of(500, "internal_error", "Internal server error",
                     "Something went wrong on our side; the correlation id identifies it in the logs.");
             default -> Problem.of(status, "http_" + status, HttpStatus.getMessage(status), HttpStatus.getMessage(status) + ".");
