@@ -4,6 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -11,9 +17,16 @@ import org.flywaydb.core.Flyway;
 final class Database implements AutoCloseable {
 
     private static final int VALID_CHECK_SECONDS = 1;
+    /**
+     * How long {@link #isAvailable()} waits for its probe. A pool whose database is down waits its
+     * whole connection timeout (3 s by default) for a connection; readiness must answer sooner.
+     */
+    static final Duration PROBE_WAIT = Duration.ofMillis(500);
 
     private final HikariDataSource pool;
     private final Vendor vendor;
+    /** The probe under way or last finished: callers while one runs share it, so a down database is probed once at a time. */
+    private final AtomicReference<CompletableFuture<Boolean>> probe = new AtomicReference<>(CompletableFuture.completedFuture(true));
 
     private Database(HikariDataSource pool, Vendor vendor) {
         this.pool = pool;
@@ -83,7 +96,22 @@ final class Database implements AutoCloseable {
         return vendor;
     }
 
+    /** Whether the database answers a connection check within {@link #PROBE_WAIT}. */
     boolean isAvailable() {
+        CompletableFuture<Boolean> current = probe.updateAndGet(last -> last.isDone()
+                ? CompletableFuture.supplyAsync(this::connects, task -> Thread.ofVirtual().name("confab-db-probe").start(task))
+                : last);
+        try {
+            return current.get(PROBE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean connects() {
         try (Connection connection = pool.getConnection()) {
             return connection.isValid(VALID_CHECK_SECONDS);
         } catch (SQLException | RuntimeException e) {

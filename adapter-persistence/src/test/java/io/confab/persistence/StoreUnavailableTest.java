@@ -69,6 +69,21 @@ class StoreUnavailableTest {
     }
 
     @Test
+    void whileTheDatabaseIsDown_theAvailabilityCheckAnswersWellUnderASecond_thoughConnectionsWaitThreeSeconds() throws IOException {
+        try (Stores stores = backend.open(settings().withConnectionTimeout(StoreSettings.DEFAULT_CONNECTION_TIMEOUT))) {
+            assertThat(stores.isAvailable()).isTrue();
+
+            stopServer();
+
+            for (int probe = 0; probe < 2; probe++) {
+                long started = System.nanoTime();
+                assertThat(stores.isAvailable()).isFalse();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
+            }
+        }
+    }
+
+    @Test
     void whileTheDatabaseIsDown_operationsFailAsStoreUnavailable_writeNothing_andWorkAgainWhenItIsBack() throws IOException {
         try (Stores stores = backend.open(settings())) {
             Conversation conversation = conversation(alice, "chat", at(0));

@@ -23,11 +23,15 @@ final class Correlation {
 
     /** A before-handler: assigns the id, sets the response header and the MDC. */
     static void assign(Context ctx) {
-        String given = ctx.header(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : IDS.next().toString();
+        String id = choose(ctx.header(HEADER));
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /** The client's id ({@code given}, may be null) when it looks sane, else a new one. */
+    static String choose(String given) {
+        return given != null && SANE.matcher(given).matches() ? given : IDS.next().toString();
     }
 
     static String id(Context ctx) {

@@ -29,8 +29,7 @@ final class ErrorMapping {
         routes.exception(ValidationException.class, (e, ctx) -> write(ctx, Problem.validation(e.errors())));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("store unavailable: {}", e.getMessage());
-            write(ctx, Problem.of(503, "store_unavailable", "Service unavailable",
-                    "The database is unavailable; try again shortly."));
+            write(ctx, unavailable(e.store()));
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -55,18 +54,32 @@ final class ErrorMapping {
         };
     }
 
+    private static Problem unavailable(StoreUnavailableException.Store store) {
+        return switch (store) {
+            case DATABASE -> Problem.unavailable("store_unavailable", "The database is unavailable; try again shortly.");
+            case EVENT_LOG -> Problem.unavailable("event_log_unavailable",
+                    "Live updates are unavailable (the event log cannot be reached); try again shortly.");
+        };
+    }
+
     static Problem tooLarge() {
         return Problem.of(413, "payload_too_large", "Payload too large", "The request body is over the size limit.");
     }
 
     static void write(Context ctx, Problem problem) {
+        problem.headers().forEach(ctx::header);
+        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(Json.bytes(body(problem, Correlation.id(ctx))));
+    }
+
+    /** The problem+json document of {@code problem}. */
+    static ObjectNode body(Problem problem, String correlationId) {
         ObjectNode body = Json.object();
         body.put("type", "urn:confab:problem:" + problem.code());
         body.put("title", problem.title());
         body.put("status", problem.status());
         body.put("detail", problem.detail());
         body.put("code", problem.code());
-        body.put("correlation_id", Correlation.id(ctx));
+        body.put("correlation_id", correlationId);
         problem.members().forEach(body::put);
         if (!problem.errors().isEmpty()) {
             ArrayNode errors = body.putArray("errors");
@@ -74,7 +87,6 @@ final class ErrorMapping {
                     .put("field", error.field())
                     .put("message", error.message()));
         }
-        problem.headers().forEach(ctx::header);
-        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(Json.bytes(body));
+        return body;
     }
 }

@@ -1,8 +1,10 @@
 package io.confab.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.json.JacksonMappers;
 import io.javalin.http.Context;
@@ -14,6 +16,8 @@ final class Json {
 
     static final String APPLICATION_JSON = "application/json";
     private static final ObjectMapper MAPPER = JacksonMappers.create();
+    /** Reads one JSON value and nothing after it: {@code {"a":1} junk} is malformed, not {@code {"a":1}}. */
+    private static final ObjectReader BODY_READER = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
@@ -51,7 +55,7 @@ final class Json {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(bytes);
+            node = BODY_READER.readTree(bytes);
         } catch (IOException e) {
             throw Problem.badRequest("malformed_json", "The body is not valid JSON.").toException();
         }

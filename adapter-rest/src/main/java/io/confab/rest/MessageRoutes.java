@@ -75,7 +75,8 @@ final class MessageRoutes {
     /** {@code GET …/stream}: a new turn when {@code message} is given, else resumes the latest one. */
     private void stream(Context ctx) {
         ConversationId id = Params.conversationId(ctx);
-        Optional<String> message = Params.query(ctx, "message");
+        // present but empty is a message to validate (422), not a resume
+        Optional<String> message = Optional.ofNullable(ctx.queryParam("message"));
         if (message.isPresent()) {
             startOrResume(ctx, new SendMessage(Authentication.user(ctx), id, message.get(),
                     Params.query(ctx, "client_message_id")));

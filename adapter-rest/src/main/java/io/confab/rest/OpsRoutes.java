@@ -52,6 +52,9 @@ final class OpsRoutes {
         }
         details.forEach((name, detail) -> results.set(name, describe(detail)));
         body.put("status", up ? "up" : "down");
+        if (!up) {
+            ctx.header("Retry-After", Long.toString(Problem.RETRY_AFTER_SECONDS));
+        }
         Json.answer(ctx, up ? 200 : 503, body);
     }
 

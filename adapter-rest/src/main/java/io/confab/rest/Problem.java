@@ -18,6 +18,9 @@ record Problem(int status, String code, String title, String detail, List<FieldE
         headers = Map.copyOf(headers);
     }
 
+    /** How long a client waits before retrying after a 503: a store that is down is usually back within seconds. */
+    static final long RETRY_AFTER_SECONDS = 5;
+
     static Problem of(int status, String code, String title, String detail) {
         return new Problem(status, code, title, detail, List.of(), Map.of(), Map.of());
     }
@@ -56,6 +59,11 @@ record Problem(int status, String code, String title, String detail, List<FieldE
         String challenge = tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer";
         return of(401, tokenPresent ? "invalid_token" : "missing_token", "Unauthorized", detail)
                 .withHeader("WWW-Authenticate", challenge);
+    }
+
+    /** A 503: every one says when to come back ({@code Retry-After}). */
+    static Problem unavailable(String code, String detail) {
+        return of(503, code, "Service unavailable", detail).withHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
     }
 
     static Problem validation(List<FieldError> errors) {

@@ -51,8 +51,9 @@ public final class RestApi {
     }
 
     /**
-     * Adds the routes, before-handlers, error mapping, body limit, request log and the static chat
-     * page (classpath {@code /web}, index at {@code /}) to {@code config}.
+     * Adds the routes, before-handlers, error mapping (Jetty's own errors too), security headers,
+     * body limit, request log and the static chat page (classpath {@code /web}, index at {@code /})
+     * to {@code config}.
      */
     public void register(JavalinConfig config) {
         config.http.maxRequestSize = settings.maxBodyBytes();
@@ -62,6 +63,8 @@ public final class RestApi {
         config.resourceHandler(new JavalinStaticResourceHandler());
         config.staticFiles.add("/web", Location.CLASSPATH); // the chat page at /
         config.requestLogger.http(metrics::requestCompleted);
+        config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new SecurityHeaders()));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
 
         RoutesConfig routes = config.routes;
         Authentication authentication = new Authentication(verifier, Set.of(DevTokenRoutes.PATH));

@@ -79,9 +79,9 @@ final class TurnAnswers {
             case MODEL_UNAVAILABLE, MODEL_MISCONFIGURED ->
                     Problem.of(502, failure.code(), "Bad gateway", detail + saved);
             case MODEL_TIMEOUT -> Problem.of(504, failure.code(), "Gateway timeout", detail + saved);
-            case STORE_UNAVAILABLE -> Problem.of(503, failure.code(), "Service unavailable", detail);
+            case STORE_UNAVAILABLE -> Problem.unavailable(failure.code(), detail);
             case CONVERSATION_DELETED -> Problem.of(410, failure.code(), "Gone", detail);
-            case INSTANCE_LOST -> Problem.of(503, failure.code(), "Service unavailable", detail);
+            case INSTANCE_LOST -> Problem.unavailable(failure.code(), detail);
             case INTERNAL -> Problem.of(500, failure.code(), "Internal server error", detail);
         };
     }

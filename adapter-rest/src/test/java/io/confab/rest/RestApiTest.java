@@ -231,6 +231,19 @@ class RestApiTest extends AbstractRestTest {
     }
 
     @Test
+    void aTurnWhoseStoreFailed_is503_withRetryAfter() {
+        var ok = Stubs.completed(new io.confab.domain.ConversationId(java.util.UUID.randomUUID()), "hi");
+        stubs.sendMessage = turnsEndingWith(new TurnOutcome.Failed(ok.userMessage(), ok.assistantMessage(),
+                TurnFailure.STORE_UNAVAILABLE, "The reply could not be stored."));
+        String id = createConversation("alice");
+
+        var response = server.postJson(CONVERSATIONS + "/" + id + "/messages", "alice", "{\"message\":\"hi\"}");
+
+        assertProblem(response, 503, "store_unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    }
+
+    @Test
     void anEmptyMessage_is422() {
         String id = createConversation("alice");
 
@@ -247,7 +260,25 @@ class RestApiTest extends AbstractRestTest {
         };
         start();
 
-        assertProblem(server.get("/api/v1/tasks", "alice"), 503, "store_unavailable");
+        var response = server.get("/api/v1/tasks", "alice");
+
+        assertProblem(response, 503, "store_unavailable");
+        assertThat(json(response).path("detail").asText()).contains("database");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    }
+
+    @Test
+    void anEventLogThatIsDown_is503_namingTheEventLog_notTheDatabase() {
+        String id = createConversation("alice");
+        stubs.followTurn = (user, conversation, after, listener) -> {
+            throw new StoreUnavailableException(StoreUnavailableException.Store.EVENT_LOG, "redis down", null);
+        };
+
+        var response = server.get(CONVERSATIONS + "/" + id + "/stream", "alice");
+
+        assertProblem(response, 503, "event_log_unavailable");
+        assertThat(json(response).path("detail").asText()).contains("Live updates").doesNotContain("database");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
     }
 
     @Test
@@ -319,6 +350,7 @@ class RestApiTest extends AbstractRestTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(json(response).path("checks").path("database").path("detail").asText()).isEqualTo("connection refused");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
     }
 
     @Test

@@ -45,7 +45,7 @@ final class EventPorts implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("CONFAB_REDIS_URL", "is not usable: " + e.getMessage());
         }
-        return new EventPorts(redis.eventBus(), redis.eventLog(), redis.rateLimiter(), Optional.of(redis));
+        return new EventPorts(redis.eventBus(), new EventLogOutages(redis.eventLog()), redis.rateLimiter(), Optional.of(redis));
     }
 
     boolean onRedis() {

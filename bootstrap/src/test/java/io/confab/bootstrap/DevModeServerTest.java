@@ -66,6 +66,15 @@ class DevModeServerTest {
     }
 
     @Test
+    void devToken_forAUserIdWithControlCharacters_is422_soNoLogLineCanBeForged() {
+        Api api = start();
+
+        var response = api.post("/api/v1/auth/dev-token", null, "{\"user_id\":\"eve\\r\\nINFO admin signed in\"}");
+
+        ServerContract.assertValidationError(response, "user_id");
+    }
+
+    @Test
     void aStop_interruptsTheTurnsThatOutliveTheGrace_andStoresThem() throws Exception {
         model.then(Reply.text("Working").thenHangUntilCancelled(new CountDownLatch(1)));
         Api api = start();

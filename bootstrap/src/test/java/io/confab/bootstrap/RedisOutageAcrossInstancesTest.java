@@ -37,6 +37,9 @@ class RedisOutageAcrossInstancesTest {
                 JsonNode readiness = json(instances.apiA.get("/health/ready", null));
                 assertThat(instances.apiA.get("/health/ready", null).statusCode()).isEqualTo(200);
                 assertThat(readiness.path("checks").path("database").path("status").asText()).isEqualTo("up");
+                var resume = instances.apiB.get(Api.CONVERSATIONS + "/" + conversation + "/stream", token);
+                ServerContract.assertProblem(resume, 503, "event_log_unavailable");
+                assertThat(resume.headers().firstValue("Retry-After")).isPresent();
 
                 List<JsonNode> local = sendAndCollect(onA, conversation, "while redis is down");
                 assertThat(local.getFirst().path("message").path("content").asText()).isEqualTo("while redis is down");

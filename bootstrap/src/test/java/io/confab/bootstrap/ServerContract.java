@@ -216,6 +216,92 @@ abstract class ServerContract {
     }
 
     @Test
+    void userTextWithANulCharacter_is422_namingTheField_onEveryRoute() {
+        String user = newUser();
+        String token = TestKeys.token(user);
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "nul");
+        String nul = "a\\u0000b";
+
+        assertValidationError(api.post(one + "/messages", token, "{\"message\":\"" + nul + "\"}"), "message");
+        assertValidationError(api.post(one + "/messages", token,
+                "{\"message\":\"hi\",\"client_message_id\":\"" + nul + "\"}"), "client_message_id");
+        assertValidationError(api.get(one + "/stream?message=a%00b", token), "message");
+        assertValidationError(api.post("/api/" + user + "/chat", token, "{\"message\":\"" + nul + "\"}"), "message");
+        assertValidationError(api.post(CONVERSATIONS, token, "{\"title\":\"" + nul + "\"}"), "title");
+        assertValidationError(api.patch(one + "/title", token, "{\"title\":\"" + nul + "\"}"), "title");
+        assertValidationError(api.patch(one, token, "{\"metadata\":{\"k\":\"" + nul + "\"}}"), "metadata");
+        assertValidationError(api.get(CONVERSATIONS + "?q=a%00b", token), "q");
+        assertThat(json(api.get(one + "/messages", token)).path("items")).isEmpty();
+        assertThat(json(api.get(CONVERSATIONS, token)).path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aJsonBodyWithContentAfterTheObject_is400() {
+        String token = TestKeys.token(newUser());
+
+        assertProblem(api.post(CONVERSATIONS, token, "{\"title\":\"a\"} trailing"), 400, "malformed_json");
+        assertProblem(api.post(CONVERSATIONS, token, "{\"title\":\"a\"}{}"), 400, "malformed_json");
+        assertThat(json(api.get(CONVERSATIONS, token)).path("total").asInt()).isZero();
+    }
+
+    @Test
+    void anEmptyMessageOnTheStreamRoute_is422_likeThePost() {
+        String token = TestKeys.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "empty");
+
+        assertValidationError(api.get(one + "/stream?message=", token), "message");
+        assertValidationError(api.get(one + "/stream?message=%20", token), "message");
+        assertThat(json(api.get(one + "/messages", token)).path("items")).isEmpty();
+    }
+
+    @Test
+    void anOverlongUri_is414ProblemJson() {
+        var response = api.get(CONVERSATIONS + "?q=" + "x".repeat(20_000), TestKeys.token(newUser()));
+
+        assertProblem(response, 414, "uri_too_long");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation") // java.net.URI refuses "%zz": only the old URL sends it as written
+    void aMalformedPathSegment_is400ProblemJson() throws IOException {
+        var connection = (java.net.HttpURLConnection) new java.net.URL(server.uri() + CONVERSATIONS + "/%zz").openConnection();
+        assertThat(connection.getResponseCode()).isEqualTo(400);
+        try (var body = connection.getErrorStream()) {
+            assertThat(connection.getContentType()).startsWith("application/problem+json");
+            JsonNode problem = Api.JSON.readTree(body);
+            assertThat(problem.path("code").asText()).isEqualTo("bad_request");
+            assertThat(problem.path("correlation_id").asText()).isNotBlank()
+                    .isEqualTo(connection.getHeaderField("X-Correlation-ID"));
+            assertThat(connection.getHeaderField("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
+    }
+
+    @Test
+    void aTokenWhoseSubjectHasControlCharacters_is401() {
+        var response = api.get(CONVERSATIONS, TestKeys.token("mallory\r\n2026-01-01 INFO forged"));
+
+        assertProblem(response, 401, "invalid_token");
+    }
+
+    // ---- security headers ---------------------------------------------------------------------
+
+    @Test
+    void everyResponse_forbidsSniffing_andThePageForbidsFraming() {
+        var page = api.get("/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+
+        for (var response : List.of(api.get("/health/live", null), api.get(CONVERSATIONS, null),
+                api.get("/no/such/route", null), api.post("/mcp", null, "{}"), api.get("/js/app.js", null))) {
+            assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                    .as(response.uri() + " " + response.statusCode()).hasValue("nosniff");
+        }
+    }
+
+    @Test
     void tooManyTurns_are429_withRetryAfter() {
         String token = TestKeys.token(newUser());
         String messages = CONVERSATIONS + "/" + api.createConversation(token, "busy") + "/messages";
@@ -346,6 +432,21 @@ abstract class ServerContract {
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.path("code").asText()).isEqualTo(code);
+        assertThat(problem.path("correlation_id").asText())
+                .isEqualTo(response.headers().firstValue("X-Correlation-ID").orElseThrow());
+    }
+
+    static void assertValidationError(HttpResponse<String> response, String field) {
+        assertProblem(response, 422, "validation_failed");
+        assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
 
     /** The frames of an SSE response (without comments), each as "id: …\ndata: …". */
     List<String> sse(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -49,7 +49,7 @@ public record Conversation(
         if (value.length() > MAX_TITLE_LENGTH) {
             throw new ValidationException("title", "must be at most " + MAX_TITLE_LENGTH + " characters");
         }
-        return value;
+        return UserText.withoutNul("title", value);
     }
 
     private static Map<String, String> checkMetadata(Map<String, String> metadata) {
@@ -57,6 +57,10 @@ public record Conversation(
         if (value.size() > MAX_METADATA_ENTRIES) {
             throw new ValidationException("metadata", "must have at most " + MAX_METADATA_ENTRIES + " entries");
         }
+        value.forEach((key, text) -> {
+            UserText.withoutNul("metadata", key);
+            UserText.withoutNul("metadata", text);
+        });
         return value;
     }
 

@@ -58,6 +58,7 @@ public record Message(
                 Optional.ofNullable(model), usage, Map.of(), Optional.empty(), Optional.of(inReplyTo), now);
     }
 
+    /** A user's message text: not blank, at most {@link #MAX_USER_CONTENT} characters, no NUL. */
     public static String checkUserContent(String content) {
         if (content == null || content.isBlank()) {
             throw new ValidationException("message", "must not be empty");
@@ -65,7 +66,7 @@ public record Message(
         if (content.length() > MAX_USER_CONTENT) {
             throw new ValidationException("message", "must be at most " + MAX_USER_CONTENT + " characters");
         }
-        return content;
+        return UserText.withoutNul("message", content);
     }
 
     private static Optional<String> checkClientMessageId(Optional<String> clientMessageId) {
@@ -74,6 +75,6 @@ public record Message(
             throw new ValidationException("client_message_id",
                     "must be at most " + MAX_CLIENT_MESSAGE_ID + " characters");
         }
-        return value;
+        return value.map(id -> UserText.withoutNul("client_message_id", id));
     }
 }

@@ -38,7 +38,7 @@ public record Task(
         if (value.length() > MAX_TITLE_LENGTH) {
             throw new ValidationException("title", "must be at most " + MAX_TITLE_LENGTH + " characters");
         }
-        return value;
+        return UserText.withoutNul("title", value);
     }
 
     public static String checkDescription(String description) {
@@ -47,7 +47,7 @@ public record Task(
             throw new ValidationException("description",
                     "must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
         }
-        return value;
+        return UserText.withoutNul("description", value);
     }
 
     public Task withTitle(String newTitle, Instant now) {

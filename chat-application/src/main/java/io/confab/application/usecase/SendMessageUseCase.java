@@ -3,6 +3,7 @@ package io.confab.application.usecase;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
 import io.confab.domain.UserId;
+import io.confab.domain.UserText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ public interface SendMessageUseCase {
             Objects.requireNonNull(conversation, "conversation");
             content = Message.checkUserContent(content);
             Objects.requireNonNull(clientMessageId, "clientMessageId");
+            // checked here, not only when the message is stored: the turn looks the key up first
+            clientMessageId.ifPresent(id -> UserText.withoutNul("client_message_id", id));
         }
     }
 

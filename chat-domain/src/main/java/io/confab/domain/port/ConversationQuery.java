@@ -1,6 +1,7 @@
 package io.confab.domain.port;
 
 import io.confab.domain.ConversationStatus;
+import io.confab.domain.UserText;
 import io.confab.domain.ValidationException;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public record ConversationQuery(int offset, int limit, Optional<ConversationStat
             throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT);
         }
         Objects.requireNonNull(status, "status");
-        text = text.map(String::strip).filter(t -> !t.isEmpty());
+        text = text.map(String::strip).filter(t -> !t.isEmpty()).map(t -> UserText.withoutNul("q", t));
     }
 
     public static ConversationQuery firstPage() {
