@@ -1,6 +1,9 @@
 package io.confab.application.turn;
 
-/** The default conversation title: the first user message, on one line, at most 60 characters cut at a word. */
+/**
+ * A conversation title from a text (the model's suggestion, else the first user message): on one
+ * line, without NUL characters, at most 60 characters cut at a word.
+ */
 final class Titles {
 
     static final int MAX_LENGTH = 60;
@@ -9,7 +12,7 @@ final class Titles {
     }
 
     static String from(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
+        String line = ModelRound.storable(text).strip().replaceAll("\\s+", " ");
         if (line.length() <= MAX_LENGTH) {
             return line;
         }

@@ -21,6 +21,11 @@ class TitlesTest {
     }
 
     @Test
+    void aTitleWithNulCharacters_dropsThem() {
+        assertThat(Titles.from("Buy\0 milk\0")).isEqualTo("Buy milk");
+    }
+
+    @Test
     void aLongWordWithoutSpaces_isCutHard() {
         assertThat(Titles.from("x".repeat(100))).hasSize(60).endsWith("…");
     }
