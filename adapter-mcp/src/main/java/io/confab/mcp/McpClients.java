@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,9 +15,9 @@ public final class McpClients {
     }
 
     /**
-     * Reads {@code serversFile}, connects to every server (in parallel, each within its timeout) and
-     * returns their tools as one catalogue. A server that cannot be reached does not stop start-up:
-     * it is marked down and retried in the background.
+     * Reads {@code serversFile} and returns the servers' tools as one catalogue at once: every server
+     * connects in the background, so none delays start-up. One that cannot be reached is marked
+     * down, reported at WARN, and retried with backoff.
      *
      * @throws McpConfigException when the file is missing or wrong (one line naming file and problem)
      */
@@ -38,10 +37,7 @@ public final class McpClients {
         List<ServerConnection> connections = file.servers().stream()
                 .map(config -> new ServerConnection(config, file.backoff(), scheduler, workers, clock))
                 .toList();
-        CompletableFuture.allOf(connections.stream()
-                        .map(connection -> CompletableFuture.runAsync(connection::connect, workers))
-                        .toArray(CompletableFuture[]::new))
-                .join();
+        connections.forEach(connection -> workers.execute(connection::connect));
         return new McpToolCatalog(connections, scheduler, workers);
     }
 }

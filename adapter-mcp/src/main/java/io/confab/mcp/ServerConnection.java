@@ -105,8 +105,8 @@ final class ServerConnection implements AutoCloseable {
         Session opened = new Session(client, new CompletableFuture<>());
         try {
             Mono<Void> initialized = client.initialize().then();
-            if (transport instanceof Transports.ChildProcess child) {
-                initialized = Mono.firstWithSignal(initialized, child.startFailure());
+            if (transport instanceof ChildProcessTransport child) {
+                initialized = Mono.firstWithSignal(initialized, child.endedAsError());
             }
             initialized.block();
             List<McpSchema.Tool> listed = listTools(client);
@@ -229,15 +229,8 @@ final class ServerConnection implements AutoCloseable {
 
     /** A stdio server that exits is noticed at once, not at the next call's timeout. */
     private void watchProcess(McpClientTransport transport, Session live) {
-        if (transport instanceof Transports.ChildProcess process) {
-            workers.execute(() -> {
-                try {
-                    process.awaitForExit();
-                    failed(live, "the server process exited");
-                } catch (RuntimeException e) {
-                    LOG.debug("stopped watching MCP server {}", name(), e);
-                }
-            });
+        if (transport instanceof ChildProcessTransport process) {
+            process.ended().thenAccept(reason -> failed(live, reason));
         }
     }
 

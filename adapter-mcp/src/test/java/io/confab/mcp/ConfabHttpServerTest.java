@@ -4,7 +4,6 @@ import static io.confab.domain.json.JsonValue.object;
 import static io.confab.domain.json.JsonValue.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.Await;
 import io.confab.domain.Cancellation;
 import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
@@ -63,7 +62,7 @@ class ConfabHttpServerTest extends AbstractConfabServerTest {
             Files.writeString(file, """
                     {"servers": {"confab": {"url": "%s", "timeout_seconds": 20,
                       "headers": {"Authorization": "Bearer ${CONFAB_TOKEN}"}}}}""".formatted(server.url()));
-            return McpClients.load(file, Map.of("CONFAB_TOKEN", TestVerifier.tokenOf(user)));
+            return connected(McpClients.load(file, Map.of("CONFAB_TOKEN", TestVerifier.tokenOf(user))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -235,7 +234,6 @@ class ConfabHttpServerTest extends AbstractConfabServerTest {
         };
         try (McpHttpServer failing = new McpHttpServer(throwing, McpServerSettings.defaults());
              McpToolCatalog client = connect(ALICE, failing)) {
-            Await.until("connected", java.time.Duration.ofSeconds(20), () -> client.health().getFirst().healthy());
 
             ToolResult result = client.invoke(new ToolInvocation(ALICE, "c", "confab__count", object("to", of(1))),
                     ToolProgress.IGNORE, new Cancellation());

@@ -143,6 +143,7 @@ class ExternalServerClientTest {
                 Optional.empty(), Duration.ofSeconds(2));
         try (McpToolCatalog broken = McpClients.start(new ServersFile(List.of(missing), Backoff.DEFAULT),
                 Clock.systemUTC())) {
+            Await.until("the server is down", WAIT, () -> !broken.health().getFirst().error().isEmpty());
             assertThat(broken.tools(ALICE)).isEmpty();
             assertThat(broken.health()).singleElement().satisfies(health -> {
                 assertThat(health.status()).isEqualTo(ServerHealth.Status.DOWN);
@@ -150,6 +151,25 @@ class ExternalServerClientTest {
                         .startsWith("cannot connect: cannot start /nonexistent/mcp-server (")
                         .contains("No such file or directory"));
             });
+        }
+    }
+
+    @Test
+    void aServerThatExitsAtOnce_isDownWithinSeconds_withItsExitCodeAndStderr_withoutDelayingStartUp() {
+        ServerConfig exiting = new ServerConfig.Stdio("boom", "sh", List.of("-c", "echo boom >&2; exit 3"), Map.of(),
+                Optional.empty(), Duration.ofSeconds(20));
+        long started = System.nanoTime();
+        try (McpToolCatalog broken = McpClients.start(new ServersFile(List.of(exiting),
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500))), Clock.systemUTC())) {
+            Duration startUp = Duration.ofNanos(System.nanoTime() - started);
+
+            Await.until("the server is reported down", Duration.ofSeconds(5),
+                    () -> broken.health().getFirst().error().isPresent());
+
+            assertThat(startUp).isLessThan(Duration.ofSeconds(1));
+            assertThat(broken.health().getFirst().status()).isEqualTo(ServerHealth.Status.DOWN);
+            assertThat(broken.health().getFirst().error()).hasValue(
+                    "cannot connect: the server process exited with code 3; stderr: boom");
         }
     }
 
