@@ -34,10 +34,19 @@ public final class McpClients {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("mcp-reconnect").factory());
         ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mcp-", 0).factory());
-        List<ServerConnection> connections = file.servers().stream()
-                .map(config -> new ServerConnection(config, file.backoff(), scheduler, workers, clock))
+        List<ExternalServer> servers = file.servers().stream()
+                .map(config -> server(config, file.backoff(), scheduler, workers, clock))
                 .toList();
-        connections.forEach(connection -> workers.execute(connection::connect));
-        return new McpToolCatalog(connections, scheduler, workers);
+        servers.forEach(ExternalServer::start);
+        return new McpToolCatalog(servers, scheduler, workers);
+    }
+
+    private static ExternalServer server(ServerConfig config, Backoff backoff, ScheduledExecutorService scheduler,
+                                         ExecutorService workers, Clock clock) {
+        return switch (config.scope()) {
+            case ServerConfig.Shared shared ->
+                    new SharedServer(new ServerConnection(config, backoff, scheduler, workers, clock), workers);
+            case ServerConfig.PerUser perUser -> new PerUserServer(config, perUser, backoff, scheduler, workers, clock);
+        };
     }
 }

@@ -57,7 +57,7 @@ class ExternalServerClientTest {
     @Test
     void tools_areListedUnderTheServerPrefix_withTheirSchemas() {
         assertThat(catalog.tools(ALICE)).extracting(ToolDefinition::name)
-                .contains("ext__echo", "ext__count", "ext__hang", "ext__crash", "ext__grow");
+                .contains("ext__echo", "ext__count", "ext__hang", "ext__crash", "ext__grow", "ext__remember", "ext__recall");
         ToolDefinition echo = tool("ext__echo");
         assertThat(echo.description()).isEqualTo("Echoes the text back");
         assertThat(echo.parameters().get("required")).contains(JsonValue.array(List.of(of("text"))));
@@ -140,7 +140,7 @@ class ExternalServerClientTest {
     @Test
     void serverThatCannotStart_isDown_andDoesNotStopStartUp() {
         ServerConfig missing = new ServerConfig.Stdio("gone", "/nonexistent/mcp-server", List.of(), Map.of(),
-                Optional.empty(), Duration.ofSeconds(2));
+                Optional.empty(), Duration.ofSeconds(2), new ServerConfig.Shared());
         try (McpToolCatalog broken = McpClients.start(new ServersFile(List.of(missing), Backoff.DEFAULT),
                 Clock.systemUTC())) {
             Await.until("the server is down", WAIT, () -> !broken.health().getFirst().error().isEmpty());
@@ -157,7 +157,7 @@ class ExternalServerClientTest {
     @Test
     void aServerThatExitsAtOnce_isDownWithinSeconds_withItsExitCodeAndStderr_withoutDelayingStartUp() {
         ServerConfig exiting = new ServerConfig.Stdio("boom", "sh", List.of("-c", "echo boom >&2; exit 3"), Map.of(),
-                Optional.empty(), Duration.ofSeconds(20));
+                Optional.empty(), Duration.ofSeconds(20), new ServerConfig.Shared());
         long started = System.nanoTime();
         try (McpToolCatalog broken = McpClients.start(new ServersFile(List.of(exiting),
                 new Backoff(Duration.ofMillis(50), Duration.ofMillis(500))), Clock.systemUTC())) {
