@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -78,12 +79,12 @@ final class ChildProcessTransport implements McpClientTransport {
 
     /** Errors with {@link #ended()}'s reason; never completes otherwise. */
     Mono<Void> endedAsError() {
-        return Mono.fromFuture(ended).flatMap(reason -> Mono.error(new IllegalStateException(reason)));
+        return Mono.fromFuture(ended, true).flatMap(reason -> Mono.error(new IllegalStateException(reason)));
     }
 
     @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-        return Mono.fromFuture(process, false).flatMap(running -> Mono.<Void>fromRunnable(() -> {
+        return Mono.fromFuture(process, true).flatMap(running -> Mono.<Void>fromRunnable(() -> {
             try {
                 byte[] line = (McpJson.MAPPER.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8);
                 synchronized (writing) {
@@ -155,6 +156,8 @@ final class ChildProcessTransport implements McpClientTransport {
         } catch (IOException e) {
             LOG.debug("stopped reading MCP server {}", config.name(), e);
         } finally {
+            // the SDK fails the open requests when the messages end: first let ended() say why
+            awaitEnd();
             inbound.tryEmitComplete();
         }
     }
@@ -190,14 +193,19 @@ final class ChildProcessTransport implements McpClientTransport {
 
     /** A closed pipe means the process is exiting: its exit code and stderr say more than "Broken pipe". */
     private String whyWriteFailed(IOException error) {
+        return awaitEnd().orElse("cannot write to the server process (" + error.getMessage() + ")");
+    }
+
+    /** Why the process ended, once it has (waiting a little); empty while it still runs. */
+    private Optional<String> awaitEnd() {
         try {
-            return ended.get(STDERR_DRAIN.toMillis() * 2, TimeUnit.MILLISECONDS);
+            return Optional.of(ended.get(STDERR_DRAIN.toMillis() * 2, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            // the process still runs: the write failed for another reason
+            // still running
         }
-        return "cannot write to the server process (" + error.getMessage() + ")";
+        return Optional.empty();
     }
 
     private void remember(String line) {

@@ -99,7 +99,8 @@ class ExternalServerClientTest {
         ToolResult crashed = call("ext__crash", JsonValue.Obj.empty(), ToolProgress.IGNORE);
 
         assertThat(crashed).isInstanceOfSatisfying(ToolResult.Failure.class,
-                failure -> assertThat(failure.error()).startsWith("MCP server \"ext\" failed on crash"));
+                failure -> assertThat(failure.error())
+                        .startsWith("MCP server \"ext\" failed on crash: the server process exited with code 3"));
         assertThat(catalog.health().getFirst().status()).isNotEqualTo(ServerHealth.Status.UP);
         Await.until("the server is reconnected", WAIT, () -> catalog.health().getFirst().healthy());
         assertThat(call("ext__echo", object("text", of("again")), ToolProgress.IGNORE))
