@@ -2,19 +2,25 @@ package io.confab.mcp;
 
 import io.confab.domain.UserId;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One external MCP server from the servers file: how to reach it, how long a request may take, and
  * whether its users share one connection or each get their own ({@link Scope}).
  */
 sealed interface ServerConfig {
+
+    /** In a per-user stdio server's args and env: the user, in a form safe in a file name. */
+    String USER_VARIABLE = "CONFAB_USER";
 
     String name();
 
@@ -27,6 +33,23 @@ sealed interface ServerConfig {
 
     /** How {@code user}'s own connection reaches the server (an HTTP server gets the user header). */
     ServerConfig forUser(UserId user);
+
+    /**
+     * The user id with every byte outside {@code [A-Za-z0-9_-]} percent-encoded: no '/' and no "..",
+     * and two ids never give the same text.
+     */
+    static String fileSafe(UserId user) {
+        StringBuilder safe = new StringBuilder();
+        for (byte b : user.value().getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
+                safe.append(c);
+            } else {
+                safe.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+            }
+        }
+        return safe.toString();
+    }
 
     /** Who shares a server's connection, and so its tool state. */
     sealed interface Scope {
@@ -72,10 +95,17 @@ sealed interface ServerConfig {
             return "stdio";
         }
 
-        /** The same command: a process of its own is what keeps the user's state apart. */
+        /**
+         * The same command, with {@code ${CONFAB_USER}} in args and env replaced by the user (for a
+         * server that keeps state in a file, such as a memory server's {@code MEMORY_FILE_PATH}).
+         */
         @Override
         public ServerConfig forUser(UserId user) {
-            return this;
+            String key = fileSafe(user);
+            UnaryOperator<String> expand = value -> value.replace("${" + USER_VARIABLE + "}", key);
+            Map<String, String> userEnv = new LinkedHashMap<>();
+            env.forEach((name, value) -> userEnv.put(name, expand.apply(value)));
+            return new Stdio(name, command, args.stream().map(expand).toList(), userEnv, workingDir, timeout, scope);
         }
     }
 

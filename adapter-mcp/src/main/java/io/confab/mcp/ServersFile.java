@@ -104,9 +104,15 @@ record ServersFile(List<ServerConfig> servers, Backoff backoff) {
             ServerConfig.Scope scope = scope(node, where);
             if (node.has("command")) {
                 checkKeys(node, STDIO_KEYS, where);
-                return new ServerConfig.Stdio(name, text(node.get("command"), where + ".command"),
-                        strings(node.get("args"), where + ".args"),
-                        expand(stringMap(node.get("env"), where + ".env"), where + ".env"),
+                List<String> args = strings(node.get("args"), where + ".args");
+                if (scope instanceof ServerConfig.Shared
+                        && args.stream().anyMatch(arg -> arg.contains("${" + ServerConfig.USER_VARIABLE + "}"))) {
+                    throw problem(where + ".args uses ${" + ServerConfig.USER_VARIABLE
+                            + "}, which only a per_user stdio server has");
+                }
+                return new ServerConfig.Stdio(name, text(node.get("command"), where + ".command"), args,
+                        expand(stringMap(node.get("env"), where + ".env"), where + ".env",
+                                scope instanceof ServerConfig.PerUser),
                         Optional.ofNullable(node.get("cwd")).map(cwd -> Path.of(text(cwd, where + ".cwd"))),
                         timeout, scope);
             }
@@ -117,7 +123,7 @@ record ServersFile(List<ServerConfig> servers, Backoff backoff) {
                 throw problem(where + ".user_header needs \"scope\": \"per_user\" (a shared session has no one user)");
             }
             return new ServerConfig.Http(name, url(text(node.get("url"), where + ".url"), where + ".url"),
-                    expand(stringMap(node.get("headers"), where + ".headers"), where + ".headers"), userHeader,
+                    expand(stringMap(node.get("headers"), where + ".headers"), where + ".headers", false), userHeader,
                     timeout, scope);
         }
 
@@ -234,13 +240,24 @@ record ServersFile(List<ServerConfig> servers, Backoff backoff) {
             return values;
         }
 
-        /** Replaces {@code ${NAME}} with the environment variable, so secrets stay out of the file. */
-        private Map<String, String> expand(Map<String, String> values, String where) {
+        /**
+         * Replaces {@code ${NAME}} with the environment variable, so secrets stay out of the file;
+         * {@code ${CONFAB_USER}} stays for {@link ServerConfig#forUser} when {@code perUser}.
+         */
+        private Map<String, String> expand(Map<String, String> values, String where, boolean perUser) {
             Map<String, String> expanded = new LinkedHashMap<>();
             values.forEach((key, value) -> {
                 Matcher matcher = VARIABLE.matcher(value);
                 StringBuilder result = new StringBuilder();
                 while (matcher.find()) {
+                    if (matcher.group(1).equals(ServerConfig.USER_VARIABLE)) {
+                        if (!perUser) {
+                            throw problem(where + "." + key + " uses ${" + ServerConfig.USER_VARIABLE
+                                    + "}, which only a per_user stdio server has");
+                        }
+                        matcher.appendReplacement(result, Matcher.quoteReplacement(matcher.group()));
+                        continue;
+                    }
                     String variable = environment.get(matcher.group(1));
                     if (variable == null) {
                         throw problem(where + "." + key + " uses ${" + matcher.group(1) + "}, which is not set");

@@ -107,6 +107,22 @@ class ServersFileTest {
     }
 
     @Test
+    void aPerUserStdioServer_getsTheUserInArgsAndEnv_safeInAFileName() throws IOException {
+        Path file = write("""
+                {"servers": {"memory": {"command": "mcp-memory", "args": ["--profile=${CONFAB_USER}"],
+                  "env": {"MEMORY_FILE_PATH": "/data/${CONFAB_USER}.jsonl", "KEY": "${API_KEY}"}}}}""");
+
+        ServerConfig.Stdio alice = (ServerConfig.Stdio) ServersFile.read(file, Map.of("API_KEY", "k")).servers()
+                .getFirst().forUser(new UserId("alice"));
+        ServerConfig.Stdio sneaky = (ServerConfig.Stdio) ServersFile.read(file, Map.of("API_KEY", "k")).servers()
+                .getFirst().forUser(new UserId("../bob"));
+
+        assertThat(alice.args()).containsExactly("--profile=alice");
+        assertThat(alice.env()).containsEntry("MEMORY_FILE_PATH", "/data/alice.jsonl").containsEntry("KEY", "k");
+        assertThat(sneaky.env()).containsEntry("MEMORY_FILE_PATH", "/data/%2E%2E%2Fbob.jsonl");
+    }
+
+    @Test
     void scopeSettingsThatCannotApply_areRejected() throws IOException {
         assertProblem(write("{\"servers\": {\"a\": {\"command\": \"x\", \"scope\": \"global\"}}}"),
                 "servers.a.scope must be \"per_user\" or \"shared\"");
@@ -117,6 +133,9 @@ class ServersFileTest {
                 "servers.a.user_header needs \"scope\": \"per_user\"");
         assertProblem(write("{\"servers\": {\"a\": {\"command\": \"x\", \"user_header\": \"X-User\"}}}"),
                 "servers.a: unknown key \"user_header\"");
+        assertProblem(write("{\"servers\": {\"a\": {\"command\": \"x\", \"scope\": \"shared\", "
+                        + "\"env\": {\"F\": \"${CONFAB_USER}\"}}}}"),
+                "servers.a.env.F uses ${CONFAB_USER}, which only a per_user stdio server has");
     }
 
     private void assertProblem(Path file, String problem) {
