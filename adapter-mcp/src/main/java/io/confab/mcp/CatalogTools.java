@@ -1,5 +1,6 @@
 package io.confab.mcp;
 
+import io.confab.application.tools.OneLine;
 import io.confab.domain.Cancellation;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ToolCatalog;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a {@link ToolCatalog}'s tools as MCP tool specifications. The user of every call comes
@@ -23,6 +26,8 @@ import java.util.function.Function;
  * arguments; without one the call is refused.
  */
 final class CatalogTools {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogTools.class);
 
     private CatalogTools() {
     }
@@ -51,8 +56,15 @@ final class CatalogTools {
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
         ToolInvocation invocation = new ToolInvocation(user.get(), "mcp-" + UUID.randomUUID(), request.name(),
                 McpJson.toJson(arguments));
-        ToolResult result = catalog.invoke(invocation, progress(exchange, request.progressToken()), new Cancellation());
-        return CallResults.fromResult(result);
+        try {
+            return CallResults.fromResult(
+                    catalog.invoke(invocation, progress(exchange, request.progressToken()), new Cancellation()));
+        } catch (RuntimeException e) {
+            // the SDK would send the exception's message, which may quote SQL or name classes
+            LOG.warn("MCP tool {} of user {} threw instead of failing: {}", request.name(), user.get().value(),
+                    OneLine.of(e));
+            return CallResults.fromResult(new ToolResult.Failure("Tool \"" + request.name() + "\" failed unexpectedly"));
+        }
     }
 
     /** Forwards progress when the client asked for it (sent a progress token). */

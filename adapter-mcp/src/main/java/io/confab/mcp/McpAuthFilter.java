@@ -18,14 +18,15 @@ import java.util.UUID;
 
 /**
  * Guards the MCP endpoint: rejects foreign browser origins (403), requires a valid bearer JWT
- * (401 with {@code WWW-Authenticate}), keeps each session to the user who opened it, and hands the
- * token's user to the transport as a request attribute.
+ * (401 with {@code WWW-Authenticate}), keeps each session to the user who opened it (another
+ * user's or an unknown session id is 404), checks the request as the transport spec asks
+ * ({@link TransportCheck}), and hands the token's user to the transport as a request attribute.
+ * Errors of the transport itself reach the client as plain JSON-RPC errors ({@link SafeErrorResponse}).
  */
 final class McpAuthFilter implements Filter {
 
     static final String USER_ATTRIBUTE = "io.confab.mcp.user";
 
-    private static final String SESSION_HEADER = "Mcp-Session-Id";
     private static final String CORRELATION_HEADER = "X-Correlation-ID";
     private static final String BEARER = "Bearer ";
 
@@ -52,14 +53,20 @@ final class McpAuthFilter implements Filter {
         if (user.isEmpty()) {
             return;
         }
-        String sessionId = request.getHeader(SESSION_HEADER);
-        if (sessionId != null && sessions.owner(sessionId).filter(owner -> !owner.equals(user.get())).isPresent()) {
-            problem(request, response, 404, "Not Found", "session_not_found", "no such MCP session");
-            return;
+        String sessionId = request.getHeader(TransportCheck.SESSION_HEADER);
+        switch (TransportCheck.check(request, id -> sessions.owner(id).filter(user.get()::equals).isPresent())) {
+            case TransportCheck.Verdict.Refuse refuse -> refuse.error().write(response);
+            case TransportCheck.Verdict.Pass pass -> {
+                HttpServletRequest checked = pass.body()
+                        .<HttpServletRequest>map(body -> new ReplayedRequest(request, body))
+                        .orElse(request);
+                checked.setAttribute(USER_ATTRIBUTE, user.get());
+                SafeErrorResponse safe = new SafeErrorResponse(response);
+                chain.doFilter(checked, safe);
+                safe.finish();
+                remember(request, response, sessionId, user.get());
+            }
         }
-        request.setAttribute(USER_ATTRIBUTE, user.get());
-        chain.doFilter(request, response);
-        remember(request, response, sessionId, user.get());
     }
 
     private Optional<UserId> authenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -83,7 +90,7 @@ final class McpAuthFilter implements Filter {
 
     private void remember(HttpServletRequest request, HttpServletResponse response, String sessionId, UserId user) {
         if (sessionId == null) {
-            String created = response.getHeader(SESSION_HEADER);
+            String created = response.getHeader(TransportCheck.SESSION_HEADER);
             if (created != null) {
                 sessions.bind(created, user);
             }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,9 +15,9 @@ public final class McpClients {
     }
 
     /**
-     * Reads {@code serversFile}, connects to every server (in parallel, each within its timeout) and
-     * returns their tools as one catalogue. A server that cannot be reached does not stop start-up:
-     * it is marked down and retried in the background.
+     * Reads {@code serversFile} and returns the servers' tools as one catalogue at once: every server
+     * connects in the background, so none delays start-up. One that cannot be reached is marked
+     * down, reported at WARN, and retried with backoff.
      *
      * @throws McpConfigException when the file is missing or wrong (one line naming file and problem)
      */
@@ -35,13 +34,19 @@ public final class McpClients {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("mcp-reconnect").factory());
         ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mcp-", 0).factory());
-        List<ServerConnection> connections = file.servers().stream()
-                .map(config -> new ServerConnection(config, file.backoff(), scheduler, workers, clock))
+        List<ExternalServer> servers = file.servers().stream()
+                .map(config -> server(config, file.backoff(), scheduler, workers, clock))
                 .toList();
-        CompletableFuture.allOf(connections.stream()
-                        .map(connection -> CompletableFuture.runAsync(connection::connect, workers))
-                        .toArray(CompletableFuture[]::new))
-                .join();
-        return new McpToolCatalog(connections, scheduler, workers);
+        servers.forEach(ExternalServer::start);
+        return new McpToolCatalog(servers, scheduler, workers);
+    }
+
+    private static ExternalServer server(ServerConfig config, Backoff backoff, ScheduledExecutorService scheduler,
+                                         ExecutorService workers, Clock clock) {
+        return switch (config.scope()) {
+            case ServerConfig.Shared shared ->
+                    new SharedServer(new ServerConnection(config, backoff, scheduler, workers, clock), workers);
+            case ServerConfig.PerUser perUser -> new PerUserServer(config, perUser, backoff, scheduler, workers, clock);
+        };
     }
 }

@@ -17,31 +17,31 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class McpToolCatalog implements ToolCatalog, AutoCloseable {
 
-    private final List<ServerConnection> connections;
+    private final List<ExternalServer> servers;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
 
-    McpToolCatalog(List<ServerConnection> connections, ScheduledExecutorService scheduler, ExecutorService workers) {
-        this.connections = List.copyOf(connections);
+    McpToolCatalog(List<ExternalServer> servers, ScheduledExecutorService scheduler, ExecutorService workers) {
+        this.servers = List.copyOf(servers);
         this.scheduler = scheduler;
         this.workers = workers;
     }
 
-    /** External tools are shared by every user: they never see who asks. */
+    /** The same list for every user; a per-user server runs each user's calls on their own connection. */
     @Override
     public List<ToolDefinition> tools(UserId user) {
-        return connections.stream()
-                .flatMap(connection -> connection.tools().values().stream())
+        return servers.stream()
+                .flatMap(server -> server.tools().values().stream())
                 .map(RemoteTool::definition)
                 .toList();
     }
 
     @Override
     public ToolResult invoke(ToolInvocation invocation, ToolProgress progress, Cancellation cancellation) {
-        for (ServerConnection connection : connections) {
-            RemoteTool tool = connection.tools().get(invocation.tool());
+        for (ExternalServer server : servers) {
+            RemoteTool tool = server.tools().get(invocation.tool());
             if (tool != null) {
-                return connection.call(tool, invocation.arguments(), progress, cancellation);
+                return server.call(invocation.user(), tool, invocation.arguments(), progress, cancellation);
             }
         }
         return new ToolResult.Failure("Unknown tool \"" + invocation.tool() + "\"");
@@ -49,13 +49,13 @@ public final class McpToolCatalog implements ToolCatalog, AutoCloseable {
 
     /** One entry per configured server, for the readiness details. */
     public List<ServerHealth> health() {
-        return connections.stream().map(ServerConnection::health).toList();
+        return servers.stream().map(ExternalServer::health).toList();
     }
 
     @Override
     public void close() {
         scheduler.shutdownNow();
-        connections.forEach(ServerConnection::close);
+        servers.forEach(ExternalServer::close);
         workers.shutdownNow();
     }
 }

@@ -1,6 +1,7 @@
 package io.confab.mcp;
 
 import io.confab.domain.Cancellation;
+import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.tool.ToolDefinition;
 import io.confab.domain.tool.ToolProgress;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +37,8 @@ import reactor.core.publisher.Mono;
 /**
  * The link to one external MCP server: connects, keeps its tool list current, runs calls with a
  * timeout, and on any failure marks the server down and reconnects with backoff in the background.
- * A call never throws: every way it can go wrong is a {@link ToolResult.Failure}.
+ * A call never throws: every way it can go wrong is a {@link ToolResult.Failure}. A connection of
+ * one user's (a per-user server's) is not reconnected: its owner opens a new one for the next call.
  *
  * <p>It uses the SDK's async client, blocking only at this class's edges, because the sync client
  * hands progress notifications to another thread: they could arrive after the result. Async
@@ -53,6 +56,7 @@ final class ServerConnection implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final Clock clock;
+    private final Optional<UserId> user;
     private final Map<String, ToolProgress> listeners = new ConcurrentHashMap<>();
     private final AtomicLong progressTokens = new AtomicLong();
 
@@ -69,7 +73,14 @@ final class ServerConnection implements AutoCloseable {
 
     ServerConnection(ServerConfig config, Backoff backoff, ScheduledExecutorService scheduler,
                      ExecutorService workers, Clock clock) {
+        this(config, Optional.empty(), backoff, scheduler, workers, clock);
+    }
+
+    /** A connection of {@code user}'s own, when present. */
+    ServerConnection(ServerConfig config, Optional<UserId> user, Backoff backoff, ScheduledExecutorService scheduler,
+                     ExecutorService workers, Clock clock) {
         this.config = config;
+        this.user = user;
         this.backoff = backoff;
         this.scheduler = scheduler;
         this.workers = workers;
@@ -79,6 +90,11 @@ final class ServerConnection implements AutoCloseable {
 
     String name() {
         return config.name();
+    }
+
+    /** The name, and whose connection it is, for log lines. */
+    private String label() {
+        return user.map(owner -> name() + " (user " + owner.value() + ")").orElse(name());
     }
 
     ServerHealth health() {
@@ -105,8 +121,8 @@ final class ServerConnection implements AutoCloseable {
         Session opened = new Session(client, new CompletableFuture<>());
         try {
             Mono<Void> initialized = client.initialize().then();
-            if (transport instanceof Transports.ChildProcess child) {
-                initialized = Mono.firstWithSignal(initialized, child.startFailure());
+            if (transport instanceof ChildProcessTransport child) {
+                initialized = Mono.firstWithSignal(initialized, child.endedAsError());
             }
             initialized.block();
             List<McpSchema.Tool> listed = listTools(client);
@@ -124,7 +140,7 @@ final class ServerConnection implements AutoCloseable {
                 closeQuietly(client);
                 return;
             }
-            LOG.info("MCP server {} connected with {} tools", name(), listed.size());
+            LOG.info("MCP server {} connected with {} tools", label(), listed.size());
             watchProcess(transport, opened);
         } catch (RuntimeException e) {
             closeQuietly(client);
@@ -223,21 +239,18 @@ final class ServerConnection implements AutoCloseable {
             lost.lost().complete(reason);
         }
         workers.execute(() -> closeQuietly(lost.client()));
+        if (user.isPresent()) {
+            LOG.warn("MCP server {} is down ({})", label(), reason);
+            return;
+        }
         LOG.warn("MCP server {} is down ({}); reconnecting in {} ms", name(), reason, backoff.delay(attempt).toMillis());
         scheduler.schedule(() -> workers.execute(this::connect), backoff.delay(attempt).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A stdio server that exits is noticed at once, not at the next call's timeout. */
     private void watchProcess(McpClientTransport transport, Session live) {
-        if (transport instanceof Transports.ChildProcess process) {
-            workers.execute(() -> {
-                try {
-                    process.awaitForExit();
-                    failed(live, "the server process exited");
-                } catch (RuntimeException e) {
-                    LOG.debug("stopped watching MCP server {}", name(), e);
-                }
-            });
+        if (transport instanceof ChildProcessTransport process) {
+            process.ended().thenAccept(reason -> failed(live, reason));
         }
     }
 
@@ -257,8 +270,8 @@ final class ServerConnection implements AutoCloseable {
         synchronized (lock) {
             if (session != null && session.client() == client) {
                 tools = index(listed);
-                health = new ServerHealth(name(), config.transport(), ServerHealth.Status.UP, tools.size(),
-                        Optional.empty(), health.since());
+                health = new ServerHealth(name(), config.transport(), scopeName(), ServerHealth.Status.UP,
+                        tools.size(), Optional.empty(), health.since(), OptionalInt.empty());
                 LOG.info("MCP server {} now has {} tools", name(), listed.size());
             }
         }
@@ -296,7 +309,12 @@ final class ServerConnection implements AutoCloseable {
     }
 
     private ServerHealth health(ServerHealth.Status status, Optional<String> error) {
-        return new ServerHealth(name(), config.transport(), status, tools.size(), error, clock.instant());
+        return new ServerHealth(name(), config.transport(), scopeName(), status, tools.size(), error, clock.instant(),
+                OptionalInt.empty());
+    }
+
+    private String scopeName() {
+        return config.scope() instanceof ServerConfig.Shared ? ServersFile.SHARED : ServersFile.PER_USER;
     }
 
     /** Starting a server (a JVM, or npx fetching a package) may take longer than one call. */

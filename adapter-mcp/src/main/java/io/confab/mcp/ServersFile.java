@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +28,28 @@ import java.util.regex.Pattern;
 record ServersFile(List<ServerConfig> servers, Backoff backoff) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    static final String PER_USER = "per_user";
+    static final String SHARED = "shared";
+
+    private static final int MAX_USERS = 10_000;
 
     private static final ObjectMapper MAPPER = JacksonMappers.create();
     private static final Pattern SERVER_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,32}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Set<String> TOP_KEYS = Set.of("servers", "mcpServers", "reconnect");
-    private static final Set<String> STDIO_KEYS = Set.of("command", "args", "env", "cwd", "timeout_seconds");
-    private static final Set<String> HTTP_KEYS = Set.of("url", "headers", "timeout_seconds");
+    private static final Set<String> SCOPE_KEYS = Set.of("scope", "max_users", "idle_timeout_seconds");
+    private static final Set<String> STDIO_KEYS = with(SCOPE_KEYS, "command", "args", "env", "cwd", "timeout_seconds");
+    private static final Set<String> HTTP_KEYS = with(SCOPE_KEYS, "url", "headers", "user_header", "timeout_seconds");
     private static final Set<String> RECONNECT_KEYS = Set.of("min_ms", "max_ms");
 
     ServersFile {
         servers = List.copyOf(servers);
+    }
+
+    private static Set<String> with(Set<String> common, String... keys) {
+        Set<String> all = new HashSet<>(common);
+        all.addAll(List.of(keys));
+        return Set.copyOf(all);
     }
 
     /** Reads {@code file}; {@code ${NAME}} in env and header values comes from {@code environment}. */
@@ -89,17 +101,53 @@ record ServersFile(List<ServerConfig> servers, Backoff backoff) {
             if (node.has("command") == node.has("url")) {
                 throw problem(where + ": give either \"command\" (stdio) or \"url\" (streamable HTTP)");
             }
+            ServerConfig.Scope scope = scope(node, where);
             if (node.has("command")) {
                 checkKeys(node, STDIO_KEYS, where);
-                return new ServerConfig.Stdio(name, text(node.get("command"), where + ".command"),
-                        strings(node.get("args"), where + ".args"),
-                        expand(stringMap(node.get("env"), where + ".env"), where + ".env"),
+                List<String> args = strings(node.get("args"), where + ".args");
+                if (scope instanceof ServerConfig.Shared
+                        && args.stream().anyMatch(arg -> arg.contains("${" + ServerConfig.USER_VARIABLE + "}"))) {
+                    throw problem(where + ".args uses ${" + ServerConfig.USER_VARIABLE
+                            + "}, which only a per_user stdio server has");
+                }
+                return new ServerConfig.Stdio(name, text(node.get("command"), where + ".command"), args,
+                        expand(stringMap(node.get("env"), where + ".env"), where + ".env",
+                                scope instanceof ServerConfig.PerUser),
                         Optional.ofNullable(node.get("cwd")).map(cwd -> Path.of(text(cwd, where + ".cwd"))),
-                        timeout);
+                        timeout, scope);
             }
             checkKeys(node, HTTP_KEYS, where);
+            Optional<String> userHeader = Optional.ofNullable(node.get("user_header"))
+                    .map(header -> text(header, where + ".user_header"));
+            if (userHeader.isPresent() && scope instanceof ServerConfig.Shared) {
+                throw problem(where + ".user_header needs \"scope\": \"per_user\" (a shared session has no one user)");
+            }
             return new ServerConfig.Http(name, url(text(node.get("url"), where + ".url"), where + ".url"),
-                    expand(stringMap(node.get("headers"), where + ".headers"), where + ".headers"), timeout);
+                    expand(stringMap(node.get("headers"), where + ".headers"), where + ".headers", false), userHeader,
+                    timeout, scope);
+        }
+
+        /** {@code "per_user"} (the default, with its limits) or {@code "shared"}. */
+        private ServerConfig.Scope scope(JsonNode node, String where) {
+            String scope = node.has("scope") ? text(node.get("scope"), where + ".scope") : PER_USER;
+            if (SHARED.equals(scope)) {
+                if (node.has("max_users") || node.has("idle_timeout_seconds")) {
+                    throw problem(where + ": max_users and idle_timeout_seconds need \"scope\": \"per_user\"");
+                }
+                return new ServerConfig.Shared();
+            }
+            if (!PER_USER.equals(scope)) {
+                throw problem(where + ".scope must be \"per_user\" or \"shared\"");
+            }
+            ServerConfig.PerUser defaults = ServerConfig.PerUser.DEFAULT;
+            long maxUsers = positive(node.get("max_users"), where + ".max_users", defaults.maxUsers());
+            if (maxUsers > MAX_USERS) {
+                throw problem(where + ".max_users must be at most " + MAX_USERS);
+            }
+            Duration idle = node.has("idle_timeout_seconds")
+                    ? timeout(node.get("idle_timeout_seconds"), where + ".idle_timeout_seconds", 86_400)
+                    : defaults.idleTimeout();
+            return new ServerConfig.PerUser((int) maxUsers, idle);
         }
 
         private Backoff backoff(JsonNode node) {
@@ -119,11 +167,12 @@ record ServersFile(List<ServerConfig> servers, Backoff backoff) {
         }
 
         private Duration timeout(JsonNode node, String where) {
-            if (node == null) {
-                return DEFAULT_TIMEOUT;
-            }
-            if (!node.isNumber() || node.doubleValue() <= 0 || node.doubleValue() > 3600) {
-                throw problem(where + ".timeout_seconds must be a number above 0 and at most 3600");
+            return node == null ? DEFAULT_TIMEOUT : timeout(node, where + ".timeout_seconds", 3600);
+        }
+
+        private Duration timeout(JsonNode node, String where, int maxSeconds) {
+            if (!node.isNumber() || node.doubleValue() <= 0 || node.doubleValue() > maxSeconds) {
+                throw problem(where + " must be a number above 0 and at most " + maxSeconds);
             }
             return Duration.ofMillis(Math.round(node.doubleValue() * 1000));
         }
@@ -191,13 +240,24 @@ record ServersFile(List<ServerConfig> servers, Backoff backoff) {
             return values;
         }
 
-        /** Replaces {@code ${NAME}} with the environment variable, so secrets stay out of the file. */
-        private Map<String, String> expand(Map<String, String> values, String where) {
+        /**
+         * Replaces {@code ${NAME}} with the environment variable, so secrets stay out of the file;
+         * {@code ${CONFAB_USER}} stays for {@link ServerConfig#forUser} when {@code perUser}.
+         */
+        private Map<String, String> expand(Map<String, String> values, String where, boolean perUser) {
             Map<String, String> expanded = new LinkedHashMap<>();
             values.forEach((key, value) -> {
                 Matcher matcher = VARIABLE.matcher(value);
                 StringBuilder result = new StringBuilder();
                 while (matcher.find()) {
+                    if (matcher.group(1).equals(ServerConfig.USER_VARIABLE)) {
+                        if (!perUser) {
+                            throw problem(where + "." + key + " uses ${" + ServerConfig.USER_VARIABLE
+                                    + "}, which only a per_user stdio server has");
+                        }
+                        matcher.appendReplacement(result, Matcher.quoteReplacement(matcher.group()));
+                        continue;
+                    }
                     String variable = environment.get(matcher.group(1));
                     if (variable == null) {
                         throw problem(where + "." + key + " uses ${" + matcher.group(1) + "}, which is not set");

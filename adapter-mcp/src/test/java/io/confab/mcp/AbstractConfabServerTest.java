@@ -131,6 +131,13 @@ abstract class AbstractConfabServerTest {
         assertThat(reports).containsExactly("step 1 of 3", "step 2 of 3", "step 3 of 3");
     }
 
+    /** {@code catalog}, once every server in it is connected (they connect in the background). */
+    static McpToolCatalog connected(McpToolCatalog catalog) {
+        Await.until("the MCP servers are connected", Duration.ofSeconds(30),
+                () -> catalog.health().stream().allMatch(ServerHealth::healthy));
+        return catalog;
+    }
+
     /** Calls the server's {@code tool} through the client, as {@code client}'s user. */
     static ToolResult call(McpToolCatalog client, String tool, JsonValue arguments) {
         return client.invoke(new ToolInvocation(ALICE, "call", "confab__" + tool, arguments), ToolProgress.IGNORE,

@@ -33,6 +33,8 @@ class ConfabHttpServerTest extends AbstractConfabServerTest {
     private static final String INITIALIZE = """
             {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
              "capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""";
+    private static final String TOOLS_LIST = """
+            {"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}""";
 
     private McpHttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -51,12 +53,16 @@ class ConfabHttpServerTest extends AbstractConfabServerTest {
     /** Goes through the public entry: a servers file whose header takes the token from a variable. */
     @Override
     McpToolCatalog connect(UserId user) {
+        return connect(user, server);
+    }
+
+    private static McpToolCatalog connect(UserId user, McpHttpServer server) {
         try {
             Path file = Files.createTempFile("mcp-servers", ".json");
             Files.writeString(file, """
                     {"servers": {"confab": {"url": "%s", "timeout_seconds": 20,
                       "headers": {"Authorization": "Bearer ${CONFAB_TOKEN}"}}}}""".formatted(server.url()));
-            return McpClients.load(file, Map.of("CONFAB_TOKEN", TestVerifier.tokenOf(user)));
+            return connected(McpClients.load(file, Map.of("CONFAB_TOKEN", TestVerifier.tokenOf(user))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,17 +160,137 @@ class ConfabHttpServerTest extends AbstractConfabServerTest {
         }
     }
 
+    @Test
+    void aRequestWithoutASessionId_isA400_jsonRpcError() throws Exception {
+        HttpResponse<String> response = post(TOOLS_LIST, bearer(ALICE));
+
+        assertJsonRpcError(response, 400, -32000, JsonValue.Null.INSTANCE);
+    }
+
+    @Test
+    void anUnknownSessionId_isA404_jsonRpcError() throws Exception {
+        Map<String, String> headers = new java.util.HashMap<>(bearer(ALICE));
+        headers.put("Mcp-Session-Id", "no-such-session");
+
+        assertJsonRpcError(post(TOOLS_LIST, headers), 404, -32001, JsonValue.Null.INSTANCE);
+        assertJsonRpcError(send("GET", null, headers), 404, -32001, JsonValue.Null.INSTANCE);
+        assertJsonRpcError(send("DELETE", null, headers), 404, -32001, JsonValue.Null.INSTANCE);
+    }
+
+    @Test
+    void aWrongAccept_isA406_jsonRpcError() throws Exception {
+        Map<String, String> headers = new java.util.HashMap<>(bearer(ALICE));
+        headers.put("Accept", "text/html");
+
+        assertJsonRpcError(send("POST", INITIALIZE, headers), 406, -32000, JsonValue.Null.INSTANCE);
+        headers.put("Mcp-Session-Id", session(ALICE));
+        assertJsonRpcError(send("GET", null, headers), 406, -32000, JsonValue.Null.INSTANCE);
+    }
+
+    @Test
+    void badJson_isA400_parseError() throws Exception {
+        assertJsonRpcError(post("{\"jsonrpc\":\"2.0\",", bearer(ALICE)), 400, -32700, JsonValue.Null.INSTANCE);
+        assertJsonRpcError(post("", bearer(ALICE)), 400, -32700, JsonValue.Null.INSTANCE);
+    }
+
+    @Test
+    void aMessageThatIsNotJsonRpc_isA400_invalidRequest() throws Exception {
+        assertJsonRpcError(post("[1,2]", bearer(ALICE)), 400, -32600, JsonValue.Null.INSTANCE);
+        assertJsonRpcError(post("{\"id\":7,\"method\":\"tools/list\"}", bearer(ALICE)), 400, -32600, of(7));
+    }
+
+    @Test
+    void paramsThatAreNotAnObject_areA400_invalidParams_withTheRequestsId() throws Exception {
+        Map<String, String> headers = new java.util.HashMap<>(bearer(ALICE));
+        headers.put("Mcp-Session-Id", session(ALICE));
+
+        HttpResponse<String> response = post("""
+                {"jsonrpc":"2.0","id":3,"method":"tools/list","params":"x"}""", headers);
+
+        assertJsonRpcError(response, 400, -32602, of(3));
+    }
+
+    @Test
+    void anErrorTheSdkAnswersItself_isAPlainJsonRpcError_withoutItsStackTrace() throws Exception {
+        HttpResponse<String> response = post("""
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":{"not":"a string"}}}""",
+                bearer(ALICE));
+
+        assertJsonRpcError(response, 400, -32600, JsonValue.Null.INSTANCE);
+    }
+
+    @Test
+    void aToolThatThrows_isAnErrorResult_withoutTheExceptionsText() {
+        ToolCatalog throwing = new ToolCatalog() {
+            @Override
+            public List<ToolDefinition> tools(UserId user) {
+                return new CountingCatalog().tools(user);
+            }
+
+            @Override
+            public ToolResult invoke(ToolInvocation invocation, ToolProgress progress, Cancellation cancellation) {
+                throw new IllegalStateException("SQL [select * from tasks where owner = ?]");
+            }
+        };
+        try (McpHttpServer failing = new McpHttpServer(throwing, McpServerSettings.defaults());
+             McpToolCatalog client = connect(ALICE, failing)) {
+
+            ToolResult result = client.invoke(new ToolInvocation(ALICE, "c", "confab__count", object("to", of(1))),
+                    ToolProgress.IGNORE, new Cancellation());
+
+            assertThat(result).isEqualTo(new ToolResult.Failure("Tool \"count\" failed unexpectedly"));
+        }
+    }
+
+    /** A JSON-RPC error object with the status, code and id, and nothing of an exception in it. */
+    private static void assertJsonRpcError(HttpResponse<String> response, int status, int code, JsonValue id) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).doesNotContain("Exception", "\tat ", "io.modelcontextprotocol", "java.", "<html");
+        JsonValue.Obj body = (JsonValue.Obj) JsonValues.parse(response.body());
+        assertThat(body.get("jsonrpc")).contains(of("2.0"));
+        assertThat(body.get("id")).contains(id);
+        JsonValue.Obj error = (JsonValue.Obj) body.get("error").orElseThrow();
+        assertThat(error.get("code")).contains(of(code));
+        assertThat(error.string("message")).hasValueSatisfying(message -> assertThat(message).isNotBlank());
+    }
+
+    /** A new session of {@code user}'s, initialized. */
+    private String session(UserId user) throws Exception {
+        HttpResponse<String> opened = post(INITIALIZE, bearer(user));
+        assertThat(opened.statusCode()).isEqualTo(200);
+        return opened.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    }
+
+    private static Map<String, String> bearer(UserId user) {
+        return Map.of("Authorization", "Bearer " + TestVerifier.tokenOf(user));
+    }
+
     private HttpResponse<String> post(String body, Map<String, String> headers) throws IOException, InterruptedException {
-        return post(server, body, headers);
+        return send(server, "POST", body, headers);
     }
 
     private HttpResponse<String> post(McpHttpServer target, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
+        return send(target, "POST", body, headers);
+    }
+
+    private HttpResponse<String> send(String method, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        return send(server, method, body, headers);
+    }
+
+    /** A raw request: JSON body when there is one, the Accept an MCP client sends unless {@code headers} say otherwise. */
+    private HttpResponse<String> send(McpHttpServer target, String method, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(target.url())
-                .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::setHeader);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

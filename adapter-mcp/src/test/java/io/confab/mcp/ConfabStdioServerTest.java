@@ -12,6 +12,6 @@ class ConfabStdioServerTest extends AbstractConfabServerTest {
     McpToolCatalog connect(UserId user) {
         ServerConfig server = Subprocess.server("confab", Duration.ofSeconds(20), ConfabStdioServerMain.class,
                 user.value());
-        return McpClients.start(new ServersFile(List.of(server), Backoff.DEFAULT), Clock.systemUTC());
+        return connected(McpClients.start(new ServersFile(List.of(server), Backoff.DEFAULT), Clock.systemUTC()));
     }
 }

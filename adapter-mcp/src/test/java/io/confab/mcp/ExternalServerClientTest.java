@@ -57,7 +57,7 @@ class ExternalServerClientTest {
     @Test
     void tools_areListedUnderTheServerPrefix_withTheirSchemas() {
         assertThat(catalog.tools(ALICE)).extracting(ToolDefinition::name)
-                .contains("ext__echo", "ext__count", "ext__hang", "ext__crash", "ext__grow");
+                .contains("ext__echo", "ext__count", "ext__hang", "ext__crash", "ext__grow", "ext__remember", "ext__recall");
         ToolDefinition echo = tool("ext__echo");
         assertThat(echo.description()).isEqualTo("Echoes the text back");
         assertThat(echo.parameters().get("required")).contains(JsonValue.array(List.of(of("text"))));
@@ -99,7 +99,8 @@ class ExternalServerClientTest {
         ToolResult crashed = call("ext__crash", JsonValue.Obj.empty(), ToolProgress.IGNORE);
 
         assertThat(crashed).isInstanceOfSatisfying(ToolResult.Failure.class,
-                failure -> assertThat(failure.error()).startsWith("MCP server \"ext\" failed on crash"));
+                failure -> assertThat(failure.error())
+                        .startsWith("MCP server \"ext\" failed on crash: the server process exited with code 3"));
         assertThat(catalog.health().getFirst().status()).isNotEqualTo(ServerHealth.Status.UP);
         Await.until("the server is reconnected", WAIT, () -> catalog.health().getFirst().healthy());
         assertThat(call("ext__echo", object("text", of("again")), ToolProgress.IGNORE))
@@ -140,9 +141,10 @@ class ExternalServerClientTest {
     @Test
     void serverThatCannotStart_isDown_andDoesNotStopStartUp() {
         ServerConfig missing = new ServerConfig.Stdio("gone", "/nonexistent/mcp-server", List.of(), Map.of(),
-                Optional.empty(), Duration.ofSeconds(2));
+                Optional.empty(), Duration.ofSeconds(2), new ServerConfig.Shared());
         try (McpToolCatalog broken = McpClients.start(new ServersFile(List.of(missing), Backoff.DEFAULT),
                 Clock.systemUTC())) {
+            Await.until("the server is down", WAIT, () -> !broken.health().getFirst().error().isEmpty());
             assertThat(broken.tools(ALICE)).isEmpty();
             assertThat(broken.health()).singleElement().satisfies(health -> {
                 assertThat(health.status()).isEqualTo(ServerHealth.Status.DOWN);
@@ -150,6 +152,25 @@ class ExternalServerClientTest {
                         .startsWith("cannot connect: cannot start /nonexistent/mcp-server (")
                         .contains("No such file or directory"));
             });
+        }
+    }
+
+    @Test
+    void aServerThatExitsAtOnce_isDownWithinSeconds_withItsExitCodeAndStderr_withoutDelayingStartUp() {
+        ServerConfig exiting = new ServerConfig.Stdio("boom", "sh", List.of("-c", "echo boom >&2; exit 3"), Map.of(),
+                Optional.empty(), Duration.ofSeconds(20), new ServerConfig.Shared());
+        long started = System.nanoTime();
+        try (McpToolCatalog broken = McpClients.start(new ServersFile(List.of(exiting),
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500))), Clock.systemUTC())) {
+            Duration startUp = Duration.ofNanos(System.nanoTime() - started);
+
+            Await.until("the server is reported down", Duration.ofSeconds(5),
+                    () -> broken.health().getFirst().error().isPresent());
+
+            assertThat(startUp).isLessThan(Duration.ofSeconds(1));
+            assertThat(broken.health().getFirst().status()).isEqualTo(ServerHealth.Status.DOWN);
+            assertThat(broken.health().getFirst().error()).hasValue(
+                    "cannot connect: the server process exited with code 3; stderr: boom");
         }
     }
 

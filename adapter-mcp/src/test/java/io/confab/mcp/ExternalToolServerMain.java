@@ -5,14 +5,17 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A small third-party MCP server for tests, over stdio: {@code echo}, {@code count} (reports
  * progress), {@code hang} (never answers), {@code crash} (kills its own process mid-call) and
- * {@code grow} (adds a tool and announces the changed list).
+ * {@code grow} (adds a tool and announces the changed list), and {@code remember} / {@code recall}
+ * (state kept by the process, as a memory server keeps it).
  */
 public final class ExternalToolServerMain {
 
@@ -28,6 +31,7 @@ public final class ExternalToolServerMain {
 
     public static void main(String[] args) throws InterruptedException {
         AtomicReference<McpSyncServer> server = new AtomicReference<>();
+        List<String> memory = new CopyOnWriteArrayList<>();
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJson.MAPPER);
         server.set(McpServer.sync(transport)
                 .serverInfo("external-test", "1.0")
@@ -55,6 +59,12 @@ public final class ExternalToolServerMain {
                             Runtime.getRuntime().halt(3);
                             return text("unreachable");
                         }),
+                        tool("remember", "Keeps the text in this process", TEXT_SCHEMA, (exchange, request) -> {
+                            memory.add(String.valueOf(request.arguments().get("text")));
+                            return text("remembered");
+                        }),
+                        tool("recall", "Everything this process was asked to remember", EMPTY_SCHEMA,
+                                (exchange, request) -> text(memory.isEmpty() ? "nothing" : String.join(", ", memory))),
                         tool("grow", "Adds the tool 'late'", EMPTY_SCHEMA, (exchange, request) -> {
                             server.get().addTool(tool("late", "Added at run time", EMPTY_SCHEMA,
                                     (e, r) -> text("late tool")));

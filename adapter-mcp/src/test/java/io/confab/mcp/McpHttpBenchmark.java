@@ -58,7 +58,7 @@ public final class McpHttpBenchmark {
         Files.writeString(file, """
                 {"servers": {"confab": {"url": "%s", "headers": {"Authorization": "Bearer %s"}}}}"""
                 .formatted(server.url(), TestVerifier.tokenOf(USER)));
-        return McpClients.load(file);
+        return AbstractConfabServerTest.connected(McpClients.load(file));
     }
 
     /** Calls {@code list_tasks}; the server runs it as the token's user, whoever the invocation names. */

@@ -13,12 +13,18 @@ final class Subprocess {
     private Subprocess() {
     }
 
+    /** A shared server (one process for every user). */
     static ServerConfig.Stdio server(String name, Duration timeout, Class<?> main, String... args) {
+        return server(name, timeout, new ServerConfig.Shared(), main, args);
+    }
+
+    static ServerConfig.Stdio server(String name, Duration timeout, ServerConfig.Scope scope, Class<?> main,
+                                     String... args) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> arguments = new ArrayList<>(List.of("-cp", classpath, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
                 main.getName()));
         arguments.addAll(List.of(args));
-        return new ServerConfig.Stdio(name, java(), arguments, Map.of(), Optional.empty(), timeout);
+        return new ServerConfig.Stdio(name, java(), arguments, Map.of(), Optional.empty(), timeout, scope);
     }
 
     static String java() {

@@ -76,6 +76,8 @@ final class McpWiring implements AutoCloseable {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("status", server.status().name().toLowerCase(Locale.ROOT));
         detail.put("transport", server.transport());
+        detail.put("scope", server.scope());
+        server.users().ifPresent(users -> detail.put("users", users));
         detail.put("tools", server.tools());
         server.error().ifPresent(error -> detail.put("error", error));
         detail.put("since", server.since().toString());

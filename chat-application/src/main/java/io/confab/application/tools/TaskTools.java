@@ -4,6 +4,7 @@ import io.confab.domain.Cancellation;
 import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
 import io.confab.domain.json.JsonValue;
+import io.confab.domain.port.StoreUnavailableException;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.port.ToolCatalog;
 import io.confab.domain.tool.ToolDefinition;
@@ -19,9 +20,16 @@ import java.util.stream.Stream;
 /**
  * The built-in task tools ({@code add_task}, {@code list_tasks}, {@code update_task},
  * {@code complete_task}, {@code delete_task}) as a catalogue. Arguments are validated against
- * each tool's schema; the user is always the invocation's, never an argument.
+ * each tool's schema; the user is always the invocation's, never an argument. A store that fails
+ * is a plain failure for the caller (a model or an MCP client), never the database's own message,
+ * which may quote SQL; the detail goes to the log.
  */
 public final class TaskTools implements ToolCatalog {
+
+    static final String STORE_UNAVAILABLE = "The task store is unavailable; try again.";
+    static final String STORE_FAILED = "The task store could not do that; try again.";
+
+    private static final System.Logger LOG = System.getLogger(TaskTools.class.getName());
 
     private final Map<String, TaskTool> byName = new LinkedHashMap<>();
 
@@ -52,6 +60,16 @@ public final class TaskTools implements ToolCatalog {
             return new ToolResult.Failure(e.getMessage());
         } catch (ArithmeticException e) {
             return new ToolResult.Failure("task_id: is too large");
+        } catch (StoreUnavailableException e) {
+            return storeFailure(invocation, e, STORE_UNAVAILABLE);
+        } catch (RuntimeException e) {
+            return storeFailure(invocation, e, STORE_FAILED);
         }
+    }
+
+    private static ToolResult storeFailure(ToolInvocation invocation, RuntimeException e, String shown) {
+        LOG.log(System.Logger.Level.WARNING, "tool {0} of user {1} failed: {2}",
+                invocation.tool(), invocation.user().value(), OneLine.of(e));
+        return new ToolResult.Failure(shown);
     }
 }

@@ -1,5 +1,6 @@
 package io.confab.application.turn;
 
+import io.confab.application.tools.OneLine;
 import io.confab.domain.Cancellation;
 import io.confab.domain.ToolCall;
 import io.confab.domain.ToolCallStatus;
@@ -64,7 +65,7 @@ final class ToolRunner {
             return catalog.invoke(new ToolInvocation(user, call.id(), call.tool(), call.arguments()),
                     (message, count) -> events.toolProgress(call.tool(), call.id(), message, count), cancellation);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "tool " + call.tool() + " threw instead of failing", e);
+            LOG.log(System.Logger.Level.WARNING, "tool {0} threw instead of failing: {1}", call.tool(), OneLine.of(e));
             return new ToolResult.Failure("Tool \"" + call.tool() + "\" failed unexpectedly");
         }
     }
