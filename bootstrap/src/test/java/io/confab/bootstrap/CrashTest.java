@@ -133,12 +133,8 @@ class CrashTest {
         Map<String, String> values = new HashMap<>();
         values.put("CONFAB_DB_URL", databaseUrl);
         values.put("CONFAB_DATA_DIR", dir.resolve("data").toString());
-        values.put("CONFAB_JWT_PUBLIC_KEY", TestKeys.publicKeyPem());
-        values.put("CONFAB_JWT_ISSUER", TestKeys.ISSUER);
-        values.put("CONFAB_JWT_AUDIENCE", TestKeys.AUDIENCE);
-        values.put("CONFAB_MODEL_PROVIDER", "openai");
-        values.put("OPENAI_BASE_URL", model.baseUrl());
-        values.put("OPENAI_API_KEY", "test-key");
+        values.putAll(TestKeys.serverSettings());
+        values.putAll(TestKeys.openAiModel(model.baseUrl()));
         values.put("CONFAB_TURN_LEASE_SECONDS", "2");
         values.put("CONFAB_INSTANCE_ID", "crash-test-" + dir.getFileName());
         values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");

@@ -67,12 +67,8 @@ class McpEndToEndTest {
         values.put("CONFAB_PORT", "0");
         values.put("CONFAB_DATA_DIR", dir.toString());
         values.put("CONFAB_DB_URL", databaseUrl);
-        values.put("CONFAB_JWT_PUBLIC_KEY", TestKeys.publicKeyPem());
-        values.put("CONFAB_JWT_ISSUER", TestKeys.ISSUER);
-        values.put("CONFAB_JWT_AUDIENCE", TestKeys.AUDIENCE);
-        values.put("CONFAB_MODEL_PROVIDER", "openai");
-        values.put("OPENAI_BASE_URL", model.baseUrl());
-        values.put("OPENAI_API_KEY", "test-key");
+        values.putAll(TestKeys.serverSettings());
+        values.putAll(TestKeys.openAiModel(model.baseUrl()));
         values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");
         values.put("CONFAB_MCP_SERVERS", serversFile("external.json", Map.of("ext", ForkedMain.stdioServer(
                 List.of("-cp", ForkedMain.CLASSPATH, ExternalToolServerMain.class.getName()), Map.of()))).toString());

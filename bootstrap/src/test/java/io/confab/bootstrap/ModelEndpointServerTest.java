@@ -76,11 +76,8 @@ class ModelEndpointServerTest {
         Map<String, String> values = new HashMap<>(modelSettings);
         values.put("CONFAB_PORT", "0");
         values.put("CONFAB_DATA_DIR", dataDir.toString());
-        values.put("CONFAB_JWT_PUBLIC_KEY", TestKeys.publicKeyPem());
-        values.put("CONFAB_JWT_ISSUER", TestKeys.ISSUER);
-        values.put("CONFAB_JWT_AUDIENCE", TestKeys.AUDIENCE);
-        values.put("CONFAB_MODEL_PROVIDER", "openai");
-        values.put("OPENAI_BASE_URL", endpoint.baseUrl());
+        values.putAll(TestKeys.serverSettings());
+        values.putAll(TestKeys.openAiModel(endpoint.baseUrl()));
         values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");
         server = ConfabServer.start(ConfabConfig.of(values));
         api = new Api(server.uri());

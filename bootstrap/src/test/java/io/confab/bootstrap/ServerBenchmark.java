@@ -49,9 +49,7 @@ public final class ServerBenchmark {
         String database = TestPostgres.freshDatabaseUrl();
         values.put("CONFAB_DB_URL", database);
         values.put("CONFAB_DB_POOL_SIZE", "16");
-        values.put("CONFAB_JWT_PUBLIC_KEY", TestKeys.publicKeyPem());
-        values.put("CONFAB_JWT_ISSUER", TestKeys.ISSUER);
-        values.put("CONFAB_JWT_AUDIENCE", TestKeys.AUDIENCE);
+        values.putAll(TestKeys.serverSettings());
         values.put("CONFAB_RATE_LIMIT", "100000");
         try (ConfabServer server = ConfabServer.start(ConfabConfig.of(values), ScriptedReplies.model())) {
             Api api = new Api(server.uri());

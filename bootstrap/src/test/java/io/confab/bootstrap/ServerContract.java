@@ -51,9 +51,7 @@ abstract class ServerContract {
         Map<String, String> values = new HashMap<>(database());
         values.put("CONFAB_PORT", "0");
         values.put("CONFAB_DATA_DIR", dataDir.toString());
-        values.put("CONFAB_JWT_PUBLIC_KEY", TestKeys.publicKeyPem());
-        values.put("CONFAB_JWT_ISSUER", TestKeys.ISSUER);
-        values.put("CONFAB_JWT_AUDIENCE", TestKeys.AUDIENCE);
+        values.putAll(TestKeys.serverSettings());
         values.put("CONFAB_RATE_LIMIT", "20");
         values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "2");
         values.put("CONFAB_SSE_PING_SECONDS", "1");

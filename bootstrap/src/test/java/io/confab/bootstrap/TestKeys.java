@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,6 +38,16 @@ final class TestKeys {
         return "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(RSA.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /** The server settings that make it verify this class's tokens (RS256 with issuer and audience). */
+    static Map<String, String> serverSettings() {
+        return Map.of("CONFAB_JWT_PUBLIC_KEY", publicKeyPem(), "CONFAB_JWT_ISSUER", ISSUER, "CONFAB_JWT_AUDIENCE", AUDIENCE);
+    }
+
+    /** The server settings for an OpenAI-compatible model at {@code baseUrl} (a fake one in tests). */
+    static Map<String, String> openAiModel(String baseUrl) {
+        return Map.of("CONFAB_MODEL_PROVIDER", "openai", "OPENAI_BASE_URL", baseUrl, "OPENAI_API_KEY", "test-key");
     }
 
     static JwtBuilder claims(String user, Duration ttl) {

@@ -27,9 +27,7 @@ final class TwoInstances implements AutoCloseable {
         shared.put("CONFAB_DB_URL", databaseUrl);
         shared.put("CONFAB_REDIS_URL", redisUrl);
         shared.put("CONFAB_REDIS_KEY_PREFIX", TestRedis.freshKeyPrefix());
-        shared.put("CONFAB_JWT_PUBLIC_KEY", TestKeys.publicKeyPem());
-        shared.put("CONFAB_JWT_ISSUER", TestKeys.ISSUER);
-        shared.put("CONFAB_JWT_AUDIENCE", TestKeys.AUDIENCE);
+        shared.putAll(TestKeys.serverSettings());
         shared.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");
         a = ConfabServer.start(config(shared, dataDir.resolve("a")), modelA);
         b = ConfabServer.start(config(shared, dataDir.resolve("b")), modelB);
