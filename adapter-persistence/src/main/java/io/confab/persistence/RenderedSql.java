@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Param;
-import org.jooq.ResultQuery;
+import org.jooq.Query;
 
 /**
  * A jOOQ query rendered once, its parameters all named with {@code DSL.param}, then run over plain
@@ -35,7 +35,7 @@ final class RenderedSql {
     }
 
     /** Renders the query; each of its bound parameters must be named and bound exactly once (inlined ones are SQL text). */
-    static RenderedSql of(DSLContext dsl, ResultQuery<?> query) {
+    static RenderedSql of(DSLContext dsl, Query query) {
         List<Param<?>> parameters = query.getParams().values().stream().filter(p -> !p.isInline()).toList();
         if (parameters.size() != query.getBindValues().size()
                 || parameters.stream().anyMatch(p -> p.getParamName() == null || p.getParamName().isBlank())) {
@@ -47,7 +47,21 @@ final class RenderedSql {
 
     /** Runs the SQL with a value for each named parameter (values it does not use are ignored). */
     <T> T run(Connection connection, Map<String, ?> values, RowsReader<T> reader) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = bound(connection, values); ResultSet rows = statement.executeQuery()) {
+            return reader.read(rows);
+        }
+    }
+
+    /** Runs a statement that returns no rows (an insert, an update, a delete); answers the rows it changed. */
+    int update(Connection connection, Map<String, ?> values) throws SQLException {
+        try (PreparedStatement statement = bound(connection, values)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    private PreparedStatement bound(Connection connection, Map<String, ?> values) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
             for (int i = 0; i < parameters.size(); i++) {
                 Param<?> parameter = parameters.get(i);
                 if (!values.containsKey(parameter.getParamName())) {
@@ -55,9 +69,10 @@ final class RenderedSql {
                 }
                 JdbcBinds.bind(statement, i + 1, values.get(parameter.getParamName()), sqlTypes[i]);
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                return reader.read(rows);
-            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
     }
 }

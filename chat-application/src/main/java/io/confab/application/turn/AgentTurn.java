@@ -131,7 +131,7 @@ final class AgentTurn implements Runnable {
         if (!store(reply)) {
             return failed(TurnFailure.CONVERSATION_DELETED, "The conversation was deleted while the reply was being written.");
         }
-        leasing.release(turn.id);
+        leasing.release(turn);
         events.completed(reply, reply.usage());
         return new TurnOutcome.Completed(userMessage, reply);
     }
@@ -143,7 +143,7 @@ final class AgentTurn implements Runnable {
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "could not store the interrupted reply of turn " + turn.id, e);
         }
-        leasing.release(turn.id);
+        leasing.release(turn);
         events.cancelled(reply);
         return new TurnOutcome.Cancelled(userMessage, reply);
     }
@@ -155,7 +155,7 @@ final class AgentTurn implements Runnable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not store the failed reply of turn " + turn.id, e);
         }
-        leasing.release(turn.id);
+        leasing.release(turn);
         events.failed(failure.code(), detail);
         return new TurnOutcome.Failed(userMessage, reply, failure, detail);
     }

@@ -32,6 +32,8 @@ final class RunningTurn {
     private final CompletableFuture<TurnOutcome.Finished> outcome = new CompletableFuture<>();
     /** Set once the turn holds its conversation's lease (it is registered a moment before). */
     private volatile boolean leased;
+    /** Set as the turn lets its lease go (before its terminal event). */
+    private volatile boolean released;
 
     RunningTurn(TurnId id, UserId user, ConversationId conversation, MessageId userMessageId) {
         this.id = id;
@@ -75,9 +77,13 @@ final class RunningTurn {
         leased = true;
     }
 
-    /** True while the turn holds a lease to renew: claimed, and not finished. */
+    void released() {
+        released = true;
+    }
+
+    /** True while the turn holds a lease to renew: claimed and not yet released. */
     boolean holdsLease() {
-        return leased && !outcome.isDone();
+        return leased && !released;
     }
 
     void finish(TurnOutcome.Finished finished) {

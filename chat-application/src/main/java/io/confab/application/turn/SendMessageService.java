@@ -175,7 +175,7 @@ public final class SendMessageService implements SendMessageUseCase {
     /** The turn never ran (its user message was not stored): forget it and free its conversation. */
     private void abandon(RunningTurn turn) {
         registry.unregister(turn);
-        leasing.release(turn.id);
+        leasing.release(turn);
     }
 
     private Begin run(RunningTurn turn, Message userMessage, List<Message> earlier) {

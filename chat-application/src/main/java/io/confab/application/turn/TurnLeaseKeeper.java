@@ -42,7 +42,8 @@ final class TurnLeaseKeeper implements AutoCloseable {
 
     private void renewRunning() {
         for (RunningTurn turn : registry.running()) {
-            if (turn.holdsLease() && !leasing.renew(turn.id)) {
+            // a turn that let its lease go between the two looks has nothing to renew
+            if (turn.holdsLease() && !leasing.renew(turn.id) && turn.holdsLease()) {
                 LOG.log(System.Logger.Level.WARNING, "turn " + turn.id + " lost its lease (this instance stalled "
                         + "longer than " + leasing.ttl().toSeconds() + " s); cancelling it");
                 turn.cancellation.cancel();

@@ -47,7 +47,13 @@ final class TurnLeasing {
         return clock.instant().plus(ttl).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    void release(TurnId turn) {
+    /** Lets the turn's lease go: first for this instance's renewals, then in the store. */
+    void release(RunningTurn running) {
+        running.released();
+        release(running.id);
+    }
+
+    private void release(TurnId turn) {
         try {
             leases.release(turn);
         } catch (RuntimeException e) {
