@@ -12,6 +12,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,10 +62,13 @@ final class McpAuthFilter implements Filter {
                         .<HttpServletRequest>map(body -> new ReplayedRequest(request, body))
                         .orElse(request);
                 checked.setAttribute(USER_ATTRIBUTE, user.get());
-                SafeErrorResponse safe = new SafeErrorResponse(response);
+                SafeErrorResponse safe = new SafeErrorResponse(sessionId == null
+                        ? new SessionBindingResponse(response, sessions, user.get()) : response);
                 chain.doFilter(checked, safe);
                 safe.finish();
-                remember(request, response, sessionId, user.get());
+                if (sessionId != null && "DELETE".equals(request.getMethod())) {
+                    sessions.forget(sessionId);
+                }
             }
         }
     }
@@ -88,17 +92,6 @@ final class McpAuthFilter implements Filter {
         };
     }
 
-    private void remember(HttpServletRequest request, HttpServletResponse response, String sessionId, UserId user) {
-        if (sessionId == null) {
-            String created = response.getHeader(TransportCheck.SESSION_HEADER);
-            if (created != null) {
-                sessions.bind(created, user);
-            }
-        } else if ("DELETE".equals(request.getMethod())) {
-            sessions.forget(sessionId);
-        }
-    }
-
     private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
                                 String code, String detail) throws IOException {
         String correlationId = Optional.ofNullable(request.getHeader(CORRELATION_HEADER))
@@ -111,10 +104,28 @@ final class McpAuthFilter implements Filter {
                 "detail", JsonValue.of(detail),
                 "code", JsonValue.of(code),
                 "correlation_id", JsonValue.of(correlationId))).getBytes(StandardCharsets.UTF_8);
+        drain(request);
         response.setStatus(status);
         response.setHeader(CORRELATION_HEADER, correlationId);
         response.setContentType("application/problem+json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * Reads a refused request's body (up to the SDK's limit) and drops it: a response that leaves
+     * it unread makes Jetty close the connection under a client that would reuse it.
+     */
+    private static void drain(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > TransportCheck.MAX_BODY) {
+            return; // Jetty closes this connection anyway
+        }
+        InputStream in = request.getInputStream();
+        byte[] buffer = new byte[8192];
+        long left = TransportCheck.MAX_BODY;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
+        }
     }
 }

@@ -54,8 +54,16 @@ final class TransportCheck {
         };
     }
 
+    /**
+     * The body is read before any refusal: a response that leaves it unread makes Jetty close the
+     * connection, and a client that reuses its kept-alive connection then meets a reset.
+     */
     private static Verdict post(HttpServletRequest request, String session, Predicate<String> ownSession)
             throws IOException {
+        Optional<byte[]> body = read(request);
+        if (body.isEmpty()) {
+            return refuse(413, JsonRpcError.BAD_REQUEST, "Request body too large");
+        }
         if (!accepts(request, JSON) || !accepts(request, EVENT_STREAM)) {
             return refuse(406, JsonRpcError.BAD_REQUEST,
                     "Not Acceptable: Accept must include application/json and text/event-stream");
@@ -63,10 +71,6 @@ final class TransportCheck {
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
             return refuse(415, JsonRpcError.BAD_REQUEST, "Unsupported Media Type: Content-Type must be application/json");
-        }
-        Optional<byte[]> body = read(request);
-        if (body.isEmpty()) {
-            return refuse(413, JsonRpcError.BAD_REQUEST, "Request body too large");
         }
         JsonValue message;
         try {
