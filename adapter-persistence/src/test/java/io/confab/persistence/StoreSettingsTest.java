@@ -15,7 +15,7 @@ class StoreSettingsTest {
         StoreSettings settings = StoreSettings.of("jdbc:h2:mem:x", "sa", "");
 
         assertThat(settings.jdbcUrl())
-                .isEqualTo("jdbc:h2:mem:x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                .isEqualTo("jdbc:h2:mem:x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         assertThat(settings.vendor().dialect()).isEqualTo(SQLDialect.H2);
     }
 
@@ -24,7 +24,7 @@ class StoreSettingsTest {
         StoreSettings settings = StoreSettings.of("jdbc:h2:file:./x;mode=PostgreSQL;AUTO_SERVER=TRUE", "", "");
 
         assertThat(settings.jdbcUrl())
-                .isEqualTo("jdbc:h2:file:./x;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                .isEqualTo("jdbc:h2:file:./x;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     }
 
     @Test

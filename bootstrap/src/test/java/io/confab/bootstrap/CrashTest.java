@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.llm.fake.FakeOpenAiServer;
 import io.confab.llm.fake.FakeReply;
 import io.confab.persistence.TestPostgres;
+import io.confab.websocket.WsClient;
 import io.confab.websocket.redis.TestRedis;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -68,12 +69,18 @@ class CrashTest {
         inProcess = ConfabServer.start(ConfabConfig.of(instance(shared, "crash-b")).withPort(0));
         Api onB = new Api(inProcess.uri());
         String turn = stream.ids.getFirst().split(":")[0];
+        String lastEventId = turn + ":" + chunk.path("seq").asLong();
         SseClient follower = SseClient.open(onB, onB.request(Api.CONVERSATIONS + "/" + conversation + "/stream", token)
-                .header("Last-Event-ID", turn + ":" + chunk.path("seq").asLong()).GET());
+                .header("Last-Event-ID", lastEventId).GET());
+        try (WsClient socket = WsClient.open(inProcess.uri(), token)) {
+            socket.send("{\"type\":\"subscribe\",\"conversation_id\":\"" + conversation + "\",\"last_event_id\":\""
+                    + lastEventId + "\",\"request_id\":\"s\"}");
 
-        JsonNode end = follower.untilTerminal().getLast();
-        assertThat(end.path("type").asText()).isEqualTo("error");
-        assertThat(end.path("code").asText()).isEqualTo("instance_lost");
+            JsonNode end = follower.untilTerminal().getLast();
+            assertThat(end.path("type").asText()).isEqualTo("error");
+            assertThat(end.path("code").asText()).isEqualTo("instance_lost");
+            assertThat(socket.turnEventsUntil(WsClient::terminal).getLast().path("code").asText()).isEqualTo("instance_lost");
+        }
         assertThat(contents(onB, conversation)).containsExactly("add milk", "Half a reply");
 
         model.enqueue(FakeReply.text("Added milk."));
@@ -104,8 +111,9 @@ class CrashTest {
 
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
         assertThat(Api.json(retry).path("assistant_message").path("content").asText()).isEqualTo("Added milk.");
-        assertThat(contents(api, conversation)).hasSize(3).first().isEqualTo("add milk");
-        assertThat(Files.readString(dir.resolve("second.log"))).contains("instance_lost");
+        String restarted = Files.readString(dir.resolve("second.log"));
+        assertThat(contents(api, conversation)).as(restarted).hasSize(3).first().isEqualTo("add milk");
+        assertThat(restarted).contains("instance_lost");
     }
 
     private SseClient startTurnThatStalls(Api api, String conversation) {

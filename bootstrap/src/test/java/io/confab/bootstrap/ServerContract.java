@@ -234,6 +234,23 @@ abstract class ServerContract {
     }
 
     @Test
+    void aModelThatStreamsNulCharacters_stillGetsItsReplyStored_withoutThem() {
+        String token = TestKeys.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "model nul");
+        model.then(Reply.text("Hel\0lo", "\0"));
+        model.then(Reply.text("\0\0"));
+
+        var first = api.post(one + "/messages", token, "{\"message\":\"hi\"}");
+        var onlyNul = api.post(one + "/messages", token, "{\"message\":\"again\"}");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(json(first).path("assistant_message").path("content").asText()).isEqualTo("Hello");
+        assertThat(onlyNul.statusCode()).as(onlyNul.body()).isEqualTo(200);
+        assertThat(json(onlyNul).path("assistant_message").path("content").asText()).isEmpty();
+        assertThat(json(api.get(one + "/messages", token)).path("items")).hasSize(4);
+    }
+
+    @Test
     void aJsonBodyWithContentAfterTheObject_is400() {
         String token = TestKeys.token(newUser());
 
