@@ -17,10 +17,18 @@ public final class Cancellation {
         return cancelled.get();
     }
 
-    /** Stops the work; callbacks run once, on the calling thread. */
+    /**
+     * Stops the work; callbacks run once, on the calling thread. A callback runs on the side that
+     * takes it out of the list, so one registered while this runs is run here or by
+     * {@link #onCancel}, never by both.
+     */
     public void cancel() {
         if (cancelled.compareAndSet(false, true)) {
-            callbacks.forEach(Cancellation::runQuietly);
+            for (Runnable callback : callbacks) { // the list's snapshot
+                if (callbacks.remove(callback)) {
+                    runQuietly(callback);
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** A stop signal: cancel once, callbacks once each, late ones at once, racing ones never twice. */
 class CancellationTest {
 
     @Test
@@ -111,6 +112,33 @@ class CancellationTest {
         });
 
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aCallbackRegisteredWhileCancelRuns_runsOnce_neverTwice() throws Exception {
+        int rounds = 20_000;
+        int twice = 0;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        ExecutorService canceller = Executors.newSingleThreadExecutor();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                Cancellation cancellation = new Cancellation();
+                AtomicInteger runs = new AtomicInteger();
+                Future<?> cancelled = canceller.submit(() -> {
+                    together.await();
+                    cancellation.cancel();
+                    return null;
+                });
+                together.await();
+                cancellation.onCancel(runs::incrementAndGet);
+                cancelled.get(10, TimeUnit.SECONDS);
+                twice += runs.get() > 1 ? 1 : 0;
+            }
+        } finally {
+            canceller.shutdownNow();
+        }
+
+        assertThat(twice).as("rounds in which the callback ran twice").isZero();
     }
 
     @Test
