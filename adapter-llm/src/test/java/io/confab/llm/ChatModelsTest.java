@@ -63,13 +63,6 @@ class ChatModelsTest {
     }
 
     @Test
-    void titles_areOneShortTidyLine() {
-        assertThat(Titles.clean("Title: \"weekend shopping.\"\nmore")).isEqualTo("Weekend shopping");
-        assertThat(Titles.clean("a".repeat(30) + " " + "b".repeat(40))).isEqualTo("A" + "a".repeat(29));
-        assertThat(Titles.clean("  ")).isEmpty();
-    }
-
-    @Test
     void tokenEstimate_isAQuarterOfTheCharactersRoundedUp() {
         assertThat(TokenEstimate.ofText("")).isZero();
         assertThat(TokenEstimate.ofText("abcde")).isEqualTo(2);

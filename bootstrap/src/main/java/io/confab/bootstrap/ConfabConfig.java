@@ -1,7 +1,6 @@
 package io.confab.bootstrap;
 
 import io.confab.application.ConfabSettings;
-import io.confab.llm.ChatModels;
 import io.confab.llm.openai.OpenAiSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -218,7 +217,7 @@ public record ConfabConfig(
                     + "(or set OPENAI_BASE_URL to a local OpenAI-compatible server)");
         }
         return new Model(provider, baseUrl, apiKey, values.string("CONFAB_MODEL", OpenAiSettings.DEFAULT_MODEL),
-                values.string("CONFAB_SYSTEM_PROMPT", ChatModels.DEFAULT_SYSTEM_PROMPT),
+                values.string("CONFAB_SYSTEM_PROMPT", ConfabSettings.DEFAULT_SYSTEM_PROMPT),
                 values.duration("CONFAB_MODEL_TIMEOUT", OpenAiSettings.DEFAULT_REQUEST_TIMEOUT,
                         MIN_MODEL_TIMEOUT, Duration.ofHours(1)),
                 values.duration("CONFAB_MODEL_CONNECT_TIMEOUT", OpenAiSettings.DEFAULT_CONNECT_TIMEOUT,

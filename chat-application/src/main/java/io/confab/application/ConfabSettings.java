@@ -12,9 +12,11 @@ import java.util.UUID;
 public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBudget, int maxToolRounds,
                              Duration turnLease, String instance) {
 
-    public static final String DEFAULT_SYSTEM_PROMPT = """
-            You are Confab, a helpful assistant. Answer briefly and clearly. You can manage the \
-            user's to-do list with the task tools; use them whenever the user asks about tasks.""";
+    /** Tells a real model to act through the task tools (the offline model ignores system prompts). */
+    public static final String DEFAULT_SYSTEM_PROMPT = "You are Confab, a concise and friendly assistant. "
+            + "You manage the user's task list with the tools you are given: call them instead of guessing, "
+            + "refer to tasks by their number and title, and confirm what you changed in one short sentence. "
+            + "For anything else, answer briefly and honestly.";
     public static final int DEFAULT_HISTORY_LIMIT = 50;
     public static final int DEFAULT_TOKEN_BUDGET = 12_000;
     public static final int DEFAULT_MAX_TOOL_ROUNDS = 8;

@@ -9,7 +9,6 @@ import io.confab.domain.model.ModelRequest;
 import io.confab.domain.model.ToolCallRequest;
 import io.confab.domain.port.ChatModel;
 import io.confab.domain.tool.ToolDefinition;
-import io.confab.llm.Titles;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -79,11 +78,11 @@ public final class OfflineChatModel implements ChatModel {
         sink.accept(new ModelEvent.Finished(finish));
     }
 
-    /** The first words of the user's message, tidied. */
+    /** The first words of the user's message (Confab tidies every suggested title the same way). */
     @Override
     public Optional<String> title(String userMessage, String reply) {
         List<String> words = List.of(Phrasing.normalize(userMessage).split(" "));
-        String title = Titles.clean(String.join(" ", words.subList(0, Math.min(words.size(), TITLE_WORDS))));
+        String title = String.join(" ", words.subList(0, Math.min(words.size(), TITLE_WORDS))).strip();
         return title.isEmpty() ? Optional.empty() : Optional.of(title);
     }
 }

@@ -12,7 +12,6 @@ import io.confab.domain.model.ChatModelException;
 import io.confab.domain.model.ModelEvent;
 import io.confab.domain.model.ModelRequest;
 import io.confab.domain.port.ChatModel;
-import io.confab.llm.Titles;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
@@ -111,7 +110,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                             RequestOptions.builder().timeout(TITLE_TIMEOUT).build());
             return completion.choices().stream()
                     .flatMap(choice -> choice.message().content().stream())
-                    .map(Titles::clean)
+                    .map(String::strip)
                     .filter(title -> !title.isEmpty())
                     .findFirst();
         } catch (OpenAIException e) {

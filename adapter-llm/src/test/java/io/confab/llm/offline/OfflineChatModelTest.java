@@ -193,7 +193,7 @@ class OfflineChatModelTest {
     @Test
     void title_isTheFirstWordsOfTheRequest() {
         assertThat(model.title("please add a task to buy milk and eggs for the weekend", "Added task 1"))
-                .contains("Add a task to buy milk");
+                .contains("add a task to buy milk");
         assertThat(model.title("   ", "")).isEmpty();
     }
 

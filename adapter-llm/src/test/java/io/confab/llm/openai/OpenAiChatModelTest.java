@@ -415,11 +415,11 @@ class OpenAiChatModelTest {
     }
 
     @Test
-    void title_asksForAShortTitleWithoutStreamingAndTidiesIt() {
+    void title_asksForAShortTitleWithoutStreaming() {
         start(FakeOpenAiServer.Options.defaults(), settings());
         server.enqueue(FakeReply.text("\"Shopping list for the weekend.\""));
 
-        assertThat(model.title("add milk and eggs", "Added 2 tasks")).contains("Shopping list for the weekend");
+        assertThat(model.title("add milk and eggs", "Added 2 tasks")).contains("\"Shopping list for the weekend.\"");
         assertThat(server.lastRequest().streaming()).isFalse();
         assertThat(server.lastRequest().messages().get(1).path("content").asText()).contains("add milk and eggs");
     }

@@ -41,7 +41,8 @@ final class ConversationActivity {
         if (conversation.hasTitle() || !(outcome instanceof TurnOutcome.Completed)) {
             return conversation;
         }
-        String title = Titles.from(suggested(outcome).orElse(outcome.userMessage().content()));
+        String title = suggested(outcome).flatMap(Titles::fromSuggestion)
+                .orElseGet(() -> Titles.from(outcome.userMessage().content()));
         return ports.conversations().update(conversation.withTitle(title, conversation.updatedAt()))
                 .orElse(conversation);
     }

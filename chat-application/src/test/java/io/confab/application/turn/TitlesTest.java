@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Default titles: the user's first words, on one line, at most 60 characters, cut at a word. */
+/** Titles from the user's first message or a model's suggestion: one tidy line, at most 60 characters, cut at a word. */
 class TitlesTest {
 
     @Test
@@ -23,6 +23,18 @@ class TitlesTest {
     @Test
     void aTitleWithNulCharacters_dropsThem() {
         assertThat(Titles.from("Buy\0 milk\0")).isEqualTo("Buy milk");
+    }
+
+    @Test
+    void aModelsSuggestion_isItsFirstLine_withoutPrefixQuotesOrFinalPeriod_capitalised() {
+        assertThat(Titles.fromSuggestion("Title: \"weekend shopping.\"\nmore")).contains("Weekend shopping");
+        assertThat(Titles.fromSuggestion("**Trip\0 planning**")).contains("Trip planning");
+    }
+
+    @Test
+    void aLongSuggestion_isCutAtAWord_andAnEmptyOneIsNone() {
+        assertThat(Titles.fromSuggestion("a".repeat(30) + " " + "b".repeat(40))).contains("A" + "a".repeat(29) + "…");
+        assertThat(Titles.fromSuggestion(" \"\" ")).isEmpty();
     }
 
     @Test
