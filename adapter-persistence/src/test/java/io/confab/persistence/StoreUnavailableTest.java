@@ -1,5 +1,6 @@
 package io.confab.persistence;
 
+import io.confab.application.testing.Await;
 import static io.confab.application.contract.Fixtures.at;
 import static io.confab.application.contract.Fixtures.conversation;
 import static io.confab.application.contract.Fixtures.newUser;
@@ -102,8 +103,8 @@ class StoreUnavailableTest {
 
             server = start(port);
 
-            Eventually.await(RECOVERY, "the store to be available", () -> stores.isAvailable() ? true : null);
-            Conversation afterOutage = Eventually.await(RECOVERY, "a read to succeed",
+            Await.until("the store to be available", RECOVERY, stores::isAvailable);
+            Conversation afterOutage = Await.value("a read to succeed", RECOVERY,
                     () -> readOrNull(() -> stores.conversations().find(alice, conversation.id()).orElseThrow()));
             assertThat(afterOutage.messageCount()).isEqualTo(1);
             assertThat(stores.messages().latest(alice, conversation.id(), 10).orElseThrow()).containsExactly(first);

@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.application.testing.Await;
 import static io.confab.bootstrap.Api.CONVERSATIONS;
 import static io.confab.bootstrap.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.application.testing.ScriptedChatModel;
 import io.confab.application.testing.ScriptedChatModel.Reply;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -81,7 +83,7 @@ class DevModeServerTest {
         String token = devToken(api, "erin");
         String one = CONVERSATIONS + "/" + api.createConversation(token, "long");
         SseClient stream = SseClient.open(api, api.request(one + "/stream?message=wait%20forever", token));
-        ServerContract.await(() -> json(api.get(one + "/messages", token)).path("items").size() == 1 ? true : null);
+        Await.until("the message to be stored", Duration.ofSeconds(10), () -> json(api.get(one + "/messages", token)).path("items").size() == 1);
 
         server.stop();
         server = null;

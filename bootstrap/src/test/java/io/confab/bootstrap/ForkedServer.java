@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.application.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The Confab server ({@link Main}, started by {@link ForkedMain}'s command) in a JVM of its own, so a
@@ -75,27 +75,27 @@ final class ForkedServer implements AutoCloseable {
 
     private void awaitLive() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the forked server exited with " + process.exitValue() + ": " + output());
-            }
-            try {
-                HttpResponse<Void> live = client.send(HttpRequest.newBuilder(uri.resolve("/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (live.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        try {
+            Await.until("the forked server is ready", START_LIMIT, () -> isReady(client));
+        } catch (AssertionError notReady) {
+            kill();
+            throw new AssertionError(notReady.getMessage() + ": " + output(), notReady);
         }
-        kill();
-        throw new AssertionError("the forked server was not ready within " + START_LIMIT + ": " + output());
+    }
+
+    private boolean isReady(HttpClient client) {
+        if (!process.isAlive()) {
+            throw new AssertionError("the forked server exited with " + process.exitValue() + ": " + output());
+        }
+        try {
+            return client.send(HttpRequest.newBuilder(uri.resolve("/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private String output() {

@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.application.testing.Await;
 import static io.confab.bootstrap.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import io.confab.domain.tool.ToolDefinition;
 import io.confab.domain.tool.ToolResult;
 import io.confab.mcp.McpClients;
 import io.confab.mcp.McpToolCatalog;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class H2ServerTest extends ServerContract {
                 ForkedMain.stdioServer(ForkedMain.javaArguments("mcp", "--user", user),
                         Map.of("CONFAB_DATA_DIR", dataDir.toString()))));
         try (McpToolCatalog stdio = McpClients.load(file)) {
-            McpEndToEndTest.awaitTrue("the stdio server is up", () -> stdio.health().getFirst().healthy());
+            Await.until("the stdio server is up", Duration.ofSeconds(60), () -> stdio.health().getFirst().healthy());
 
             assertThat(stdio.tools(new UserId(user))).extracting(ToolDefinition::name).contains("confab__add_task");
             assertThat(McpEndToEndTest.call(stdio, "confab__add_task",

@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.application.testing.Await;
 import static io.confab.bootstrap.Api.CONVERSATIONS;
 import static io.confab.bootstrap.Api.json;
 import static io.confab.bootstrap.RealTimeAcrossInstancesTest.types;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +86,7 @@ class McpEndToEndTest {
     @Test
     void aTurnWhoseModelCallsAnExternalMcpTool_streamsItsProgress_andTheReplyCarriesItsResult() throws Exception {
         String token = newToken();
-        awaitTrue("the external server is up", () -> externalServerStatus().equals("up"));
+        Await.until("the external server is up", Duration.ofSeconds(60), () -> externalServerStatus().equals("up"));
 
         List<JsonNode> events = turn(token, "count to three");
 
@@ -104,12 +104,12 @@ class McpEndToEndTest {
     void theExternalServerKilledMidCall_isAToolError_theTurnCompletes_andTheNextTurnWorksAfterReconnection()
             throws Exception {
         String token = newToken();
-        awaitTrue("the external server is up", () -> externalServerStatus().equals("up"));
+        Await.until("the external server is up", Duration.ofSeconds(60), () -> externalServerStatus().equals("up"));
 
         List<JsonNode> crashed = turn(token, "crash the server");
 
         assertThat(types(crashed)).contains("tool_starting", "tool_error").last().isEqualTo("complete");
-        awaitTrue("the external server is reconnected", () -> externalServerStatus().equals("up"));
+        Await.until("the external server is reconnected", Duration.ofSeconds(60), () -> externalServerStatus().equals("up"));
         assertThat(api.get("/health/ready", null).statusCode()).isEqualTo(200);
         assertThat(types(turn(token, "count to three"))).contains("tool_complete").last().isEqualTo("complete");
     }
@@ -150,7 +150,7 @@ class McpEndToEndTest {
                 ForkedMain.javaArguments("mcp", "--user", user),
                 Map.of("CONFAB_DB_URL", databaseUrl, "CONFAB_DATA_DIR", dir.resolve("stdio").toString()))));
         try (McpToolCatalog stdio = McpClients.load(file)) {
-            awaitTrue("the stdio server is up", () -> stdio.health().getFirst().healthy());
+            Await.until("the stdio server is up", Duration.ofSeconds(60), () -> stdio.health().getFirst().healthy());
 
             assertThat(stdio.tools(new UserId(user))).extracting(ToolDefinition::name).containsExactlyInAnyOrder(
                     "confab__add_task", "confab__list_tasks", "confab__update_task", "confab__complete_task",
@@ -197,11 +197,7 @@ class McpEndToEndTest {
         Path file = serversFile(name + ".json", Map.of("confab", Map.of("url", server.uri() + "/mcp",
                 "headers", Map.of("Authorization", "Bearer " + token))));
         McpToolCatalog catalog = McpClients.load(file);
-        try {
-            awaitTrue("/mcp is connected", () -> catalog.health().getFirst().healthy());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Await.until("/mcp is connected", Duration.ofSeconds(60), () -> catalog.health().getFirst().healthy());
         return catalog;
     }
 
@@ -218,11 +214,4 @@ class McpEndToEndTest {
         return TestKeys.token("user-" + UUID.randomUUID());
     }
 
-    static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within 60 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
 }

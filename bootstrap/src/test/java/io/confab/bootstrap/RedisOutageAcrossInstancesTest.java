@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.application.testing.Await;
 import static io.confab.bootstrap.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +33,7 @@ class RedisOutageAcrossInstancesTest {
                 onB.subscribe(conversation);
 
                 redis.stop();
-                awaitTrue("A reports redis degraded", () -> redisStatus(instances.apiA).equals("degraded"));
+                Await.until("A reports redis degraded", Duration.ofSeconds(30), () -> redisStatus(instances.apiA).equals("degraded"));
                 JsonNode readiness = json(instances.apiA.get("/health/ready", null));
                 assertThat(instances.apiA.get("/health/ready", null).statusCode()).isEqualTo(200);
                 assertThat(readiness.path("checks").path("database").path("status").asText()).isEqualTo("up");
@@ -46,7 +46,7 @@ class RedisOutageAcrossInstancesTest {
                 assertThat(local.getLast().path("type").asText()).isEqualTo("complete");
 
                 redis.restart();
-                awaitTrue("both report redis up", () -> redisStatus(instances.apiA).equals("up")
+                Await.until("both report redis up", Duration.ofSeconds(30), () -> redisStatus(instances.apiA).equals("up")
                         && redisStatus(instances.apiB).equals("up"));
 
                 List<JsonNode> sentOnB = sendAndCollect(onB, conversation, "redis is back");
@@ -66,11 +66,4 @@ class RedisOutageAcrossInstancesTest {
         return json(api.get("/health/ready", null)).path("checks").path("redis").path("status").asText();
     }
 
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within 30 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.application.testing.Await;
 import static io.confab.bootstrap.Api.CONVERSATIONS;
 import static io.confab.bootstrap.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,15 +15,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -380,7 +380,7 @@ abstract class ServerContract {
         }
         release.complete(null);
 
-        JsonNode reply = await(() -> {
+        JsonNode reply = Await.value("the reply to be stored", Duration.ofSeconds(10), () -> {
             JsonNode items = json(api.get(one + "/messages", token)).path("items");
             return items.size() == 2 && items.get(1).path("status").asText().equals("complete") ? items.get(1) : null;
         });
@@ -473,18 +473,6 @@ abstract class ServerContract {
             }
         }
         return frames;
-    }
-
-    static <T> T await(Supplier<T> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            T value = condition.get();
-            if (value != null) {
-                return value;
-            }
-            assertThat(System.nanoTime()).as("condition not met within 10 s").isLessThan(deadline);
-            TimeUnit.MILLISECONDS.sleep(25);
-        }
     }
 
     private static String subject(String token) {

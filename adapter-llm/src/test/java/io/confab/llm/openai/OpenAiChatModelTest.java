@@ -1,5 +1,6 @@
 package io.confab.llm.openai;
 
+import io.confab.application.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -465,12 +466,7 @@ class OpenAiChatModelTest {
         return new ModelRequest("", List.of(new ModelMessage.User(text)), List.of());
     }
 
-    private void awaitRequests(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.requests().size() < count) {
-            assertThat(System.nanoTime()).as("%d requests within 10 s", count).isLessThan(deadline);
-            Thread.onSpinWait();
-            Thread.yield();
-        }
+    private void awaitRequests(int count) {
+        Await.until(count + " requests", Duration.ofSeconds(10), () -> server.requests().size() >= count);
     }
 }
