@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] ADAPTERS = {
-        "io.confab.persistence..", "io.confab.llm..", "io.confab.mcp..", "io.confab.rest..", "io.confab.websocket.."};
+        "io.confab.persistence..", "io.confab.llm..", "io.confab.mcp..", "io.confab.redis..", "io.confab.rest..",
+        "io.confab.websocket.."};
 
     private static final JavaClasses CONFAB = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -47,9 +48,16 @@ class ArchitectureTest {
 
     @Test
     void adapters_neverDependOnEachOther() {
-        slices().matching("io.confab.(persistence|llm|mcp|rest|websocket)..")
+        slices().matching("io.confab.(persistence|llm|mcp|redis|rest|websocket)..")
                 .should().notDependOnEachOther()
                 .allowEmptyShould(true)
+                .check(CONFAB);
+    }
+
+    @Test
+    void onlyTheRedisAdapter_knowsRedis() {
+        noClasses().that().resideOutsideOfPackage("io.confab.redis..")
+                .should().dependOnClassesThat().resideInAPackage("redis.clients..")
                 .check(CONFAB);
     }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.application.testing.ScriptedChatModel.Reply;
+import io.confab.redis.TestRedis;
 import io.confab.websocket.WsClient;
-import io.confab.websocket.redis.TestRedis;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;

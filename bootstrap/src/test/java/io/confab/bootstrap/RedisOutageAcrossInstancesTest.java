@@ -5,8 +5,8 @@ import static io.confab.bootstrap.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.redis.TestRedis;
 import io.confab.websocket.WsClient;
-import io.confab.websocket.redis.TestRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

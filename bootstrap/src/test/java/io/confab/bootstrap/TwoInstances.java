@@ -2,7 +2,7 @@ package io.confab.bootstrap;
 
 import io.confab.application.testing.ScriptedChatModel;
 import io.confab.persistence.TestPostgres;
-import io.confab.websocket.redis.TestRedis;
+import io.confab.redis.TestRedis;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

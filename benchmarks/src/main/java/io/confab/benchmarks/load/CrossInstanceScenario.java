@@ -2,8 +2,8 @@ package io.confab.benchmarks.load;
 
 import io.confab.bootstrap.ConfabServer;
 import io.confab.domain.ConversationId;
-import io.confab.websocket.redis.RedisAdapters;
-import io.confab.websocket.redis.RedisSettings;
+import io.confab.redis.RedisAdapters;
+import io.confab.redis.RedisSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -9,9 +9,9 @@ import io.confab.application.Confab;
 import io.confab.application.ConfabPorts;
 import io.confab.application.testing.Await;
 import io.confab.application.testing.ScriptedChatModel;
-import io.confab.websocket.redis.RedisAdapters;
-import io.confab.websocket.redis.RedisSettings;
-import io.confab.websocket.redis.TestRedis;
+import io.confab.redis.RedisAdapters;
+import io.confab.redis.RedisSettings;
+import io.confab.redis.TestRedis;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two Confab instances sharing one store (the in-memory repositories) and one real Redis: events
- * cross instances through Redis, and each keeps serving its own sockets when Redis goes away.
+ * cross instances through Redis, and each keeps serving its own sockets when Redis goes away. It
+ * lives in bootstrap, the one module that sees both adapters, in the package of the WebSocket test
+ * helpers it uses (adapter-websocket's test-jar).
  */
 class AcrossInstancesTest {
 

@@ -1,4 +1,4 @@
-package io.confab.websocket.redis;
+package io.confab.redis;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

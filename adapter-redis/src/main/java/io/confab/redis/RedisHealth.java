@@ -1,4 +1,4 @@
-package io.confab.websocket.redis;
+package io.confab.redis;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;

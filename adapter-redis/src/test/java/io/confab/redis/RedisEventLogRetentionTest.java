@@ -1,4 +1,4 @@
-package io.confab.websocket.redis;
+package io.confab.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

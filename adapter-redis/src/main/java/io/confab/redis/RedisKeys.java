@@ -1,4 +1,4 @@
-package io.confab.websocket.redis;
+package io.confab.redis;
 
 import io.confab.domain.ConversationId;
 import io.confab.domain.TurnId;

@@ -1,4 +1,4 @@
-package io.confab.websocket.redis;
+package io.confab.redis;
 
 import io.confab.application.memory.InMemoryEventBus;
 import io.confab.domain.ConversationId;

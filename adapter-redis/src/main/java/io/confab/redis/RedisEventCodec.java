@@ -1,4 +1,4 @@
-package io.confab.websocket.redis;
+package io.confab.redis;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.Conversation;

@@ -1,4 +1,4 @@
-package io.confab.websocket.redis;
+package io.confab.redis;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
