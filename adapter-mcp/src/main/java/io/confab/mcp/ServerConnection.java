@@ -47,6 +47,7 @@ import reactor.core.publisher.Mono;
 final class ServerConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+    private static final Duration PROCESS_END_WAIT = Duration.ofSeconds(4);
     private static final Duration MIN_STARTUP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final McpSchema.Implementation CLIENT_INFO = new McpSchema.Implementation("confab", "1.0");
@@ -67,8 +68,30 @@ final class ServerConnection implements AutoCloseable {
     private volatile ServerHealth health;
     private volatile Map<String, RemoteTool> tools = Map.of();
 
-    /** A live connection and the signal that completes when it is lost. */
-    private record Session(McpAsyncClient client, CompletableFuture<String> lost) {
+    /**
+     * A live connection, the signal that completes when it is lost, and, for a stdio server, why
+     * its process ended once it has.
+     */
+    private record Session(McpAsyncClient client, CompletableFuture<String> lost,
+                           Optional<CompletableFuture<String>> processEnd) {
+
+        /**
+         * Why the server's process ended, waiting a little for it: a call that failed because the
+         * connection broke usually did so because the process is exiting, and its exit code and
+         * stderr say more than the SDK's "session terminated".
+         */
+        Optional<String> whyProcessEnded() {
+            return processEnd.flatMap(end -> {
+                try {
+                    return Optional.of(end.get(PROCESS_END_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                } catch (ExecutionException | TimeoutException e) {
+                    return Optional.empty();
+                }
+            });
+        }
     }
 
     ServerConnection(ServerConfig config, Backoff backoff, ScheduledExecutorService scheduler,
@@ -118,7 +141,8 @@ final class ServerConnection implements AutoCloseable {
                 .toolsChangeConsumer(listed -> Mono.fromRunnable(() -> onToolsChanged(current.get(), listed)))
                 .build();
         current.set(client);
-        Session opened = new Session(client, new CompletableFuture<>());
+        Session opened = new Session(client, new CompletableFuture<>(), transport instanceof ChildProcessTransport child
+                ? Optional.of(child.ended()) : Optional.empty());
         try {
             Mono<Void> initialized = client.initialize().then();
             if (transport instanceof ChildProcessTransport child) {
@@ -212,7 +236,8 @@ final class ServerConnection implements AutoCloseable {
             // the server answered with a JSON-RPC error: it is alive, only the call was bad
             return failure(tool, reason(error));
         }
-        return lose(live, tool, isTimeout(error) ? "timed out after " + seconds(config.timeout()) : reason(error));
+        return lose(live, tool, isTimeout(error) ? "timed out after " + seconds(config.timeout())
+                : live.whyProcessEnded().orElseGet(() -> reason(error)));
     }
 
     private ToolResult lose(Session live, RemoteTool tool, String reason) {
