@@ -42,10 +42,10 @@ final class ClientRequestParser {
         try {
             node = READER.readTree(text);
         } catch (JsonProcessingException e) {
-            return new Parsed.Rejected(Optional.empty(), ErrorCode.INVALID_JSON, "the frame is not valid JSON");
+            return new Parsed.Rejected(Optional.empty(), ErrorCode.MALFORMED_JSON, "the frame is not valid JSON");
         }
         if (node == null || !node.isObject()) {
-            return new Parsed.Rejected(Optional.empty(), ErrorCode.INVALID_JSON, "the frame must be a JSON object");
+            return new Parsed.Rejected(Optional.empty(), ErrorCode.MALFORMED_JSON, "the frame must be a JSON object");
         }
         Optional<JsonNode> requestId = Optional.ofNullable(node.get("request_id"))
                 .filter(id -> id.isTextual() || id.isIntegralNumber());

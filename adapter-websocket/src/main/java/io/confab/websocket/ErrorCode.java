@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The {@code code} of an {@code error} frame. */
 enum ErrorCode {
     /** The frame is not one JSON object (nothing may follow it). */
-    INVALID_JSON,
+    MALFORMED_JSON,
     /** A field is missing or has the wrong type. */
     INVALID_REQUEST,
     /** The {@code type} is not one the server knows. */
@@ -15,7 +15,7 @@ enum ErrorCode {
     /** The frame is larger than the limit (64 KiB by default). */
     FRAME_TOO_LARGE,
     /** A value breaks a rule (an empty or over-long message, an over-long title). */
-    VALIDATION_ERROR,
+    VALIDATION_FAILED,
     /** The conversation is missing, deleted or someone else's. */
     NOT_FOUND,
     /** Too many turns; {@code message} says when to retry. */

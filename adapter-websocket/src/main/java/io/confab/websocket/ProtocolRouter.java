@@ -45,7 +45,7 @@ final class ProtocolRouter {
                 case ClientRequest.Ping ping -> connection.send(ServerFrames.pong(ping.requestId()));
             }
         } catch (ValidationException e) {
-            connection.send(ServerFrames.error(request.requestId(), ErrorCode.VALIDATION_ERROR, e.getMessage()));
+            connection.send(ServerFrames.error(request.requestId(), ErrorCode.VALIDATION_FAILED, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("a WebSocket request failed", e);
             connection.send(ServerFrames.error(request.requestId(), ErrorCode.UNAVAILABLE,
