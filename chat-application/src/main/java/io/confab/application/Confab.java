@@ -1,18 +1,10 @@
 package io.confab.application;
 
-import io.confab.application.memory.InMemoryConversationRepository;
-import io.confab.application.memory.InMemoryEventBus;
-import io.confab.application.memory.InMemoryEventLog;
-import io.confab.application.memory.InMemoryMessageRepository;
 import io.confab.application.memory.InMemoryRateLimiter;
-import io.confab.application.memory.InMemoryTaskRepository;
-import io.confab.application.memory.InMemoryTurnLeases;
-import io.confab.application.memory.TimeOrderedIdGenerator;
 import io.confab.application.service.ConversationService;
 import io.confab.application.service.ListMessagesService;
 import io.confab.application.service.ListTasksService;
 import io.confab.application.service.OneShotChatService;
-import io.confab.application.tools.TaskTools;
 import io.confab.application.turn.TurnServices;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.CreateConversationUseCase;
@@ -65,9 +57,14 @@ public final class Confab implements AutoCloseable {
         return new Confab(ports, settings, context);
     }
 
+    /** Assembles Confab from any subset of ports (the rest in memory), a model and settings. */
+    public static ConfabBuilder builder() {
+        return new ConfabBuilder();
+    }
+
     /** Confab entirely in memory (nothing survives a restart): for demos, tests and single-process use. */
     public static Confab inMemory(ChatModel model) {
-        return create(inMemoryPorts(model, Clock.systemUTC(), DEFAULT_TURNS_PER_MINUTE), ConfabSettings.defaults());
+        return builder().model(model).build();
     }
 
     /**
@@ -75,11 +72,7 @@ public final class Confab implements AutoCloseable {
      * {@code turnsPerMinute} turns per user per minute, all timed by {@code clock}.
      */
     public static ConfabPorts inMemoryPorts(ChatModel model, Clock clock, int turnsPerMinute) {
-        InMemoryConversationRepository conversations = new InMemoryConversationRepository();
-        InMemoryTaskRepository tasks = new InMemoryTaskRepository();
-        return new ConfabPorts(conversations, new InMemoryMessageRepository(conversations), tasks, model,
-                new TaskTools(tasks, clock), new InMemoryEventBus(), new InMemoryEventLog(clock), new InMemoryTurnLeases(),
-                InMemoryRateLimiter.perMinute(turnsPerMinute, clock), clock, new TimeOrderedIdGenerator(clock));
+        return builder().model(model).clock(clock).rateLimiter(InMemoryRateLimiter.perMinute(turnsPerMinute, clock)).ports();
     }
 
     public ConfabPorts ports() {
