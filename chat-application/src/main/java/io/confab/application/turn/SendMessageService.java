@@ -150,12 +150,13 @@ public final class SendMessageService implements SendMessageUseCase {
     private Optional<Begin> claim(RunningTurn turn, Optional<String> key, Optional<TurnListener> listener) {
         listener.ifPresent(l -> turn.follow(l, 0));
         registry.register(turn);
+        TurnLease lease = leasing.leaseFor(turn, key);
         LeaseClaim claim;
         try {
-            claim = leasing.claim(turn, key);
+            claim = leasing.claim(lease);
             if (claim instanceof LeaseClaim.Held held && held.holder().isExpiredAt(ports.clock().instant())
                     && lostTurns.recover(held.holder())) {
-                claim = leasing.claim(turn, key);
+                claim = leasing.claim(lease);
             }
         } catch (RuntimeException e) {
             registry.unregister(turn);
@@ -164,9 +165,8 @@ public final class SendMessageService implements SendMessageUseCase {
         if (claim instanceof LeaseClaim.Held held) {
             registry.unregister(turn);
             TurnLease holder = held.holder();
-            boolean sameMessage = holder.userMessage().equals(turn.userMessageId)
-                    || key.isPresent() && key.equals(holder.clientMessageId());
-            return Optional.of(sameMessage ? following(holder.turn(), listener) : new Begin.Busy(holder.turn()));
+            return Optional.of(holder.answersSameMessage(lease)
+                    ? following(holder.turn(), listener) : new Begin.Busy(holder.turn()));
         }
         turn.leased();
         return Optional.empty();

@@ -31,10 +31,14 @@ final class TurnLeasing {
         this.instance = instance;
     }
 
-    /** Claims the turn's conversation for one lease period. */
-    LeaseClaim claim(RunningTurn turn, Optional<String> clientMessageId) {
-        return leases.claim(new TurnLease(turn.conversation, turn.id, turn.user, turn.userMessageId, clientMessageId,
-                instance, expiry()));
+    /** The lease the turn asks for: its conversation, held by this instance for one period from now. */
+    TurnLease leaseFor(RunningTurn turn, Optional<String> clientMessageId) {
+        return new TurnLease(turn.conversation, turn.id, turn.user, turn.userMessageId, clientMessageId, instance,
+                expiry());
+    }
+
+    LeaseClaim claim(TurnLease lease) {
+        return leases.claim(lease);
     }
 
     /** Extends the turn's lease by one period; false when it was lost (another instance ended the turn). */

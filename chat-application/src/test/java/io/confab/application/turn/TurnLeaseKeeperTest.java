@@ -35,7 +35,7 @@ class TurnLeaseKeeperTest {
     @Test
     void aRunningTurnsLease_isMovedOnByARound() {
         registry.register(turn);
-        leasing.claim(turn, Optional.empty());
+        leasing.claim(leasing.leaseFor(turn, Optional.empty()));
         turn.leased();
         harness.clock.advance(Duration.ofSeconds(10));
 
@@ -49,7 +49,7 @@ class TurnLeaseKeeperTest {
     @Test
     void aTurnThatLetItsLeaseGo_butHasNotFinished_isNotCancelledByTheNextRound() {
         registry.register(turn);
-        leasing.claim(turn, Optional.empty());
+        leasing.claim(leasing.leaseFor(turn, Optional.empty()));
         turn.leased();
         leasing.release(turn);
 
@@ -61,7 +61,7 @@ class TurnLeaseKeeperTest {
     @Test
     void aTurnWhoseLeaseAnotherInstanceTookOver_isCancelled() {
         registry.register(turn);
-        leasing.claim(turn, Optional.empty());
+        leasing.claim(leasing.leaseFor(turn, Optional.empty()));
         turn.leased();
         harness.ports.leases().takeOver(harness.ports.leases().find(turn.user, turn.conversation).orElseThrow());
 
