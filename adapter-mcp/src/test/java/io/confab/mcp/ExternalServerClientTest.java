@@ -4,7 +4,6 @@ import static io.confab.domain.json.JsonValue.object;
 import static io.confab.domain.json.JsonValue.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.Await;
 import io.confab.domain.Cancellation;
 import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
@@ -12,6 +11,7 @@ import io.confab.domain.tool.ToolDefinition;
 import io.confab.domain.tool.ToolInvocation;
 import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
+import io.confab.testkit.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -4,13 +4,13 @@ import static io.confab.domain.json.JsonValue.object;
 import static io.confab.domain.json.JsonValue.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.Await;
 import io.confab.domain.Cancellation;
 import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.tool.ToolInvocation;
 import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
+import io.confab.testkit.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

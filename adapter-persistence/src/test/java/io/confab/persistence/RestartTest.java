@@ -1,9 +1,9 @@
 package io.confab.persistence;
 
-import static io.confab.application.contract.Fixtures.assertSameValue;
-import static io.confab.application.contract.Fixtures.at;
-import static io.confab.application.contract.Fixtures.newConversationId;
-import static io.confab.application.contract.Fixtures.newUser;
+import static io.confab.testkit.contract.Fixtures.assertSameValue;
+import static io.confab.testkit.contract.Fixtures.at;
+import static io.confab.testkit.contract.Fixtures.newConversationId;
+import static io.confab.testkit.contract.Fixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.domain.Conversation;

@@ -1,8 +1,8 @@
 package io.confab.persistence;
 
-import static io.confab.application.contract.Fixtures.at;
-import static io.confab.application.contract.Fixtures.conversation;
-import static io.confab.application.contract.Fixtures.newUser;
+import static io.confab.testkit.contract.Fixtures.at;
+import static io.confab.testkit.contract.Fixtures.conversation;
+import static io.confab.testkit.contract.Fixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

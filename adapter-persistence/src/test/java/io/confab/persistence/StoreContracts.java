@@ -1,13 +1,13 @@
 package io.confab.persistence;
 
-import io.confab.application.contract.ConversationRepositoryContract;
-import io.confab.application.contract.MessageRepositoryContract;
-import io.confab.application.contract.TaskRepositoryContract;
-import io.confab.application.contract.TurnLeasesContract;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.port.TurnLeases;
+import io.confab.testkit.contract.ConversationRepositoryContract;
+import io.confab.testkit.contract.MessageRepositoryContract;
+import io.confab.testkit.contract.TaskRepositoryContract;
+import io.confab.testkit.contract.TurnLeasesContract;
 import org.junit.jupiter.api.Nested;
 
 /**

@@ -1,9 +1,8 @@
 package io.confab.persistence;
 
-import io.confab.application.testing.Await;
-import static io.confab.application.contract.Fixtures.at;
-import static io.confab.application.contract.Fixtures.conversation;
-import static io.confab.application.contract.Fixtures.newUser;
+import static io.confab.testkit.contract.Fixtures.at;
+import static io.confab.testkit.contract.Fixtures.conversation;
+import static io.confab.testkit.contract.Fixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import io.confab.domain.Message;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.StoreUnavailableException;
+import io.confab.testkit.Await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;

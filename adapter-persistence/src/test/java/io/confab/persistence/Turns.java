@@ -1,7 +1,7 @@
 package io.confab.persistence;
 
-import static io.confab.application.contract.Fixtures.at;
-import static io.confab.application.contract.Fixtures.newMessageId;
+import static io.confab.testkit.contract.Fixtures.at;
+import static io.confab.testkit.contract.Fixtures.newMessageId;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.Message;

@@ -1,11 +1,11 @@
 package io.confab.redis;
 
-import io.confab.application.contract.EventBusContract;
 import io.confab.domain.ConversationId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.port.EventBus;
 import io.confab.domain.port.Subscription;
+import io.confab.testkit.contract.EventBusContract;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package io.confab.redis;
 
-import io.confab.application.contract.EventBusContract;
 import io.confab.domain.port.EventBus;
+import io.confab.testkit.contract.EventBusContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 

@@ -1,7 +1,7 @@
 package io.confab.redis;
 
-import io.confab.application.contract.EventLogContract;
 import io.confab.domain.port.EventLog;
+import io.confab.testkit.contract.EventLogContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 

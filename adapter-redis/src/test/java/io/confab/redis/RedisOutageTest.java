@@ -3,8 +3,6 @@ package io.confab.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.confab.application.testing.Await;
-import io.confab.application.testing.EventRecorder;
 import io.confab.domain.ConversationId;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
@@ -13,6 +11,8 @@ import io.confab.domain.event.TurnEvent;
 import io.confab.domain.port.RateDecision;
 import io.confab.domain.port.StoreUnavailableException;
 import io.confab.domain.port.Subscription;
+import io.confab.testkit.Await;
+import io.confab.testkit.EventRecorder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.confab.redis;
 
-import io.confab.application.contract.RateLimiterContract;
-import io.confab.application.testing.TestClock;
 import io.confab.domain.port.RateLimiter;
+import io.confab.testkit.TestClock;
+import io.confab.testkit.contract.RateLimiterContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

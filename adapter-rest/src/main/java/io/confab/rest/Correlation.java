@@ -1,6 +1,6 @@
 package io.confab.rest;
 
-import io.confab.application.memory.TimeOrderedIdGenerator;
+import io.confab.domain.TimeOrderedIdGenerator;
 import io.confab.domain.port.IdGenerator;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.confab.domain.UserId;
 import io.confab.domain.port.TokenVerifier.Verification;
+import io.confab.testkit.auth.TestTokens;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
@@ -56,8 +57,8 @@ class JwtVerifierTest {
 
     @Test
     void algNone_isRejected() {
-        assertInvalid(JwtVerifier.hmac(TestTokens.SECRET, ANY).verify(TestTokens.none("alice")));
-        assertInvalid(JwtVerifier.publicKey(TestTokens.pem(RSA.getPublic()), ANY).verify(TestTokens.none("alice")));
+        assertInvalid(JwtVerifier.hmac(TestTokens.SECRET, ANY).verify(TestTokens.algNone("alice")));
+        assertInvalid(JwtVerifier.publicKey(TestTokens.pem(RSA.getPublic()), ANY).verify(TestTokens.algNone("alice")));
     }
 
     @Test
@@ -106,7 +107,7 @@ class JwtVerifierTest {
 
     @Test
     void aRememberedToken_isStillRejectedOnceItExpires() {
-        var clock = new io.confab.application.testing.TestClock(java.time.Instant.now());
+        var clock = new io.confab.testkit.TestClock(java.time.Instant.now());
         JwtVerifier verifier = JwtVerifier.hmac(TestTokens.SECRET, JwtVerifier.Expectations.none(clock));
         String token = TestTokens.claims("alice", Duration.ofMinutes(5)).signWith(JwtVerifier.hmacKey(TestTokens.SECRET)).compact();
         assertThat(verifier.verify(token)).isInstanceOf(Verification.Valid.class);
@@ -175,7 +176,7 @@ class JwtVerifierTest {
         List<PublicJwk<?>> published = new CopyOnWriteArrayList<>(List.of(jwk(RSA, "k1")));
         AtomicInteger fetches = new AtomicInteger();
         URI url = serveJwks(published, fetches);
-        var clock = new io.confab.application.testing.TestClock(java.time.Instant.now());
+        var clock = new io.confab.testkit.TestClock(java.time.Instant.now());
         JwtVerifier verifier = JwtVerifier.jwks(url, HttpClient.newHttpClient(), JwtVerifier.Expectations.none(clock));
         String first = TestTokens.claims("alice", Duration.ofMinutes(5)).header().keyId("k1").and().signWith(RSA.getPrivate()).compact();
         assertThat(verifier.verify(first)).isInstanceOf(Verification.Valid.class);

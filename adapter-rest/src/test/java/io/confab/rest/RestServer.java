@@ -1,9 +1,10 @@
 package io.confab.rest;
 
+import io.confab.testkit.auth.TestTokens;
+import io.confab.testkit.http.TestHttp;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +15,13 @@ import java.util.function.Consumer;
 final class RestServer implements AutoCloseable {
 
     final Javalin app;
-    final HttpClient client = HttpClient.newHttpClient();
+    final TestHttp http;
+    final HttpClient client;
 
     private RestServer(Javalin app) {
         this.app = app;
+        this.http = new TestHttp(URI.create("http://127.0.0.1:" + app.port()));
+        this.client = http.client;
     }
 
     static RestServer start(Stubs stubs, Consumer<RestApi.Builder> customize) {
@@ -37,23 +41,16 @@ final class RestServer implements AutoCloseable {
     }
 
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
+        return http.uri(path);
     }
 
+    /** A request to {@code path} with a token for {@code user} (none when null). */
     HttpRequest.Builder request(String path, String user) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
-        return user == null ? builder : builder.header("Authorization", "Bearer " + TestTokens.hs256(user));
+        return http.request(path, user == null ? null : TestTokens.hs256(user));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send(request);
     }
 
     HttpResponse<String> get(String path, String user) {

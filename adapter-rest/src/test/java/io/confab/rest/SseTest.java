@@ -2,7 +2,6 @@ package io.confab.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.Await;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
 import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.application.usecase.SendMessageUseCase;
@@ -11,6 +10,7 @@ import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.TurnId;
 import io.confab.domain.event.TurnEvent;
+import io.confab.testkit.Await;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -5,7 +5,7 @@ import static io.confab.websocket.WebSocketProtocolTest.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confab.application.testing.ScriptedChatModel;
+import io.confab.testkit.ScriptedChatModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

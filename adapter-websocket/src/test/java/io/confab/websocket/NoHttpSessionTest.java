@@ -3,7 +3,7 @@ package io.confab.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.confab.application.testing.ScriptedChatModel;
+import io.confab.testkit.ScriptedChatModel;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ class NoHttpSessionTest {
             assertThat(refused.statusCode()).isEqualTo(401);
             cookies.addAll(refused.headers().allValues("Set-Cookie"));
         }
-        assertThat(refused("/ws/bob/chat?token=" + TestTokens.of("alice")).statusCode()).isEqualTo(403);
+        assertThat(refused("/ws/bob/chat?token=" + FakeTokens.of("alice")).statusCode()).isEqualTo(403);
         for (int i = 0; i < 20; i++) {
             try (WsClient client = server.connect("user-" + i)) {
                 client.send("{\"type\":\"ping\"}");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.application.Confab;
-import io.confab.application.testing.ScriptedChatModel;
+import io.confab.testkit.ScriptedChatModel;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 

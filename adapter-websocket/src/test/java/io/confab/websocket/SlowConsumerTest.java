@@ -2,13 +2,13 @@ package io.confab.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.ScriptedChatModel;
 import io.confab.domain.ConversationId;
 import io.confab.domain.MessageId;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.port.EventBus;
+import io.confab.testkit.ScriptedChatModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

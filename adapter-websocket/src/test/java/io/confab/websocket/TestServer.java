@@ -3,11 +3,11 @@ package io.confab.websocket;
 import io.confab.application.Confab;
 import io.confab.application.ConfabPorts;
 import io.confab.application.ConfabSettings;
-import io.confab.application.testing.ScriptedChatModel;
+import io.confab.testkit.ScriptedChatModel;
 import io.javalin.Javalin;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import java.net.URI;
 import java.time.Clock;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
 /** A Javalin server with the WebSocket API over a Confab built from the given ports, on a free port. */
 final class TestServer implements AutoCloseable {
@@ -20,7 +20,7 @@ final class TestServer implements AutoCloseable {
         this.confab = Confab.create(ports, ConfabSettings.defaults());
         this.api = new WebSocketApi(new WebSocketUseCases(confab.sendMessage(), confab.createConversation(),
                 confab.getConversation(), confab.cancelTurn(), confab.followTurn()),
-                new TestTokens(), ports.eventBus(), Clock.systemUTC(), settings);
+                new FakeTokens(), ports.eventBus(), Clock.systemUTC(), settings);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -39,7 +39,7 @@ final class TestServer implements AutoCloseable {
 
     /** A socket of {@code user} on {@code /ws/chat}, its connection_established frame already read. */
     WsClient connect(String user) {
-        WsClient client = WsClient.connect(uri("/ws/chat?token=" + TestTokens.of(user)));
+        WsClient client = WsClient.connect(uri("/ws/chat?token=" + FakeTokens.of(user)));
         client.next("connection_established");
         return client;
     }

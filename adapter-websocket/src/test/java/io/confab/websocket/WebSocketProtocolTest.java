@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confab.application.testing.ScriptedChatModel;
+import io.confab.testkit.ScriptedChatModel;
 import java.net.http.WebSocketHandshakeException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -42,18 +42,18 @@ class WebSocketProtocolTest {
 
     @Test
     void anExpiredToken_isRefusedWith401() {
-        assertThat(refusedStatus("/ws/chat?token=" + TestTokens.expiringIn(java.time.Duration.ofSeconds(-1), "alice")))
+        assertThat(refusedStatus("/ws/chat?token=" + FakeTokens.expiringIn(java.time.Duration.ofSeconds(-1), "alice")))
                 .isEqualTo(401);
     }
 
     @Test
     void aPathUserOtherThanTheTokens_isRefusedWith403() {
-        assertThat(refusedStatus("/ws/bob/chat?token=" + TestTokens.of("alice"))).isEqualTo(403);
+        assertThat(refusedStatus("/ws/bob/chat?token=" + FakeTokens.of("alice"))).isEqualTo(403);
     }
 
     @Test
     void theFirstFrame_isConnectionEstablished_withTheUserAndAConnectionId() {
-        try (WsClient client = WsClient.connect(server.uri("/ws/alice/chat?token=" + TestTokens.of("alice")))) {
+        try (WsClient client = WsClient.connect(server.uri("/ws/alice/chat?token=" + FakeTokens.of("alice")))) {
             JsonNode first = client.next();
 
             assertThat(first.get("type").asText()).isEqualTo("connection_established");
@@ -64,7 +64,7 @@ class WebSocketProtocolTest {
 
     @Test
     void aBearerHeader_authenticatesToo() {
-        try (WsClient client = WsClient.connectWithHeader(server.uri("/ws/chat"), TestTokens.of("carol"))) {
+        try (WsClient client = WsClient.connectWithHeader(server.uri("/ws/chat"), FakeTokens.of("carol"))) {
             assertThat(client.next().get("user_id").asText()).isEqualTo("carol");
         }
     }
@@ -302,7 +302,7 @@ class WebSocketProtocolTest {
     @Test
     void aTokenThatExpiresOnAnOpenSocket_closesItWith1008() {
         try (WsClient client = WsClient.connect(server.uri("/ws/chat?token="
-                + TestTokens.expiringIn(java.time.Duration.ofMillis(700), "olga")))) {
+                + FakeTokens.expiringIn(java.time.Duration.ofMillis(700), "olga")))) {
             assertThat(type(client.next())).isEqualTo("connection_established");
 
             assertThat(client.awaitCloseCode()).isEqualTo(1008);

@@ -126,11 +126,6 @@ public final class WsClient implements AutoCloseable {
         return seen;
     }
 
-    /** Whether {@code event} ends its turn. */
-    public static boolean terminal(JsonNode event) {
-        return List.of("complete", "cancelled", "error").contains(event.path("type").asText());
-    }
-
     /** Stops taking frames off the network (the TCP window fills up). */
     void pauseReading() {
         paused = true;

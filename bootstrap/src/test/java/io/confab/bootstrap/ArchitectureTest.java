@@ -1,11 +1,10 @@
 package io.confab.bootstrap;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -75,6 +74,22 @@ class ArchitectureTest {
     void nothingButBootstrap_dependsOnBootstrap() {
         noClasses().that().resideOutsideOfPackage("io.confab.bootstrap..")
                 .should().dependOnClassesThat().resideInAPackage("io.confab.bootstrap..")
+                .check(CONFAB);
+    }
+
+    @Test
+    void noMainCode_dependsOnTheTestkit() {
+        noClasses().that().resideOutsideOfPackage("io.confab.testkit..")
+                .should().dependOnClassesThat().resideInAPackage("io.confab.testkit..")
+                .check(CONFAB);
+    }
+
+    @Test
+    void theTestkit_knowsTheDomainAndTheWireFormats_neverTheAdaptersOrTheApplication() {
+        classes().that().resideInAPackage("io.confab.testkit..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "com.sun.net.httpserver..",
+                        "io.confab.domain..", "io.confab.json..", "io.confab.testkit..", "com.fasterxml.jackson..",
+                        "io.jsonwebtoken..", "org.junit..", "org.assertj..")
                 .check(CONFAB);
     }
 }

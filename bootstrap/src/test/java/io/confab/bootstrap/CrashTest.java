@@ -3,15 +3,17 @@ package io.confab.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confab.llm.fake.FakeOpenAiServer;
-import io.confab.llm.fake.FakeReply;
 import io.confab.persistence.TestPostgres;
 import io.confab.redis.TestRedis;
+import io.confab.testkit.auth.TestTokens;
+import io.confab.testkit.http.SseClient;
+import io.confab.testkit.http.TestHttp;
+import io.confab.testkit.openai.FakeOpenAiServer;
+import io.confab.testkit.openai.FakeReply;
 import io.confab.websocket.WsClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ class CrashTest {
     private static final String PARTIAL = "Half a reply";
 
     private final FakeOpenAiServer model = FakeOpenAiServer.start();
-    private final String token = TestKeys.token(USER);
+    private final String token = TestTokens.token(USER);
     @TempDir
     Path dir;
     private ForkedServer forked;
@@ -59,7 +61,7 @@ class CrashTest {
         shared.put("CONFAB_REDIS_URL", TestRedis.url());
         shared.put("CONFAB_REDIS_KEY_PREFIX", TestRedis.freshKeyPrefix());
         forked = ForkedServer.start(instance(shared, "crash-a"), ForkedServer.freePort(), dir.resolve("a.log"));
-        Api onA = new Api(forked.uri);
+        TestHttp onA = new TestHttp(forked.uri);
         String conversation = onA.createConversation(token, "crash");
         SseClient stream = startTurnThatStalls(onA, conversation);
         JsonNode chunk = untilStalled(stream);
@@ -67,10 +69,10 @@ class CrashTest {
         forked.kill();
         forked = null;
         inProcess = ConfabServer.start(ConfabConfig.of(instance(shared, "crash-b")).withPort(0));
-        Api onB = new Api(inProcess.uri());
+        TestHttp onB = new TestHttp(inProcess.uri());
         String turn = stream.ids.getFirst().split(":")[0];
         String lastEventId = turn + ":" + chunk.path("seq").asLong();
-        SseClient follower = SseClient.open(onB, onB.request(Api.CONVERSATIONS + "/" + conversation + "/stream", token)
+        SseClient follower = SseClient.open(onB, onB.request(TestHttp.CONVERSATIONS + "/" + conversation + "/stream", token)
                 .header("Last-Event-ID", lastEventId).GET());
         try (WsClient socket = WsClient.open(inProcess.uri(), token)) {
             socket.send("{\"type\":\"subscribe\",\"conversation_id\":\"" + conversation + "\",\"last_event_id\":\""
@@ -79,7 +81,7 @@ class CrashTest {
             JsonNode end = follower.untilTerminal().getLast();
             assertThat(end.path("type").asText()).isEqualTo("error");
             assertThat(end.path("code").asText()).isEqualTo("instance_lost");
-            assertThat(socket.turnEventsUntil(WsClient::terminal).getLast().path("code").asText()).isEqualTo("instance_lost");
+            assertThat(socket.turnEventsUntil(SseClient::terminal).getLast().path("code").asText()).isEqualTo("instance_lost");
         }
         assertThat(contents(onB, conversation)).containsExactly("add milk", "Half a reply");
 
@@ -98,7 +100,7 @@ class CrashTest {
         alone.put("CONFAB_TURN_LEASE_SECONDS", "600"); // far longer than the test: only the restart can end the turn
         int port = ForkedServer.freePort();
         forked = ForkedServer.start(alone, port, dir.resolve("first.log"));
-        Api api = new Api(forked.uri);
+        TestHttp api = new TestHttp(forked.uri);
         String conversation = api.createConversation(token, "crash");
         SseClient stream = startTurnThatStalls(api, conversation);
         untilStalled(stream);
@@ -110,13 +112,13 @@ class CrashTest {
                 "{\"message\":\"add milk\",\"client_message_id\":\"k-1\"}");
 
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
-        assertThat(Api.json(retry).path("assistant_message").path("content").asText()).isEqualTo("Added milk.");
+        assertThat(TestHttp.json(retry).path("assistant_message").path("content").asText()).isEqualTo("Added milk.");
         String restarted = Files.readString(dir.resolve("second.log"));
         assertThat(contents(api, conversation)).as(restarted).hasSize(3).first().isEqualTo("add milk");
         assertThat(restarted).contains("instance_lost");
     }
 
-    private SseClient startTurnThatStalls(Api api, String conversation) {
+    private SseClient startTurnThatStalls(TestHttp api, String conversation) {
         model.enqueue(FakeReply.stallAfter(PARTIAL));
         return SseClient.open(api, api.request(messagesPath(conversation), token)
                 .header("Content-Type", "application/json")
@@ -141,8 +143,8 @@ class CrashTest {
         Map<String, String> values = new HashMap<>();
         values.put("CONFAB_DB_URL", databaseUrl);
         values.put("CONFAB_DATA_DIR", dir.resolve("data").toString());
-        values.putAll(TestKeys.serverSettings());
-        values.putAll(TestKeys.openAiModel(model.baseUrl()));
+        values.putAll(TestTokens.serverSettings());
+        values.putAll(model.confabSettings());
         values.put("CONFAB_TURN_LEASE_SECONDS", "2");
         values.put("CONFAB_INSTANCE_ID", "crash-test-" + dir.getFileName());
         values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");
@@ -156,11 +158,11 @@ class CrashTest {
     }
 
     private static String messagesPath(String conversation) {
-        return Api.CONVERSATIONS + "/" + conversation + "/messages";
+        return TestHttp.CONVERSATIONS + "/" + conversation + "/messages";
     }
 
-    private List<String> contents(Api api, String conversation) {
-        return Api.json(api.get(messagesPath(conversation) + "?limit=50", token)).path("items").findValues("content")
+    private List<String> contents(TestHttp api, String conversation) {
+        return TestHttp.json(api.get(messagesPath(conversation) + "?limit=50", token)).path("items").findValues("content")
                 .stream().map(JsonNode::asText).toList();
     }
 }

@@ -1,17 +1,20 @@
 package io.confab.bootstrap;
 
-import io.confab.application.testing.Await;
-import static io.confab.bootstrap.Api.CONVERSATIONS;
-import static io.confab.bootstrap.Api.json;
+import static io.confab.testkit.http.TestHttp.CONVERSATIONS;
+import static io.confab.testkit.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confab.application.testing.ScriptedChatModel;
-import io.confab.application.testing.ScriptedChatModel.Reply;
-import java.time.Duration;
+import io.confab.testkit.Await;
+import io.confab.testkit.ScriptedChatModel;
+import io.confab.testkit.ScriptedChatModel.Reply;
+import io.confab.testkit.ScriptedReplies;
+import io.confab.testkit.http.SseClient;
+import io.confab.testkit.http.TestHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -34,13 +37,13 @@ class DevModeServerTest {
         }
     }
 
-    private Api start() {
+    private TestHttp start() {
         server = ConfabServer.start(ConfabConfig.of(Map.of(
                 "CONFAB_PORT", "0", "CONFAB_DATA_DIR", dataDir.toString(), "CONFAB_SHUTDOWN_GRACE_SECONDS", "1")), model);
-        return new Api(server.uri());
+        return new TestHttp(server.uri());
     }
 
-    private static String devToken(Api api, String user) {
+    private static String devToken(TestHttp api, String user) {
         var response = api.post("/api/v1/auth/dev-token", null, "{\"user_id\":\"" + user + "\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         return json(response).path("access_token").asText();
@@ -48,7 +51,7 @@ class DevModeServerTest {
 
     @Test
     void devToken_signsIn_andItsSecretIsKeptOwnerOnly_acrossRestarts() throws Exception {
-        Api api = start();
+        TestHttp api = start();
         String token = devToken(api, "dana");
         api.createConversation(token, "hello");
 
@@ -62,14 +65,14 @@ class DevModeServerTest {
 
     @Test
     void devToken_withoutAUserId_is422() {
-        Api api = start();
+        TestHttp api = start();
 
         assertThat(api.post("/api/v1/auth/dev-token", null, "{}").statusCode()).isEqualTo(422);
     }
 
     @Test
     void devToken_forAUserIdWithControlCharacters_is422_soNoLogLineCanBeForged() {
-        Api api = start();
+        TestHttp api = start();
 
         var response = api.post("/api/v1/auth/dev-token", null, "{\"user_id\":\"eve\\r\\nINFO admin signed in\"}");
 
@@ -79,7 +82,7 @@ class DevModeServerTest {
     @Test
     void aStop_interruptsTheTurnsThatOutliveTheGrace_andStoresThem() throws Exception {
         model.then(Reply.text("Working").thenHangUntilCancelled(new CountDownLatch(1)));
-        Api api = start();
+        TestHttp api = start();
         String token = devToken(api, "erin");
         String one = CONVERSATIONS + "/" + api.createConversation(token, "long");
         SseClient stream = SseClient.open(api, api.request(one + "/stream?message=wait%20forever", token));
@@ -90,7 +93,7 @@ class DevModeServerTest {
 
         // the stop may close the connection right after the last event: read events, not a whole body
         assertThat(stream.untilTerminal().getLast().path("type").asText()).isEqualTo("cancelled");
-        Api restarted = start();
+        TestHttp restarted = start();
         JsonNode reply = json(restarted.get(one + "/messages", token)).path("items").get(1);
         assertThat(reply.path("status").asText()).isEqualTo("interrupted");
     }

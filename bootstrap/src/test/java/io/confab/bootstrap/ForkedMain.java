@@ -1,5 +1,6 @@
 package io.confab.bootstrap;
 
+import io.confab.testkit.http.TestHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ final class ForkedMain {
 
     /** Writes a Confab MCP servers file (fast reconnection) to {@code file}. */
     static Path writeServersFile(Path file, Map<String, Object> servers) throws IOException {
-        Files.writeString(file, Api.JSON.writeValueAsString(Map.of("servers", servers,
+        Files.writeString(file, TestHttp.JSON.writeValueAsString(Map.of("servers", servers,
                 "reconnect", Map.of("min_ms", 100, "max_ms", 1000))));
         return file;
     }

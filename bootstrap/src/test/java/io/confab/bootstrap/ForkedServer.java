@@ -1,6 +1,6 @@
 package io.confab.bootstrap;
 
-import io.confab.application.testing.Await;
+import io.confab.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

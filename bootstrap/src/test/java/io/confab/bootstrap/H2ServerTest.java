@@ -1,7 +1,6 @@
 package io.confab.bootstrap;
 
-import io.confab.application.testing.Await;
-import static io.confab.bootstrap.Api.json;
+import static io.confab.testkit.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.domain.UserId;
@@ -10,8 +9,10 @@ import io.confab.domain.tool.ToolDefinition;
 import io.confab.domain.tool.ToolResult;
 import io.confab.mcp.McpClients;
 import io.confab.mcp.McpToolCatalog;
-import java.time.Duration;
+import io.confab.testkit.Await;
+import io.confab.testkit.auth.TestTokens;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class H2ServerTest extends ServerContract {
                     JsonValue.object("title", JsonValue.of("added beside the server"))))
                     .isInstanceOf(ToolResult.Success.class);
         }
-        assertThat(json(api.get("/api/v1/tasks", TestKeys.token(user))).path("items").get(0).path("title").asText())
+        assertThat(json(api.get("/api/v1/tasks", TestTokens.token(user))).path("items").get(0).path("title").asText())
                 .isEqualTo("added beside the server");
     }
 }

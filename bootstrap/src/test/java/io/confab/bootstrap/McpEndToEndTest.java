@@ -1,9 +1,8 @@
 package io.confab.bootstrap;
 
-import io.confab.application.testing.Await;
-import static io.confab.bootstrap.Api.CONVERSATIONS;
-import static io.confab.bootstrap.Api.json;
 import static io.confab.bootstrap.RealTimeAcrossInstancesTest.types;
+import static io.confab.testkit.http.TestHttp.CONVERSATIONS;
+import static io.confab.testkit.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -14,27 +13,30 @@ import io.confab.domain.json.JsonValue;
 import io.confab.domain.tool.ToolDefinition;
 import io.confab.domain.tool.ToolInvocation;
 import io.confab.domain.tool.ToolResult;
-import io.confab.llm.fake.FakeOpenAiServer;
-import io.confab.llm.fake.FakeReply;
-import io.confab.llm.fake.FakeToolCall;
 import io.confab.mcp.ExternalToolServerMain;
 import io.confab.mcp.McpClients;
 import io.confab.mcp.McpToolCatalog;
 import io.confab.persistence.TestPostgres;
+import io.confab.testkit.Await;
+import io.confab.testkit.auth.TestTokens;
+import io.confab.testkit.http.SseClient;
+import io.confab.testkit.http.TestHttp;
+import io.confab.testkit.openai.FakeOpenAiServer;
+import io.confab.testkit.openai.FakeReply;
+import io.confab.testkit.openai.FakeToolCall;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
-import java.util.concurrent.CompletableFuture;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,7 @@ class McpEndToEndTest {
     private final String databaseUrl = TestPostgres.freshDatabaseUrl();
     private Path dir;
     private ConfabServer server;
-    private Api api;
+    private TestHttp api;
 
     @BeforeAll
     void start(@TempDir Path tempDir) throws IOException {
@@ -67,13 +69,13 @@ class McpEndToEndTest {
         values.put("CONFAB_PORT", "0");
         values.put("CONFAB_DATA_DIR", dir.toString());
         values.put("CONFAB_DB_URL", databaseUrl);
-        values.putAll(TestKeys.serverSettings());
-        values.putAll(TestKeys.openAiModel(model.baseUrl()));
+        values.putAll(TestTokens.serverSettings());
+        values.putAll(model.confabSettings());
         values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");
         values.put("CONFAB_MCP_SERVERS", serversFile("external.json", Map.of("ext", ForkedMain.stdioServer(
                 List.of("-cp", ForkedMain.CLASSPATH, ExternalToolServerMain.class.getName()), Map.of()))).toString());
         server = ConfabServer.start(ConfabConfig.of(values));
-        api = new Api(server.uri());
+        api = new TestHttp(server.uri());
     }
 
     @AfterAll
@@ -118,8 +120,8 @@ class McpEndToEndTest {
     void anMcpSession_seesOnlyItsTokensUsersTasks() throws Exception {
         String alice = "alice-" + UUID.randomUUID();
         String bob = "bob-" + UUID.randomUUID();
-        try (McpToolCatalog asAlice = httpClient("as-alice", TestKeys.token(alice));
-             McpToolCatalog asBob = httpClient("as-bob", TestKeys.token(bob))) {
+        try (McpToolCatalog asAlice = httpClient("as-alice", TestTokens.token(alice));
+             McpToolCatalog asBob = httpClient("as-bob", TestTokens.token(bob))) {
             assertThat(call(asAlice, "confab__add_task", JsonValue.object("title", JsonValue.of("alice's secret"))))
                     .isInstanceOf(ToolResult.Success.class);
 
@@ -128,7 +130,7 @@ class McpEndToEndTest {
 
             assertThat(bobsList.toString()).doesNotContain("alice's secret");
             assertThat(alicesList.toString()).contains("alice's secret");
-            assertThat(json(api.get("/api/v1/tasks", TestKeys.token(alice))).path("items").get(0).path("title").asText())
+            assertThat(json(api.get("/api/v1/tasks", TestTokens.token(alice))).path("items").get(0).path("title").asText())
                     .isEqualTo("alice's secret");
         }
     }
@@ -159,7 +161,7 @@ class McpEndToEndTest {
                     .isInstanceOf(ToolResult.Success.class);
             assertThat(call(stdio, "confab__list_tasks", JsonValue.object()).toString()).contains("from stdio");
         }
-        assertThat(json(api.get("/api/v1/tasks", TestKeys.token(user))).path("items").get(0).path("title").asText())
+        assertThat(json(api.get("/api/v1/tasks", TestTokens.token(user))).path("items").get(0).path("title").asText())
                 .isEqualTo("from stdio");
     }
 
@@ -211,7 +213,7 @@ class McpEndToEndTest {
     }
 
     private static String newToken() {
-        return TestKeys.token("user-" + UUID.randomUUID());
+        return TestTokens.token("user-" + UUID.randomUUID());
     }
 
 }

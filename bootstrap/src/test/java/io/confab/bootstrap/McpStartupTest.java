@@ -1,6 +1,6 @@
 package io.confab.bootstrap;
 
-import static io.confab.bootstrap.Api.json;
+import static io.confab.testkit.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -8,7 +8,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confab.application.testing.Await;
+import io.confab.testkit.Await;
+import io.confab.testkit.ScriptedReplies;
+import io.confab.testkit.http.TestHttp;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -60,7 +62,7 @@ class McpStartupTest {
         server = ConfabServer.start(ConfabConfig.of(Map.of("CONFAB_PORT", "0", "CONFAB_DATA_DIR", dataDir.toString(),
                 "CONFAB_MCP_SERVERS", servers.toString(), "CONFAB_SHUTDOWN_GRACE_SECONDS", "1")), ScriptedReplies.model());
         Duration startUp = Duration.ofNanos(System.nanoTime() - started);
-        Api api = new Api(server.uri());
+        TestHttp api = new TestHttp(server.uri());
 
         assertThat(startUp).isLessThan(Duration.ofSeconds(2));
         Await.until("the failure is logged", Duration.ofSeconds(5), () -> !warnings().isEmpty());

@@ -1,12 +1,15 @@
 package io.confab.bootstrap;
 
-import static io.confab.bootstrap.Api.CONVERSATIONS;
-import static io.confab.bootstrap.Api.json;
+import static io.confab.testkit.http.TestHttp.CONVERSATIONS;
+import static io.confab.testkit.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confab.llm.fake.FakeOpenAiServer;
-import io.confab.llm.fake.FakeReply;
+import io.confab.testkit.auth.TestTokens;
+import io.confab.testkit.http.SseClient;
+import io.confab.testkit.http.TestHttp;
+import io.confab.testkit.openai.FakeOpenAiServer;
+import io.confab.testkit.openai.FakeReply;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +31,9 @@ class ModelEndpointServerTest {
     Path dataDir;
 
     private final FakeOpenAiServer endpoint = FakeOpenAiServer.start();
-    private final String token = TestKeys.token("model-user");
+    private final String token = TestTokens.token("model-user");
     private ConfabServer server;
-    private Api api;
+    private TestHttp api;
 
     @AfterEach
     void stop() {
@@ -76,10 +79,10 @@ class ModelEndpointServerTest {
         Map<String, String> values = new HashMap<>(modelSettings);
         values.put("CONFAB_PORT", "0");
         values.put("CONFAB_DATA_DIR", dataDir.toString());
-        values.putAll(TestKeys.serverSettings());
-        values.putAll(TestKeys.openAiModel(endpoint.baseUrl()));
+        values.putAll(TestTokens.serverSettings());
+        values.putAll(endpoint.confabSettings());
         values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");
         server = ConfabServer.start(ConfabConfig.of(values));
-        api = new Api(server.uri());
+        api = new TestHttp(server.uri());
     }
 }

@@ -1,12 +1,15 @@
 package io.confab.bootstrap;
 
-import static io.confab.bootstrap.Api.CONVERSATIONS;
-import static io.confab.bootstrap.Api.json;
+import static io.confab.testkit.http.TestHttp.CONVERSATIONS;
+import static io.confab.testkit.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.redis.TestRedis;
+import io.confab.testkit.ScriptedChatModel.Reply;
+import io.confab.testkit.auth.TestTokens;
+import io.confab.testkit.http.SseClient;
+import io.confab.testkit.http.TestHttp;
 import io.confab.websocket.WsClient;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -43,7 +46,7 @@ class RealTimeAcrossInstancesTest {
     }
 
     private void newUserWithConversation() {
-        token = TestKeys.token("user-" + UUID.randomUUID());
+        token = TestTokens.token("user-" + UUID.randomUUID());
         conversation = instances.apiA.createConversation(token, "");
     }
 
@@ -55,7 +58,7 @@ class RealTimeAcrossInstancesTest {
 
             List<JsonNode> streamedByB = SseClient.open(instances.apiB, sendMessage(instances.apiB, "add task buy milk"))
                     .untilTerminal();
-            List<JsonNode> receivedOnA = onA.turnEventsUntil(WsClient::terminal);
+            List<JsonNode> receivedOnA = onA.turnEventsUntil(SseClient::terminal);
 
             assertThat(receivedOnA).isEqualTo(streamedByB);
             assertThat(types(receivedOnA)).startsWith("message_created", "agent_thinking", "tool_starting", "tool_complete")
@@ -74,8 +77,8 @@ class RealTimeAcrossInstancesTest {
 
             phone.send("{\"type\":\"send_message\",\"conversation_id\":\"" + conversation
                     + "\",\"content\":\"hello from my phone\",\"request_id\":1}");
-            List<JsonNode> onPhone = phone.turnEventsUntil(WsClient::terminal);
-            List<JsonNode> onLaptop = laptop.turnEventsUntil(WsClient::terminal);
+            List<JsonNode> onPhone = phone.turnEventsUntil(SseClient::terminal);
+            List<JsonNode> onLaptop = laptop.turnEventsUntil(SseClient::terminal);
 
             assertThat(onLaptop.getFirst().path("message").path("content").asText()).isEqualTo("hello from my phone");
             assertThat(onLaptop.getLast().path("message").path("content").asText()).isEqualTo("Echo: hello from my phone");
@@ -133,7 +136,7 @@ class RealTimeAcrossInstancesTest {
             onA.send("{\"type\":\"cancel\",\"conversation_id\":\"" + conversation + "\",\"request_id\":\"c\"}");
 
             assertThat(onB.untilTerminal()).last().satisfies(last -> assertThat(last.path("type").asText()).isEqualTo("cancelled"));
-            List<JsonNode> onSocket = onA.turnEventsUntil(WsClient::terminal);
+            List<JsonNode> onSocket = onA.turnEventsUntil(SseClient::terminal);
             assertThat(onSocket).last().satisfies(last -> assertThat(last.path("type").asText()).isEqualTo("cancelled"));
             assertThat(types(onSocket)).doesNotContain("turn_cancel_requested");
         }
@@ -166,7 +169,7 @@ class RealTimeAcrossInstancesTest {
                 .findValues("content")).extracting(JsonNode::asText).containsExactly("first", "Working and done.");
     }
 
-    private HttpRequest.Builder sendMessage(Api api, String text) {
+    private HttpRequest.Builder sendMessage(TestHttp api, String text) {
         return api.request(CONVERSATIONS + "/" + conversation + "/messages", token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"" + text + "\"}"));

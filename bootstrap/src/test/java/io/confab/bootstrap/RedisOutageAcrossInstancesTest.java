@@ -1,11 +1,14 @@
 package io.confab.bootstrap;
 
-import io.confab.application.testing.Await;
-import static io.confab.bootstrap.Api.json;
+import static io.confab.testkit.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.redis.TestRedis;
+import io.confab.testkit.Await;
+import io.confab.testkit.auth.TestTokens;
+import io.confab.testkit.http.SseClient;
+import io.confab.testkit.http.TestHttp;
 import io.confab.websocket.WsClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +28,7 @@ class RedisOutageAcrossInstancesTest {
             @TempDir Path dir) throws InterruptedException {
         try (TestRedis.Embedded redis = TestRedis.Embedded.start();
              TwoInstances instances = new TwoInstances(redis.url(), dir)) {
-            String token = TestKeys.token("user-" + UUID.randomUUID());
+            String token = TestTokens.token("user-" + UUID.randomUUID());
             String conversation = instances.apiA.createConversation(token, "");
             try (WsClient onA = WsClient.open(instances.a.uri(), token);
                  WsClient onB = WsClient.open(instances.b.uri(), token)) {
@@ -37,7 +40,7 @@ class RedisOutageAcrossInstancesTest {
                 JsonNode readiness = json(instances.apiA.get("/health/ready", null));
                 assertThat(instances.apiA.get("/health/ready", null).statusCode()).isEqualTo(200);
                 assertThat(readiness.path("checks").path("database").path("status").asText()).isEqualTo("up");
-                var resume = instances.apiB.get(Api.CONVERSATIONS + "/" + conversation + "/stream", token);
+                var resume = instances.apiB.get(TestHttp.CONVERSATIONS + "/" + conversation + "/stream", token);
                 ServerContract.assertProblem(resume, 503, "event_log_unavailable");
                 assertThat(resume.headers().firstValue("Retry-After")).isPresent();
 
@@ -50,7 +53,7 @@ class RedisOutageAcrossInstancesTest {
                         && redisStatus(instances.apiB).equals("up"));
 
                 List<JsonNode> sentOnB = sendAndCollect(onB, conversation, "redis is back");
-                List<JsonNode> seenOnA = onA.turnEventsUntil(event -> WsClient.terminal(event)
+                List<JsonNode> seenOnA = onA.turnEventsUntil(event -> SseClient.terminal(event)
                         && event.path("turn_id").asText().equals(sentOnB.getLast().path("turn_id").asText()));
                 assertThat(seenOnA.subList(seenOnA.size() - sentOnB.size(), seenOnA.size())).isEqualTo(sentOnB);
             }
@@ -59,10 +62,10 @@ class RedisOutageAcrossInstancesTest {
 
     private static List<JsonNode> sendAndCollect(WsClient socket, String conversation, String text) {
         socket.send("{\"type\":\"send_message\",\"conversation_id\":\"" + conversation + "\",\"content\":\"" + text + "\"}");
-        return socket.turnEventsUntil(WsClient::terminal);
+        return socket.turnEventsUntil(SseClient::terminal);
     }
 
-    private static String redisStatus(Api api) {
+    private static String redisStatus(TestHttp api) {
         return json(api.get("/health/ready", null)).path("checks").path("redis").path("status").asText();
     }
 

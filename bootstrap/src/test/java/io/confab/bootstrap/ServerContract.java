@@ -1,13 +1,16 @@
 package io.confab.bootstrap;
 
-import io.confab.application.testing.Await;
-import static io.confab.bootstrap.Api.CONVERSATIONS;
-import static io.confab.bootstrap.Api.json;
+import static io.confab.testkit.http.TestHttp.CONVERSATIONS;
+import static io.confab.testkit.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confab.application.testing.ScriptedChatModel;
-import io.confab.application.testing.ScriptedChatModel.Reply;
+import io.confab.testkit.Await;
+import io.confab.testkit.ScriptedChatModel;
+import io.confab.testkit.ScriptedChatModel.Reply;
+import io.confab.testkit.ScriptedReplies;
+import io.confab.testkit.auth.TestTokens;
+import io.confab.testkit.http.TestHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -42,7 +45,7 @@ abstract class ServerContract {
 
     final ScriptedChatModel model = ScriptedReplies.model();
     ConfabServer server;
-    Api api;
+    TestHttp api;
 
     /** CONFAB_DB_* keys of the database under test. */
     abstract Map<String, String> database();
@@ -51,7 +54,7 @@ abstract class ServerContract {
         Map<String, String> values = new HashMap<>(database());
         values.put("CONFAB_PORT", "0");
         values.put("CONFAB_DATA_DIR", dataDir.toString());
-        values.putAll(TestKeys.serverSettings());
+        values.putAll(TestTokens.serverSettings());
         values.put("CONFAB_RATE_LIMIT", "20");
         values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "2");
         values.put("CONFAB_SSE_PING_SECONDS", "1");
@@ -62,7 +65,7 @@ abstract class ServerContract {
     void startServer(@TempDir Path dir) {
         dataDir = dir;
         server = ConfabServer.start(config(), model);
-        api = new Api(server.uri());
+        api = new TestHttp(server.uri());
     }
 
     @AfterAll
@@ -81,7 +84,7 @@ abstract class ServerContract {
     @Test
     void everyRoute_answersItsSuccessCase() throws Exception {
         String user = newUser();
-        String token = TestKeys.token(user);
+        String token = TestTokens.token(user);
 
         var created = api.post(CONVERSATIONS, token, "{\"title\":\"Errands\"}");
         assertThat(created.statusCode()).isEqualTo(201);
@@ -136,13 +139,13 @@ abstract class ServerContract {
     void everyKindOfBadToken_is401_withAnInvalidTokenChallenge() {
         String user = newUser();
         Map<String, String> bad = Map.of(
-                "alg none", TestKeys.algNone(user),
-                "HS256 keyed with the RSA public key", TestKeys.hsWithPublicKey(user),
-                "bad signature", TestKeys.signedByAnotherKey(user),
-                "expired", TestKeys.expired(user),
+                "alg none", TestTokens.algNone(user),
+                "HS256 keyed with the RSA public key", TestTokens.hs256WithPublicKey(user),
+                "bad signature", TestTokens.signedByAnotherKey(user),
+                "expired", TestTokens.expired(user),
                 "malformed", "eyJhbGciOi.not-a-token",
-                "wrong issuer", TestKeys.wrongIssuer(user),
-                "wrong audience", TestKeys.wrongAudience(user));
+                "wrong issuer", TestTokens.wrongIssuer(user),
+                "wrong audience", TestTokens.wrongAudience(user));
 
         bad.forEach((kind, token) -> {
             var response = api.get(CONVERSATIONS, token);
@@ -160,8 +163,8 @@ abstract class ServerContract {
 
     @Test
     void anotherUser_getsNotFoundOnEveryResource_andNeverSeesItInLists() {
-        String alice = TestKeys.token(newUser());
-        String bob = TestKeys.token(newUser());
+        String alice = TestTokens.token(newUser());
+        String bob = TestTokens.token(newUser());
         String id = api.createConversation(alice, "Secret plans");
         String one = CONVERSATIONS + "/" + id;
         api.post(one + "/messages", alice, "{\"message\":\"add task hide the cake\"}");
@@ -187,7 +190,7 @@ abstract class ServerContract {
 
     @Test
     void oneShotChat_onAnotherUsersPath_is403() {
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
 
         assertThat(api.post("/api/somebody-else/chat", token, "{\"message\":\"hi\"}").statusCode()).isEqualTo(403);
     }
@@ -196,7 +199,7 @@ abstract class ServerContract {
 
     @Test
     void clientErrors_areAnsweredWith400_413_415_422() {
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
         String id = api.createConversation(token, "x");
         String messages = CONVERSATIONS + "/" + id + "/messages";
 
@@ -216,7 +219,7 @@ abstract class ServerContract {
     @Test
     void userTextWithANulCharacter_is422_namingTheField_onEveryRoute() {
         String user = newUser();
-        String token = TestKeys.token(user);
+        String token = TestTokens.token(user);
         String one = CONVERSATIONS + "/" + api.createConversation(token, "nul");
         String nul = "a\\u0000b";
 
@@ -235,7 +238,7 @@ abstract class ServerContract {
 
     @Test
     void aModelThatStreamsNulCharacters_stillGetsItsReplyStored_withoutThem() {
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
         String one = CONVERSATIONS + "/" + api.createConversation(token, "model nul");
         model.then(Reply.text("Hel\0lo", "\0"));
         model.then(Reply.text("\0\0"));
@@ -252,7 +255,7 @@ abstract class ServerContract {
 
     @Test
     void aJsonBodyWithContentAfterTheObject_is400() {
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
 
         assertProblem(api.post(CONVERSATIONS, token, "{\"title\":\"a\"} trailing"), 400, "malformed_json");
         assertProblem(api.post(CONVERSATIONS, token, "{\"title\":\"a\"}{}"), 400, "malformed_json");
@@ -261,7 +264,7 @@ abstract class ServerContract {
 
     @Test
     void anEmptyMessageOnTheStreamRoute_is422_likeThePost() {
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
         String one = CONVERSATIONS + "/" + api.createConversation(token, "empty");
 
         assertValidationError(api.get(one + "/stream?message=", token), "message");
@@ -271,7 +274,7 @@ abstract class ServerContract {
 
     @Test
     void anOverlongUri_is414ProblemJson() {
-        var response = api.get(CONVERSATIONS + "?q=" + "x".repeat(20_000), TestKeys.token(newUser()));
+        var response = api.get(CONVERSATIONS + "?q=" + "x".repeat(20_000), TestTokens.token(newUser()));
 
         assertProblem(response, 414, "uri_too_long");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -284,7 +287,7 @@ abstract class ServerContract {
         assertThat(connection.getResponseCode()).isEqualTo(400);
         try (var body = connection.getErrorStream()) {
             assertThat(connection.getContentType()).startsWith("application/problem+json");
-            JsonNode problem = Api.JSON.readTree(body);
+            JsonNode problem = TestHttp.JSON.readTree(body);
             assertThat(problem.path("code").asText()).isEqualTo("bad_request");
             assertThat(problem.path("correlation_id").asText()).isNotBlank()
                     .isEqualTo(connection.getHeaderField("X-Correlation-ID"));
@@ -294,7 +297,7 @@ abstract class ServerContract {
 
     @Test
     void aTokenWhoseSubjectHasControlCharacters_is401() {
-        var response = api.get(CONVERSATIONS, TestKeys.token("mallory\r\n2026-01-01 INFO forged"));
+        var response = api.get(CONVERSATIONS, TestTokens.token("mallory\r\n2026-01-01 INFO forged"));
 
         assertProblem(response, 401, "invalid_token");
     }
@@ -318,7 +321,7 @@ abstract class ServerContract {
 
     @Test
     void tooManyTurns_are429_withRetryAfter() {
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
         String messages = CONVERSATIONS + "/" + api.createConversation(token, "busy") + "/messages";
 
         HttpResponse<String> last = null;
@@ -335,7 +338,7 @@ abstract class ServerContract {
 
     @Test
     void sseFrames_haveIdsAndDataAndEndWithABlankLine() throws Exception {
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
         String id = api.createConversation(token, "s");
 
         var response = api.client.send(api.request(CONVERSATIONS + "/" + id + "/messages", token)
@@ -356,7 +359,7 @@ abstract class ServerContract {
             String[] lines = frames[i].split("\n");
             assertThat(lines).hasSize(2);
             assertThat(lines[0]).matches("id: [0-9a-f-]{36}:" + (++seq));
-            JsonNode event = Api.JSON.readTree(lines[1].substring("data: ".length()));
+            JsonNode event = TestHttp.JSON.readTree(lines[1].substring("data: ".length()));
             assertThat(event.path("seq").asLong()).isEqualTo(seq);
             assertThat(event.path("conversation_id").asText()).isEqualTo(id);
         }
@@ -367,7 +370,7 @@ abstract class ServerContract {
     void aClientThatDisconnectsMidTurn_findsTheCompleteReplyStoredAfterwards() throws Exception {
         CompletableFuture<Void> release = new CompletableFuture<>();
         model.then(Reply.text("Working").thenHoldUntil(release, " and done."));
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
         String one = CONVERSATIONS + "/" + api.createConversation(token, "d");
 
         var response = api.client.send(api.request(one + "/stream?message=wait%20for%20it", token).GET().build(),
@@ -389,7 +392,7 @@ abstract class ServerContract {
 
     @Test
     void lastEventId_resumesWithExactlyTheMissingEvents() throws Exception {
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
         String one = CONVERSATIONS + "/" + api.createConversation(token, "r");
         List<String> all = sse(api.request(one + "/stream?message=a%20b%20c%20d", token).GET());
         String resumeAfter = all.get(2).lines().findFirst().orElseThrow().substring("id: ".length());
@@ -402,7 +405,7 @@ abstract class ServerContract {
     @Test
     void cancel_endsTheStreamWithCancelled_andStoresAnInterruptedMessage() throws Exception {
         model.then(Reply.text("Working").thenHangUntilCancelled(new CountDownLatch(1)));
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
         String one = CONVERSATIONS + "/" + api.createConversation(token, "c");
         var response = api.client.send(api.request(one + "/stream?message=wait%20please", token).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -419,7 +422,7 @@ abstract class ServerContract {
             }
         }
 
-        JsonNode last = Api.JSON.readTree(data.get(data.size() - 1).substring("data: ".length()));
+        JsonNode last = TestHttp.JSON.readTree(data.get(data.size() - 1).substring("data: ".length()));
         assertThat(last.path("type").asText()).isEqualTo("cancelled");
         assertThat(last.path("message").path("status").asText()).isEqualTo("interrupted");
         JsonNode stored = json(api.get(one + "/messages", token)).path("items").get(1);
@@ -432,17 +435,17 @@ abstract class ServerContract {
 
     @Test
     void aRestart_losesNothing() throws IOException {
-        String token = TestKeys.token(newUser());
+        String token = TestTokens.token(newUser());
         String one = CONVERSATIONS + "/" + api.createConversation(token, "Keep me");
         api.post(one + "/messages", token, "{\"message\":\"add task survive restarts\"}");
         String before = api.get(one + "/messages", token).body();
 
         server.stop();
         server = ConfabServer.start(config(), model);
-        api = new Api(server.uri());
+        api = new TestHttp(server.uri());
 
         assertThat(json(api.get(one, token)).path("title").asText()).isEqualTo("Keep me");
-        assertThat(json(api.get(one + "/messages", token))).isEqualTo(Api.JSON.readTree(before));
+        assertThat(json(api.get(one + "/messages", token))).isEqualTo(TestHttp.JSON.readTree(before));
         assertThat(json(api.get("/api/v1/tasks", token)).path("items").get(0).path("title").asText()).isEqualTo("survive restarts");
     }
 
@@ -478,7 +481,7 @@ abstract class ServerContract {
     private static String subject(String token) {
         String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
         try {
-            return Api.JSON.readTree(payload).path("sub").asText();
+            return TestHttp.JSON.readTree(payload).path("sub").asText();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,11 @@
 package io.confab.bootstrap;
 
-import io.confab.application.testing.ScriptedChatModel;
 import io.confab.persistence.TestPostgres;
 import io.confab.redis.TestRedis;
+import io.confab.testkit.ScriptedChatModel;
+import io.confab.testkit.ScriptedReplies;
+import io.confab.testkit.auth.TestTokens;
+import io.confab.testkit.http.TestHttp;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +20,8 @@ final class TwoInstances implements AutoCloseable {
     final ScriptedChatModel modelB = ScriptedReplies.model();
     final ConfabServer a;
     final ConfabServer b;
-    final Api apiA;
-    final Api apiB;
+    final TestHttp apiA;
+    final TestHttp apiB;
     private final String databaseUrl = TestPostgres.freshDatabaseUrl();
 
     TwoInstances(String redisUrl, Path dataDir) {
@@ -27,12 +30,12 @@ final class TwoInstances implements AutoCloseable {
         shared.put("CONFAB_DB_URL", databaseUrl);
         shared.put("CONFAB_REDIS_URL", redisUrl);
         shared.put("CONFAB_REDIS_KEY_PREFIX", TestRedis.freshKeyPrefix());
-        shared.putAll(TestKeys.serverSettings());
+        shared.putAll(TestTokens.serverSettings());
         shared.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "1");
         a = ConfabServer.start(config(shared, dataDir.resolve("a")), modelA);
         b = ConfabServer.start(config(shared, dataDir.resolve("b")), modelB);
-        apiA = new Api(a.uri());
-        apiB = new Api(b.uri());
+        apiA = new TestHttp(a.uri());
+        apiB = new TestHttp(b.uri());
     }
 
     private static ConfabConfig config(Map<String, String> shared, Path dataDir) {

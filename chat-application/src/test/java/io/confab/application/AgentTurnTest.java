@@ -8,8 +8,6 @@ import static io.confab.domain.json.JsonValue.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.testing.ConfabHarness;
-import io.confab.application.testing.EventRecorder;
-import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.Conversation;
@@ -25,6 +23,8 @@ import io.confab.domain.event.TurnEvent;
 import io.confab.domain.model.ModelMessage;
 import io.confab.domain.model.ModelRequest;
 import io.confab.domain.port.TaskFilter;
+import io.confab.testkit.EventRecorder;
+import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

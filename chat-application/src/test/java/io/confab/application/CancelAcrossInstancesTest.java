@@ -6,8 +6,6 @@ import static io.confab.application.testing.ConfabHarness.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.testing.ConfabHarness;
-import io.confab.application.testing.EventRecorder;
-import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.application.usecase.CancelTurnUseCase.CancelOutcome;
 import io.confab.domain.Conversation;
 import io.confab.domain.Message;
@@ -16,6 +14,8 @@ import io.confab.domain.UserId;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.TurnCancelRequested;
 import io.confab.domain.event.TurnEvent;
+import io.confab.testkit.EventRecorder;
+import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.confab.application.memory.InMemoryConversationRepository;
 import io.confab.application.memory.InMemoryMessageRepository;
 import io.confab.application.memory.InMemoryTaskRepository;
-import io.confab.application.testing.ScriptedChatModel;
-import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.application.usecase.SendMessageUseCase.SendMessage;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.Conversation;
@@ -17,6 +15,8 @@ import io.confab.domain.Task;
 import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.TaskFilter;
+import io.confab.testkit.ScriptedChatModel;
+import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.confab.application.testing.ConfabHarness;
-import io.confab.application.testing.EventRecorder;
 import io.confab.application.usecase.UpdateConversationUseCase.ConversationChanges;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationStatus;
@@ -14,6 +13,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.port.ConversationQuery;
+import io.confab.testkit.EventRecorder;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;

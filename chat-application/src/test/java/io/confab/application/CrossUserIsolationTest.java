@@ -7,7 +7,6 @@ import static io.confab.domain.json.JsonValue.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.testing.ConfabHarness;
-import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.application.usecase.CancelTurnUseCase.CancelOutcome;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
 import io.confab.application.usecase.TurnOutcome;
@@ -19,6 +18,7 @@ import io.confab.domain.ToolCall;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.TaskFilter;
+import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,6 @@ import static io.confab.application.testing.ConfabHarness.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.testing.ConfabHarness;
-import io.confab.application.testing.EventRecorder;
-import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.Conversation;
@@ -15,6 +13,8 @@ import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.model.ChatModelException;
 import io.confab.domain.port.TaskFilter;
+import io.confab.testkit.EventRecorder;
+import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +95,7 @@ class IdempotencyTest {
 
     @Test
     void aRetriedMessage_isNotRateLimited() {
-        try (ConfabHarness strict = new ConfabHarness(new io.confab.application.testing.ScriptedChatModel(),
+        try (ConfabHarness strict = new ConfabHarness(new io.confab.testkit.ScriptedChatModel(),
                 ConfabSettings.defaults(), 1)) {
             Conversation chat = strict.newConversation(alice);
             TurnOutcome first = strict.confab.sendMessage().send(command(alice, chat.id(), "hello", "key-5"));

@@ -5,13 +5,13 @@ import static io.confab.application.testing.ConfabHarness.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.testing.ConfabHarness;
-import io.confab.application.testing.EventRecorder;
-import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.Conversation;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
+import io.confab.testkit.EventRecorder;
+import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

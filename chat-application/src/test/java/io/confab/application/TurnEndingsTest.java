@@ -6,8 +6,6 @@ import static io.confab.application.testing.ConfabHarness.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.testing.ConfabHarness;
-import io.confab.application.testing.EventRecorder;
-import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.application.usecase.CancelTurnUseCase.CancelOutcome;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
@@ -17,6 +15,8 @@ import io.confab.domain.MessageStatus;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.model.ChatModelException;
+import io.confab.testkit.EventRecorder;
+import io.confab.testkit.ScriptedChatModel.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

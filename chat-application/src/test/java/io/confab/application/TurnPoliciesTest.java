@@ -5,8 +5,6 @@ import static io.confab.application.testing.ConfabHarness.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.testing.ConfabHarness;
-import io.confab.application.testing.EventRecorder;
-import io.confab.application.testing.ScriptedChatModel;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.Conversation;
@@ -16,6 +14,8 @@ import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.ConversationEvent;
 import io.confab.domain.model.ModelMessage;
 import io.confab.domain.port.Subscription;
+import io.confab.testkit.EventRecorder;
+import io.confab.testkit.ScriptedChatModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package io.confab.llm.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confab.application.tools.TaskTools;
 import io.confab.domain.Cancellation;
 import io.confab.domain.model.FinishReason;
 import io.confab.domain.model.ModelEvent;
@@ -10,7 +11,6 @@ import io.confab.domain.model.ModelRequest;
 import io.confab.domain.model.ToolCallRequest;
 import io.confab.json.JsonValues;
 import io.confab.llm.RecordingSink;
-import io.confab.llm.TaskToolDefinitions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -203,7 +203,7 @@ class OfflineChatModelTest {
     }
 
     private static ModelRequest request(String text) {
-        return new ModelRequest("", List.of(new ModelMessage.User(text)), TaskToolDefinitions.all());
+        return new ModelRequest("", List.of(new ModelMessage.User(text)), TaskTools.definitions());
     }
 
     private static List<String> calls(List<ToolCallRequest> calls) {

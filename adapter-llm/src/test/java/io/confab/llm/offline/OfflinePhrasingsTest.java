@@ -2,12 +2,12 @@ package io.confab.llm.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confab.application.tools.TaskTools;
 import io.confab.domain.Cancellation;
 import io.confab.domain.model.ModelMessage;
 import io.confab.domain.model.ModelRequest;
 import io.confab.json.JsonValues;
 import io.confab.llm.RecordingSink;
-import io.confab.llm.TaskToolDefinitions;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +80,7 @@ class OfflinePhrasingsTest {
     void givenAPhrasing_firstRound_callsTheExpectedTools(String phrasing, String expectedCalls) {
         RecordingSink sink = new RecordingSink();
 
-        model.stream(new ModelRequest("", List.of(new ModelMessage.User(phrasing)), TaskToolDefinitions.all()),
+        model.stream(new ModelRequest("", List.of(new ModelMessage.User(phrasing)), TaskTools.definitions()),
                 sink, new Cancellation());
 
         String calls = sink.toolCalls().stream()

@@ -1,12 +1,12 @@
 package io.confab.llm.offline;
 
+import io.confab.application.tools.TaskTools;
 import io.confab.domain.Cancellation;
 import io.confab.domain.model.ModelMessage;
 import io.confab.domain.model.ModelRequest;
 import io.confab.domain.model.ToolCallRequest;
 import io.confab.domain.port.ChatModel;
 import io.confab.llm.RecordingSink;
-import io.confab.llm.TaskToolDefinitions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +30,7 @@ final class OfflineTurnDriver {
         List<ToolCallRequest> calls = new ArrayList<>();
         for (int round = 0; round < 8; round++) {
             RecordingSink sink = new RecordingSink();
-            model.stream(new ModelRequest("", history, TaskToolDefinitions.all()), sink, new Cancellation());
+            model.stream(new ModelRequest("", history, TaskTools.definitions()), sink, new Cancellation());
             if (sink.toolCalls().isEmpty()) {
                 return new TurnResult(sink.text(), calls, sink);
             }

@@ -1,10 +1,10 @@
 package io.confab.llm.openai;
 
-import io.confab.application.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.application.tools.TaskTools;
 import io.confab.domain.Cancellation;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.model.ChatModelException;
@@ -14,10 +14,10 @@ import io.confab.domain.model.ModelRequest;
 import io.confab.domain.model.ToolCallRequest;
 import io.confab.domain.tool.ToolDefinition;
 import io.confab.llm.RecordingSink;
-import io.confab.llm.TaskToolDefinitions;
-import io.confab.llm.fake.FakeOpenAiServer;
-import io.confab.llm.fake.FakeReply;
-import io.confab.llm.fake.FakeToolCall;
+import io.confab.testkit.Await;
+import io.confab.testkit.openai.FakeOpenAiServer;
+import io.confab.testkit.openai.FakeReply;
+import io.confab.testkit.openai.FakeToolCall;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -104,7 +104,7 @@ class OpenAiChatModelTest {
 
         for (int round = 0; round < 3; round++) {
             RecordingSink sink = new RecordingSink();
-            model.stream(new ModelRequest("You manage tasks.", history, TaskToolDefinitions.all()), sink, new Cancellation());
+            model.stream(new ModelRequest("You manage tasks.", history, TaskTools.definitions()), sink, new Cancellation());
             history.add(new ModelMessage.Assistant(sink.text(), sink.toolCalls()));
             sink.toolCalls().forEach(call -> history.add(new ModelMessage.ToolResult(call.id(), call.tool(),
                     JsonValue.object("task", JsonValue.object("id", JsonValue.of(1), "title", JsonValue.of("buy milk"))))));
@@ -132,7 +132,7 @@ class OpenAiChatModelTest {
         start(FakeOpenAiServer.Options.defaults(), settings().withTemperature(0.3).withMaxTokens(256));
         RecordingSink sink = new RecordingSink();
 
-        model.stream(new ModelRequest("Be brief.", List.of(new ModelMessage.User("hello")), TaskToolDefinitions.all()),
+        model.stream(new ModelRequest("Be brief.", List.of(new ModelMessage.User("hello")), TaskTools.definitions()),
                 sink, new Cancellation());
 
         JsonNode body = server.lastRequest().body();

@@ -1,7 +1,7 @@
 package io.confab.benchmarks.load;
 
-import io.confab.application.memory.TimeOrderedIdGenerator;
 import io.confab.benchmarks.persistence.Seeder;
+import io.confab.domain.TimeOrderedIdGenerator;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -3,7 +3,7 @@ package io.confab.benchmarks.load;
 import io.confab.benchmarks.persistence.BenchDatabase;
 import io.confab.bootstrap.ConfabConfig;
 import io.confab.bootstrap.ConfabServer;
-import io.confab.llm.fake.FakeOpenAiServer;
+import io.confab.testkit.openai.FakeOpenAiServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.confab.benchmarks.load;
 
-import io.confab.llm.fake.FakeReply;
+import io.confab.testkit.openai.FakeReply;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.confab.benchmarks.persistence;
 
-import io.confab.application.memory.TimeOrderedIdGenerator;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
+import io.confab.domain.TimeOrderedIdGenerator;
 import io.confab.domain.UserId;
 import io.confab.domain.port.IdGenerator;
 import io.confab.persistence.JooqStores;

@@ -1,11 +1,11 @@
 package io.confab.benchmarks.persistence;
 
-import io.confab.application.memory.TimeOrderedIdGenerator;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessageStatus;
+import io.confab.domain.TimeOrderedIdGenerator;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.ToolCall;
 import io.confab.domain.ToolCallStatus;

@@ -4,8 +4,8 @@ import static io.confab.bootstrap.browser.ChatPage.contentOf;
 import static io.confab.bootstrap.browser.ChatPage.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.ScriptedChatModel;
-import io.confab.application.testing.ScriptedChatModel.Reply;
+import io.confab.testkit.ScriptedChatModel;
+import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -39,6 +39,11 @@ public final class TaskTools implements ToolCatalog {
                 .forEach(tool -> byName.put(tool.definition().name(), tool));
     }
 
+    /** The tools' definitions as the agent loop offers them to a model, without a store behind them. */
+    public static List<ToolDefinition> definitions() {
+        return new TaskTools(null, Clock.systemUTC()).tools(null);
+    }
+
     @Override
     public List<ToolDefinition> tools(UserId user) {
         return byName.values().stream().map(TaskTool::definition).toList();

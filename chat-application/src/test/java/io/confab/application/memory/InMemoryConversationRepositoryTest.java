@@ -1,7 +1,7 @@
 package io.confab.application.memory;
 
-import io.confab.application.contract.ConversationRepositoryContract;
 import io.confab.domain.port.ConversationRepository;
+import io.confab.testkit.contract.ConversationRepositoryContract;
 
 /** The in-memory conversation store passes the shared contract. */
 class InMemoryConversationRepositoryTest extends ConversationRepositoryContract {

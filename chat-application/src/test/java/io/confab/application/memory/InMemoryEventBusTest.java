@@ -1,7 +1,7 @@
 package io.confab.application.memory;
 
-import io.confab.application.contract.EventBusContract;
 import io.confab.domain.port.EventBus;
+import io.confab.testkit.contract.EventBusContract;
 
 /** The in-process event bus passes the shared contract. */
 class InMemoryEventBusTest extends EventBusContract {

@@ -2,12 +2,12 @@ package io.confab.application.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.contract.EventLogContract;
-import io.confab.application.testing.TestClock;
 import io.confab.domain.ConversationId;
 import io.confab.domain.TurnId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.port.EventLog;
+import io.confab.testkit.TestClock;
+import io.confab.testkit.contract.EventLogContract;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.confab.application.memory;
 
-import io.confab.application.contract.MessageRepositoryContract;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
+import io.confab.testkit.contract.MessageRepositoryContract;
 
 /** The in-memory message store passes the shared contract. */
 class InMemoryMessageRepositoryTest extends MessageRepositoryContract {

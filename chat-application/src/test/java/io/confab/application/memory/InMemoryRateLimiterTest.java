@@ -1,8 +1,8 @@
 package io.confab.application.memory;
 
-import io.confab.application.contract.RateLimiterContract;
-import io.confab.application.testing.TestClock;
 import io.confab.domain.port.RateLimiter;
+import io.confab.testkit.TestClock;
+import io.confab.testkit.contract.RateLimiterContract;
 
 /** The in-memory sliding-window limiter passes the shared contract. */
 class InMemoryRateLimiterTest extends RateLimiterContract {

@@ -1,7 +1,7 @@
 package io.confab.application.memory;
 
-import io.confab.application.contract.TaskRepositoryContract;
 import io.confab.domain.port.TaskRepository;
+import io.confab.testkit.contract.TaskRepositoryContract;
 
 /** The in-memory task store passes the shared contract. */
 class InMemoryTaskRepositoryTest extends TaskRepositoryContract {

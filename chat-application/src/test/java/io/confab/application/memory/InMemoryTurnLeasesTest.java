@@ -1,7 +1,7 @@
 package io.confab.application.memory;
 
-import io.confab.application.contract.TurnLeasesContract;
 import io.confab.domain.port.TurnLeases;
+import io.confab.testkit.contract.TurnLeasesContract;
 
 class InMemoryTurnLeasesTest extends TurnLeasesContract {
 

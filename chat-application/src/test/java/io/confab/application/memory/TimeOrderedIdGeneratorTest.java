@@ -2,7 +2,8 @@ package io.confab.application.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.TestClock;
+import io.confab.domain.TimeOrderedIdGenerator;
+import io.confab.testkit.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,6 +10,8 @@ import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
+import io.confab.testkit.ScriptedChatModel;
+import io.confab.testkit.TestClock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

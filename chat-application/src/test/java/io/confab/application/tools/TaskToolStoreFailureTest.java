@@ -4,7 +4,6 @@ import static io.confab.domain.json.JsonValue.object;
 import static io.confab.domain.json.JsonValue.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.TestClock;
 import io.confab.domain.Cancellation;
 import io.confab.domain.Task;
 import io.confab.domain.UserId;
@@ -15,6 +14,7 @@ import io.confab.domain.port.TaskRepository;
 import io.confab.domain.tool.ToolInvocation;
 import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
+import io.confab.testkit.TestClock;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;

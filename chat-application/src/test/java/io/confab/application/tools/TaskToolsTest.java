@@ -5,7 +5,6 @@ import static io.confab.domain.json.JsonValue.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.memory.InMemoryTaskRepository;
-import io.confab.application.testing.TestClock;
 import io.confab.domain.Cancellation;
 import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
@@ -14,6 +13,7 @@ import io.confab.domain.tool.ToolDefinition;
 import io.confab.domain.tool.ToolInvocation;
 import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
+import io.confab.testkit.TestClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.ConfabSettings;
 import io.confab.application.testing.ConfabHarness;
-import io.confab.application.testing.EventRecorder;
-import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
@@ -17,6 +15,8 @@ import io.confab.domain.MessageStatus;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
+import io.confab.testkit.EventRecorder;
+import io.confab.testkit.ScriptedChatModel.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

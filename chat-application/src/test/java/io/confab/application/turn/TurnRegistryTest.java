@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.memory.InMemoryEventBus;
 import io.confab.application.testing.ConfabHarness;
-import io.confab.application.testing.TestClock;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
@@ -13,6 +12,7 @@ import io.confab.domain.MessageStatus;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
+import io.confab.testkit.TestClock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,0 +1,203 @@
+package io.confab.testkit.contract;
+
+import static io.confab.testkit.contract.Fixtures.at;
+import static io.confab.testkit.contract.Fixtures.conversation;
+import static io.confab.testkit.contract.Fixtures.newConversationId;
+import static io.confab.testkit.contract.Fixtures.newUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confab.domain.Conversation;
+import io.confab.domain.ConversationStatus;
+import io.confab.domain.Page;
+import io.confab.domain.UserId;
+import io.confab.domain.port.ConversationQuery;
+import io.confab.domain.port.ConversationRepository;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link ConversationRepository} must have. Subclass it once per adapter;
+ * tests use fresh random users, so one database may serve every test.
+ */
+public abstract class ConversationRepositoryContract {
+
+    private ConversationRepository repository;
+    private final UserId alice = newUser();
+    private final UserId bob = newUser();
+
+    /** The repository under test; called before each test. */
+    protected abstract ConversationRepository conversationRepository();
+
+    @BeforeEach
+    void setUpRepository() {
+        repository = conversationRepository();
+    }
+
+    @Test
+    void insertedConversation_isFoundByItsOwner_withEveryField() {
+        Conversation stored = new Conversation(newConversationId(), alice, "Trip to Lisbon", ConversationStatus.CLOSED,
+                Map.of("channel", "web", "lang", "pt"), at(0), at(5), Optional.empty(), 0, 0);
+        repository.insert(stored);
+
+        assertThat(repository.find(alice, stored.id())).contains(stored);
+    }
+
+    @Test
+    void find_ofAnotherUsersConversation_isEmpty() {
+        Conversation alices = insert(alice, "mine", 0);
+
+        assertThat(repository.find(bob, alices.id())).isEmpty();
+    }
+
+    @Test
+    void find_ofAnUnknownId_isEmpty() {
+        assertThat(repository.find(alice, newConversationId())).isEmpty();
+    }
+
+    @Test
+    void list_returnsOnlyTheOwnersConversations_mostRecentlyUpdatedFirst() {
+        Conversation old = insert(alice, "old", 10);
+        Conversation newest = insert(alice, "newest", 30);
+        Conversation middle = insert(alice, "middle", 20);
+        insert(bob, "bob's", 40);
+
+        Page<Conversation> page = repository.list(alice, ConversationQuery.firstPage());
+
+        assertThat(page.items()).containsExactly(newest, middle, old);
+        assertThat(page.total()).isEqualTo(3);
+    }
+
+    @Test
+    void list_returnsTheRequestedSlice_andTheTotalOfAllMatches() {
+        for (int i = 0; i < 5; i++) {
+            insert(alice, "conversation " + i, i);
+        }
+
+        Page<Conversation> page = repository.list(alice, query(1, 2, null, null));
+
+        assertThat(page.items()).extracting(Conversation::title).containsExactly("conversation 3", "conversation 2");
+        assertThat(page.total()).isEqualTo(5);
+        assertThat(page.offset()).isEqualTo(1);
+        assertThat(page.limit()).isEqualTo(2);
+    }
+
+    @Test
+    void list_pastTheEnd_isEmpty_butStillCountsTheTotal() {
+        insert(alice, "only", 0);
+
+        Page<Conversation> page = repository.list(alice, query(5, 10, null, null));
+
+        assertThat(page.items()).isEmpty();
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void list_filteredByStatus_returnsOnlyThatStatus() {
+        insert(alice, "active one", 0);
+        Conversation archived = repository.update(insert(alice, "archived one", 1)
+                .withStatus(ConversationStatus.ARCHIVED, at(2))).orElseThrow();
+
+        Page<Conversation> page = repository.list(alice, query(0, 20, ConversationStatus.ARCHIVED, null));
+
+        assertThat(page.items()).containsExactly(archived);
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void list_filteredByText_matchesTitlesContainingIt_ignoringCase() {
+        Conversation lisbon = insert(alice, "Trip to LISBON", 0);
+        Conversation porto = insert(alice, "lisbon and Porto", 1);
+        insert(alice, "Groceries", 2);
+
+        Page<Conversation> page = repository.list(alice, query(0, 20, null, "Lisbon"));
+
+        assertThat(page.items()).containsExactly(porto, lisbon);
+        assertThat(page.total()).isEqualTo(2);
+    }
+
+    @Test
+    void list_withBothFilters_appliesBoth() {
+        insert(alice, "plan A", 0);
+        Conversation closedPlan = repository.update(insert(alice, "plan B", 1)
+                .withStatus(ConversationStatus.CLOSED, at(2))).orElseThrow();
+        repository.update(insert(alice, "other", 3).withStatus(ConversationStatus.CLOSED, at(4)));
+
+        Page<Conversation> page = repository.list(alice, query(0, 20, ConversationStatus.CLOSED, "plan"));
+
+        assertThat(page.items()).containsExactly(closedPlan);
+    }
+
+    @Test
+    void update_savesTitleStatusMetadataAndUpdatedAt() {
+        Conversation original = insert(alice, "draft", 0);
+        Conversation changed = original.withTitle("final", at(10))
+                .withStatus(ConversationStatus.CLOSED, at(10))
+                .withMetadata(Map.of("k", "v"), at(10));
+
+        Optional<Conversation> saved = repository.update(changed);
+
+        assertThat(saved).contains(changed);
+        assertThat(repository.find(alice, original.id())).contains(changed);
+    }
+
+    @Test
+    void update_movesTheConversationToTheTopOfTheList() {
+        Conversation first = insert(alice, "first", 0);
+        Conversation second = insert(alice, "second", 1);
+
+        Conversation renamed = repository.update(first.withTitle("renamed", at(2))).orElseThrow();
+
+        assertThat(repository.list(alice, ConversationQuery.firstPage()).items()).containsExactly(renamed, second);
+    }
+
+    @Test
+    void update_ofAnotherUsersConversation_isEmpty_andChangesNothing() {
+        Conversation alices = insert(alice, "mine", 0);
+        Conversation forged = new Conversation(alices.id(), bob, "hijacked", ConversationStatus.ACTIVE, Map.of(),
+                alices.createdAt(), at(9), Optional.empty(), 0, 0);
+
+        assertThat(repository.update(forged)).isEmpty();
+        assertThat(repository.find(alice, alices.id())).contains(alices);
+    }
+
+    @Test
+    void delete_softDeletes_soTheConversationIsNotFoundNotListedAndNotUpdated() {
+        Conversation doomed = insert(alice, "doomed", 0);
+        Conversation kept = insert(alice, "kept", 1);
+
+        assertThat(repository.delete(alice, doomed.id(), at(5))).isTrue();
+
+        assertThat(repository.find(alice, doomed.id())).isEmpty();
+        assertThat(repository.list(alice, ConversationQuery.firstPage()).items()).containsExactly(kept);
+        assertThat(repository.list(alice, ConversationQuery.firstPage()).total()).isEqualTo(1);
+        assertThat(repository.update(doomed.withTitle("revived", at(6)))).isEmpty();
+    }
+
+    @Test
+    void delete_twice_isFalseTheSecondTime() {
+        Conversation doomed = insert(alice, "doomed", 0);
+        repository.delete(alice, doomed.id(), at(5));
+
+        assertThat(repository.delete(alice, doomed.id(), at(6))).isFalse();
+    }
+
+    @Test
+    void delete_ofAnotherUsersConversation_isFalse_andKeepsIt() {
+        Conversation alices = insert(alice, "mine", 0);
+
+        assertThat(repository.delete(bob, alices.id(), at(5))).isFalse();
+        assertThat(repository.find(alice, alices.id())).contains(alices);
+    }
+
+    private Conversation insert(UserId owner, String title, long second) {
+        Conversation conversation = conversation(owner, title, at(second));
+        repository.insert(conversation);
+        return conversation;
+    }
+
+    private static ConversationQuery query(int offset, int limit, ConversationStatus status, String text) {
+        return new ConversationQuery(offset, limit, Optional.ofNullable(status), Optional.ofNullable(text));
+    }
+}
