@@ -2,6 +2,7 @@ package io.confab.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.confab.domain.port.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,7 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** A HikariCP pool on one database whose schema Flyway brings up to date. */
+/**
+ * One database whose schema Flyway brings up to date: on a HikariCP pool this class opens and
+ * closes, or on a host application's own {@link DataSource}, which it never closes.
+ */
 final class Database implements AutoCloseable {
 
     private static final int VALID_CHECK_SECONDS = 1;
@@ -23,14 +27,17 @@ final class Database implements AutoCloseable {
      */
     static final Duration PROBE_WAIT = Duration.ofMillis(500);
 
-    private final HikariDataSource pool;
+    private final DataSource pool;
     private final Vendor vendor;
+    /** Closes the pool this class opened; nothing for a host's. */
+    private final Runnable closer;
     /** The probe under way or last finished: callers while one runs share it, so a down database is probed once at a time. */
     private final AtomicReference<CompletableFuture<Boolean>> probe = new AtomicReference<>(CompletableFuture.completedFuture(true));
 
-    private Database(HikariDataSource pool, Vendor vendor) {
+    private Database(DataSource pool, Vendor vendor, Runnable closer) {
         this.pool = pool;
         this.vendor = vendor;
+        this.closer = closer;
     }
 
     /** Opens the pool and migrates; an unreachable database is a {@code StoreUnavailableException}. */
@@ -53,7 +60,23 @@ final class Database implements AutoCloseable {
     static Database create(StoreSettings settings) {
         HikariDataSource pool = new HikariDataSource();
         configure(pool, settings);
-        return new Database(pool, settings.vendor());
+        return new Database(pool, settings.vendor(), pool::close);
+    }
+
+    /**
+     * A host application's own {@code DataSource} (PostgreSQL or H2, told apart by its URL), migrated;
+     * closing this leaves it open. An unreachable database is a {@code StoreUnavailableException}.
+     */
+    static Database hosted(DataSource dataSource) {
+        Vendor vendor;
+        try (Connection connection = dataSource.getConnection()) {
+            vendor = Vendor.of(connection.getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the database cannot be reached", e);
+        }
+        Database database = new Database(dataSource, vendor, () -> { });
+        database.migrate();
+        return database;
     }
 
     private static void configure(HikariConfig config, StoreSettings settings) {
@@ -121,6 +144,6 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        closer.run();
     }
 }

@@ -1,5 +1,6 @@
 package io.confab.persistence;
 
+import io.confab.application.Stores;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.TaskRepository;

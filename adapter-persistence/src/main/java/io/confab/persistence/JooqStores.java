@@ -1,7 +1,9 @@
 package io.confab.persistence;
 
+import io.confab.application.Stores;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -40,6 +42,17 @@ public final class JooqStores {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The stores on a host application's own {@code DataSource} (PostgreSQL or H2), migrated first;
+     * the host keeps owning it: closing the stores leaves it open.
+     */
+    public static Stores open(DataSource dataSource) {
+        Database database = Database.hosted(dataSource);
+        DSLContext dsl = dsl(database);
+        return new GuardedStores(database, new JooqConversationRepository(dsl), new JooqMessageRepository(dsl),
+                new JooqTaskRepository(dsl), new JooqTurnLeases(dsl), () -> { });
     }
 
     static DSLContext dsl(Database database) {

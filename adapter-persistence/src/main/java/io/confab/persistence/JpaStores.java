@@ -1,5 +1,9 @@
 package io.confab.persistence;
 
+import io.confab.application.Stores;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.BatchSettings;
 import org.hibernate.cfg.JdbcSettings;
@@ -13,6 +17,10 @@ import org.hibernate.tool.schema.Action;
  * (a coordination table, not an entity of the host's model).
  */
 public final class JpaStores {
+
+    /** The entity classes a host's persistence unit must manage for {@link #open(EntityManagerFactory, DataSource)}. */
+    public static final List<Class<?>> ENTITY_CLASSES = List.of(ConversationEntity.class, MessageEntity.class,
+            ToolCallEntity.class);
 
     private JpaStores() {
     }
@@ -34,9 +42,25 @@ public final class JpaStores {
         }
     }
 
+    /**
+     * The stores on a host application's own JPA setup: its {@code EntityManagerFactory} (Hibernate,
+     * with {@link #ENTITY_CLASSES} among its managed classes) and the {@code DataSource} under it, which
+     * Flyway migrates first. The host keeps owning both: closing the stores leaves them open.
+     */
+    public static Stores open(EntityManagerFactory entityManagers, DataSource dataSource) {
+        Database database = Database.hosted(dataSource);
+        SessionFactory sessions = entityManagers.unwrap(SessionFactory.class);
+        return new GuardedStores(database,
+                new JpaConversationRepository(sessions),
+                new JpaMessageRepository(sessions),
+                new JooqTaskRepository(JooqStores.dsl(database)),
+                new JooqTurnLeases(JooqStores.dsl(database)),
+                () -> { });
+    }
+
     private static SessionFactory sessionFactory(Database database) {
         return new HibernatePersistenceConfiguration("confab")
-                .managedClasses(ConversationEntity.class, MessageEntity.class, ToolCallEntity.class)
+                .managedClasses(ENTITY_CLASSES)
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource())
                 .property(BatchSettings.STATEMENT_BATCH_SIZE, 20)
                 .schemaToolingAction(Action.VALIDATE)

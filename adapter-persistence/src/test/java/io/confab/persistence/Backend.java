@@ -1,5 +1,6 @@
 package io.confab.persistence;
 
+import io.confab.application.Stores;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -8,7 +9,9 @@ enum Backend {
     JOOQ_H2(JooqStores::open, false),
     JOOQ_POSTGRES(JooqStores::open, true),
     JPA_H2(JpaStores::open, false),
-    JPA_POSTGRES(JpaStores::open, true);
+    JPA_POSTGRES(JpaStores::open, true),
+    JOOQ_HOSTED_POSTGRES(HostApplication::jooq, true),
+    JPA_HOSTED_H2(HostApplication::jpa, false);
 
     private final Function<StoreSettings, Stores> opener;
     private final boolean postgres;

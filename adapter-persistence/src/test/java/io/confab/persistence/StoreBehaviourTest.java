@@ -6,6 +6,7 @@ import static io.confab.testkit.contract.Fixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.confab.application.Stores;
 import io.confab.domain.Conversation;
 import io.confab.domain.Message;
 import io.confab.domain.UserId;

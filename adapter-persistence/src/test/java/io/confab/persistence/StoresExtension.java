@@ -1,5 +1,6 @@
 package io.confab.persistence;
 
+import io.confab.application.Stores;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

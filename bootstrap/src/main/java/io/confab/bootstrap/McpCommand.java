@@ -1,9 +1,9 @@
 package io.confab.bootstrap;
 
+import io.confab.application.Stores;
 import io.confab.application.tools.TaskTools;
 import io.confab.domain.UserId;
 import io.confab.mcp.McpStdio;
-import io.confab.persistence.Stores;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -75,6 +75,13 @@ public final class ConfabBuilder {
         return this;
     }
 
+    /** Every store port from one storage adapter: conversations, messages, tasks and turn leases. */
+    public ConfabBuilder stores(Stores value) {
+        conversationsAndMessages(value.conversations(), value.messages());
+        tasks(value.tasks());
+        return leases(value.leases());
+    }
+
     public ConfabBuilder tasks(TaskRepository value) {
         this.tasks = Optional.of(value);
         return this;

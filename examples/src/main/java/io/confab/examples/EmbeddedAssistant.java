@@ -2,6 +2,7 @@ package io.confab.examples;
 
 import io.confab.application.Confab;
 import io.confab.application.ConfabBuilder;
+import io.confab.application.Stores;
 import io.confab.application.usecase.SendMessageUseCase.SendMessage;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.ConversationId;
@@ -9,7 +10,6 @@ import io.confab.domain.UserId;
 import io.confab.llm.ChatModels;
 import io.confab.persistence.JooqStores;
 import io.confab.persistence.StoreSettings;
-import io.confab.persistence.Stores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +43,7 @@ public final class EmbeddedAssistant {
     static List<String> chat(Optional<Path> dataDir, UserId user, List<String> messages) {
         Optional<Stores> stores = dataDir.map(dir -> JooqStores.open(StoreSettings.h2File(dir.resolve("confab"))));
         ConfabBuilder builder = Confab.builder().model(ChatModels.offline());
-        stores.ifPresent(store -> builder.conversationsAndMessages(store.conversations(), store.messages())
-                .tasks(store.tasks())
-                .leases(store.leases()));
+        stores.ifPresent(builder::stores);
         try (Confab confab = builder.build()) {
             ConversationId conversation = confab.createConversation().create(user, "Embedded").id();
             List<String> replies = new ArrayList<>();

@@ -2,11 +2,11 @@ package io.confab.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confab.application.Stores;
 import io.confab.domain.UserId;
 import io.confab.domain.port.TaskFilter;
 import io.confab.persistence.JooqStores;
 import io.confab.persistence.StoreSettings;
-import io.confab.persistence.Stores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

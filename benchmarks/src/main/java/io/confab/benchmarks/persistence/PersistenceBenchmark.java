@@ -1,5 +1,6 @@
 package io.confab.benchmarks.persistence;
 
+import io.confab.application.Stores;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
@@ -8,7 +9,6 @@ import io.confab.domain.TimeOrderedIdGenerator;
 import io.confab.domain.UserId;
 import io.confab.domain.port.IdGenerator;
 import io.confab.persistence.JooqStores;
-import io.confab.persistence.Stores;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

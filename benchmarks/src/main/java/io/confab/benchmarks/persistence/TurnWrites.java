@@ -1,5 +1,6 @@
 package io.confab.benchmarks.persistence;
 
+import io.confab.application.Stores;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
@@ -13,7 +14,6 @@ import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.IdGenerator;
 import io.confab.persistence.JooqStores;
-import io.confab.persistence.Stores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

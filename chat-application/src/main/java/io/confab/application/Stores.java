@@ -1,4 +1,4 @@
-package io.confab.persistence;
+package io.confab.application;
 
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
@@ -6,8 +6,10 @@ import io.confab.domain.port.TaskRepository;
 import io.confab.domain.port.TurnLeases;
 
 /**
- * The repositories of one open, migrated database. Every operation that cannot reach the database
- * throws {@link io.confab.domain.port.StoreUnavailableException} and has written nothing.
+ * The store ports as one group: the repositories of one open, migrated database, which a storage
+ * adapter (in its own module) hands to {@link ConfabBuilder#stores}. Every operation that cannot
+ * reach the database throws {@link io.confab.domain.port.StoreUnavailableException} and has written
+ * nothing.
  */
 public interface Stores extends AutoCloseable {
 
