@@ -1,6 +1,5 @@
 package io.confab.application.turn;
 
-import io.confab.application.ConfabPorts;
 import io.confab.application.ConfabSettings;
 import io.confab.application.TokenEstimate;
 import io.confab.application.usecase.TurnFailure;
@@ -36,7 +35,8 @@ final class AgentTurn implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(AgentTurn.class.getName());
 
-    private final ConfabPorts ports;
+    /** What every agent turn uses: stores, model, tools, settings. */
+    private final AgentTurns shared;
     private final ConfabSettings settings;
     private final RunningTurn turn;
     private final TurnEmitter events;
@@ -44,27 +44,24 @@ final class AgentTurn implements Runnable {
     /** The history window as read before the user message was stored. */
     private final List<Message> earlier;
     private final MessageId assistantId;
-    private final TurnLeasing leasing;
     private final Draft draft = new Draft();
     /** The conversation as storing the reply left it; empty while (or when) the reply is not stored. */
     private Optional<Conversation> afterReply = Optional.empty();
 
-    AgentTurn(ConfabPorts ports, ConfabSettings settings, RunningTurn turn, TurnEmitter events, Message userMessage,
-              List<Message> earlier, TurnLeasing leasing) {
-        this.ports = ports;
-        this.settings = settings;
+    AgentTurn(AgentTurns shared, RunningTurn turn, TurnEmitter events, Message userMessage, List<Message> earlier) {
+        this.shared = shared;
+        this.settings = shared.settings;
         this.turn = turn;
         this.events = events;
         this.userMessage = userMessage;
         this.earlier = earlier;
-        this.leasing = leasing;
         this.assistantId = new MessageId(turn.id.value());
     }
 
     @Override
     public void run() {
         TurnOutcome.Finished outcome = converse();
-        new ConversationActivity(ports).afterTurn(turn.user, outcome, afterReply);
+        shared.activity.afterTurn(turn.user, outcome, afterReply);
         turn.finish(outcome);
     }
 
@@ -93,14 +90,14 @@ final class AgentTurn implements Runnable {
         UserId user = turn.user;
         List<ModelMessage> messages = new ArrayList<>(HistoryWindow.build(window(),
                 settings.tokenBudget() - TokenEstimate.ofText(settings.systemPrompt())));
-        List<ToolDefinition> tools = ports.tools().tools(user);
+        List<ToolDefinition> tools = shared.tools.tools(user);
         Map<String, ToolDefinition> byName = tools.stream()
                 .collect(Collectors.toMap(ToolDefinition::name, Function.identity(), (a, b) -> a));
-        ToolRunner runner = new ToolRunner(ports.tools(), byName, user, events, turn.cancellation);
+        ToolRunner runner = new ToolRunner(shared.tools, byName, user, events, turn.cancellation);
         for (int round = 0; !turn.cancellation.isCancelled(); round++) {
             boolean mayUseTools = round < settings.maxToolRounds();
             events.thinking();
-            ModelRound.Result said = ModelRound.stream(ports.model(),
+            ModelRound.Result said = ModelRound.stream(shared.model,
                     new ModelRequest(settings.systemPrompt(), messages, mayUseTools ? tools : List.of()),
                     turn.cancellation, events, assistantId, draft);
             if (said.toolCalls().isEmpty() || !mayUseTools) {
@@ -131,7 +128,7 @@ final class AgentTurn implements Runnable {
         if (!store(reply)) {
             return failed(TurnFailure.CONVERSATION_DELETED, "The conversation was deleted while the reply was being written.");
         }
-        leasing.release(turn);
+        shared.leasing.release(turn);
         events.completed(reply, reply.usage());
         return new TurnOutcome.Completed(userMessage, reply);
     }
@@ -143,7 +140,7 @@ final class AgentTurn implements Runnable {
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "could not store the interrupted reply of turn " + turn.id, e);
         }
-        leasing.release(turn);
+        shared.leasing.release(turn);
         events.cancelled(reply);
         return new TurnOutcome.Cancelled(userMessage, reply);
     }
@@ -155,20 +152,20 @@ final class AgentTurn implements Runnable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not store the failed reply of turn " + turn.id, e);
         }
-        leasing.release(turn);
+        shared.leasing.release(turn);
         events.failed(failure.code(), detail);
         return new TurnOutcome.Failed(userMessage, reply, failure, detail);
     }
 
     private Message reply(MessageStatus status, Map<String, String> metadata) {
         return new Message(assistantId, turn.conversation, Role.ASSISTANT, draft.text(), status, draft.toolCalls(),
-                Optional.of(ports.model().name()), draft.usage(), metadata, Optional.empty(),
-                Optional.of(userMessage.id()), ports.clock().instant());
+                Optional.of(shared.model.name()), draft.usage(), metadata, Optional.empty(),
+                Optional.of(userMessage.id()), shared.clock.instant());
     }
 
     /** False when the conversation disappeared (deleted) while the turn ran. */
     private boolean store(Message reply) {
-        AppendResult stored = ports.messages().append(turn.user, reply);
+        AppendResult stored = shared.messages.append(turn.user, reply);
         if (stored instanceof AppendResult.Appended appended) {
             afterReply = Optional.of(appended.conversation());
         }

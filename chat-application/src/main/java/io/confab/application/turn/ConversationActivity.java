@@ -1,10 +1,13 @@
 package io.confab.application.turn;
 
-import io.confab.application.ConfabPorts;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.Conversation;
 import io.confab.domain.UserId;
 import io.confab.domain.event.ConversationEvent;
+import io.confab.domain.port.ChatModel;
+import io.confab.domain.port.ConversationRepository;
+import io.confab.domain.port.EventBus;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -16,10 +19,16 @@ final class ConversationActivity {
 
     private static final System.Logger LOG = System.getLogger(ConversationActivity.class.getName());
 
-    private final ConfabPorts ports;
+    private final ConversationRepository conversations;
+    private final ChatModel model;
+    private final EventBus eventBus;
+    private final Clock clock;
 
-    ConversationActivity(ConfabPorts ports) {
-        this.ports = ports;
+    ConversationActivity(ConversationRepository conversations, ChatModel model, EventBus eventBus, Clock clock) {
+        this.conversations = conversations;
+        this.model = model;
+        this.eventBus = eventBus;
+        this.clock = clock;
     }
 
     /**
@@ -28,10 +37,10 @@ final class ConversationActivity {
      */
     void afterTurn(UserId owner, TurnOutcome.Finished outcome, Optional<Conversation> afterReply) {
         try {
-            afterReply.or(() -> ports.conversations().find(owner, outcome.userMessage().conversationId()))
+            afterReply.or(() -> conversations.find(owner, outcome.userMessage().conversationId()))
                     .map(conversation -> named(conversation, outcome))
-                    .ifPresent(conversation -> ports.eventBus().publish(owner,
-                            new ConversationEvent.Updated(conversation, ports.clock().instant())));
+                    .ifPresent(conversation -> eventBus.publish(owner,
+                            new ConversationEvent.Updated(conversation, clock.instant())));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not update the conversation after a turn", e);
         }
@@ -43,13 +52,13 @@ final class ConversationActivity {
         }
         String title = suggested(outcome).flatMap(Titles::fromSuggestion)
                 .orElseGet(() -> Titles.from(outcome.userMessage().content()));
-        return ports.conversations().update(conversation.withTitle(title, conversation.updatedAt()))
+        return conversations.update(conversation.withTitle(title, conversation.updatedAt()))
                 .orElse(conversation);
     }
 
     private Optional<String> suggested(TurnOutcome.Finished outcome) {
         try {
-            return ports.model().title(outcome.userMessage().content(), outcome.assistantMessage().content())
+            return model.title(outcome.userMessage().content(), outcome.assistantMessage().content())
                     .filter(title -> !title.isBlank());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "model title failed; using the first words", e);

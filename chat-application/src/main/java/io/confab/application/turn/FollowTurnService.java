@@ -1,6 +1,5 @@
 package io.confab.application.turn;
 
-import io.confab.application.ConfabPorts;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.domain.ConversationId;
@@ -8,8 +7,14 @@ import io.confab.domain.MessageId;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
+import io.confab.domain.port.ConversationRepository;
+import io.confab.domain.port.EventBus;
+import io.confab.domain.port.EventLog;
+import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.Subscription;
 import io.confab.domain.port.TurnLease;
+import io.confab.domain.port.TurnLeases;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,12 +28,23 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class FollowTurnService implements FollowTurnUseCase {
 
-    private final ConfabPorts ports;
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final TurnLeases leases;
+    private final EventLog eventLog;
+    private final EventBus eventBus;
+    private final Clock clock;
     private final TurnRegistry registry;
     private final LostTurns lostTurns;
 
-    FollowTurnService(ConfabPorts ports, TurnRegistry registry, LostTurns lostTurns) {
-        this.ports = ports;
+    FollowTurnService(ConversationRepository conversations, MessageRepository messages, TurnLeases leases,
+                      EventLog eventLog, EventBus eventBus, Clock clock, TurnRegistry registry, LostTurns lostTurns) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.leases = leases;
+        this.eventLog = eventLog;
+        this.eventBus = eventBus;
+        this.clock = clock;
         this.registry = registry;
         this.lostTurns = lostTurns;
     }
@@ -36,13 +52,13 @@ public final class FollowTurnService implements FollowTurnUseCase {
     @Override
     public FollowOutcome follow(UserId user, ConversationId conversation, Optional<TurnPosition> after,
                                 TurnListener listener) {
-        if (ports.conversations().find(user, conversation).isEmpty()) {
+        if (conversations.find(user, conversation).isEmpty()) {
             return new FollowOutcome.NotFound();
         }
         long afterSeq = Math.max(0, after.map(TurnPosition::seq).orElse(0L));
         Optional<TurnId> turn = after.map(TurnPosition::turn)
                 .or(() -> registry.latestIn(conversation).map(running -> running.id))
-                .or(() -> ports.eventLog().latestTurn(conversation));
+                .or(() -> eventLog.latestTurn(conversation));
         if (turn.isEmpty()) {
             return new FollowOutcome.NoTurn();
         }
@@ -59,12 +75,12 @@ public final class FollowTurnService implements FollowTurnUseCase {
                                   TurnListener listener) {
         AtomicReference<Subscription> live = new AtomicReference<>();
         OrderedDelivery delivery = new OrderedDelivery(listener, afterSeq, () -> closeIfSet(live));
-        live.set(ports.eventBus().subscribeConversation(conversation, event -> {
+        live.set(eventBus.subscribeConversation(conversation, event -> {
             if (event instanceof TurnEvent turnEvent && turnEvent.turnId().equals(turn)) {
                 delivery.offer(turnEvent);
             }
         }));
-        List<TurnEvent> kept = ports.eventLog().readAfter(turn, 0);
+        List<TurnEvent> kept = eventLog.readAfter(turn, 0);
         if (!kept.isEmpty() && !kept.get(0).conversationId().equals(conversation)) {
             live.get().close();
             return new FollowOutcome.NoTurn();
@@ -90,24 +106,24 @@ public final class FollowTurnService implements FollowTurnUseCase {
      */
     private void endIfLost(UserId user, ConversationId conversation, TurnId turn, long lastSeq,
                            OrderedDelivery delivery) {
-        Optional<TurnLease> lease = ports.leases().find(user, conversation).filter(held -> held.turn().equals(turn));
+        Optional<TurnLease> lease = leases.find(user, conversation).filter(held -> held.turn().equals(turn));
         if (lease.isPresent()) {
-            if (lease.get().isExpiredAt(ports.clock().instant())) {
+            if (lease.get().isExpiredAt(clock.instant())) {
                 lostTurns.recover(lease.get());
             }
             return;
         }
-        ports.messages().find(user, conversation, new MessageId(turn.value()))
+        messages.find(user, conversation, new MessageId(turn.value()))
                 .ifPresent(reply -> delivery.offer(StoredTurns.terminalEvent(reply, lastSeq + 1)));
     }
 
     /** A turn the event log no longer keeps (or never kept, on another process): its stored end, if any. */
     private FollowOutcome fromStore(UserId user, ConversationId conversation, TurnId turn, long afterSeq,
                                     TurnListener listener) {
-        ports.leases().find(user, conversation)
-                .filter(held -> held.turn().equals(turn) && held.isExpiredAt(ports.clock().instant()))
+        leases.find(user, conversation)
+                .filter(held -> held.turn().equals(turn) && held.isExpiredAt(clock.instant()))
                 .ifPresent(lostTurns::recover);
-        return ports.messages().find(user, conversation, new MessageId(turn.value()))
+        return messages.find(user, conversation, new MessageId(turn.value()))
                 .<FollowOutcome>map(reply -> {
                     try {
                         listener.onEvent(StoredTurns.terminalEvent(reply, Math.max(2, afterSeq + 1)));

@@ -1,6 +1,5 @@
 package io.confab.application.turn;
 
-import io.confab.application.ConfabPorts;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
@@ -8,7 +7,12 @@ import io.confab.domain.MessageStatus;
 import io.confab.domain.Role;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.event.TurnEvent;
+import io.confab.domain.port.EventBus;
+import io.confab.domain.port.EventLog;
+import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.TurnLease;
+import io.confab.domain.port.TurnLeases;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,10 +29,18 @@ final class LostTurns {
     static final String DETAIL = "The server answering this message stopped before the reply was finished. "
             + "Send the message again.";
 
-    private final ConfabPorts ports;
+    private final MessageRepository messages;
+    private final TurnLeases leases;
+    private final EventLog eventLog;
+    private final EventBus eventBus;
+    private final Clock clock;
 
-    LostTurns(ConfabPorts ports) {
-        this.ports = ports;
+    LostTurns(MessageRepository messages, TurnLeases leases, EventLog eventLog, EventBus eventBus, Clock clock) {
+        this.messages = messages;
+        this.leases = leases;
+        this.eventLog = eventLog;
+        this.eventBus = eventBus;
+        this.clock = clock;
     }
 
     /** Ends every turn whose lease expired; returns how many this instance ended. */
@@ -36,7 +48,7 @@ final class LostTurns {
         int recovered = 0;
         List<TurnLease> expired;
         do {
-            expired = ports.leases().expired(ports.clock().instant(), BATCH);
+            expired = leases.expired(clock.instant(), BATCH);
             for (TurnLease lease : expired) {
                 recovered += recover(lease) ? 1 : 0;
             }
@@ -47,7 +59,7 @@ final class LostTurns {
     /** Ends the turns an earlier run of this instance (same name) left: none of them can still run. */
     int recoverHeldBy(String instance) {
         int recovered = 0;
-        for (TurnLease lease : ports.leases().heldBy(instance)) {
+        for (TurnLease lease : leases.heldBy(instance)) {
             recovered += recover(lease) ? 1 : 0;
         }
         return recovered;
@@ -55,14 +67,14 @@ final class LostTurns {
 
     /** Takes over the lease and ends its turn; false when another instance (or a renewal) came first. */
     boolean recover(TurnLease lease) {
-        if (!ports.leases().takeOver(lease)) {
+        if (!leases.takeOver(lease)) {
             return false;
         }
         List<TurnEvent> kept = logged(lease);
         if (!kept.isEmpty() && kept.getLast().isTerminal()) {
             return true; // the turn ended; only its lease outlived it
         }
-        Message reply = ports.messages().find(lease.owner(), lease.conversation(), new MessageId(lease.turn().value()))
+        Message reply = messages.find(lease.owner(), lease.conversation(), new MessageId(lease.turn().value()))
                 .orElseGet(() -> storeFailed(lease, kept));
         TurnEvent last = StoredTurns.terminalEvent(reply, kept.isEmpty() ? 2 : kept.getLast().seq() + 1);
         publish(lease, last);
@@ -77,8 +89,8 @@ final class LostTurns {
         Message failed = new Message(id, lease.conversation(), Role.ASSISTANT, streamedText(kept, id),
                 MessageStatus.FAILED, List.of(), Optional.empty(), TokenUsage.NONE,
                 StoredTurns.failureMetadata(TurnFailure.INSTANCE_LOST, DETAIL), Optional.empty(),
-                Optional.of(lease.userMessage()), ports.clock().instant());
-        ports.messages().append(lease.owner(), failed);
+                Optional.of(lease.userMessage()), clock.instant());
+        messages.append(lease.owner(), failed);
         return failed;
     }
 
@@ -95,7 +107,7 @@ final class LostTurns {
 
     private List<TurnEvent> logged(TurnLease lease) {
         try {
-            return ports.eventLog().readAfter(lease.turn(), 0);
+            return eventLog.readAfter(lease.turn(), 0);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "event log unavailable while ending lost turn " + lease.turn()
                     + "; its partial reply is not kept: " + e.getMessage());
@@ -105,13 +117,13 @@ final class LostTurns {
 
     private void publish(TurnLease lease, TurnEvent last) {
         try {
-            ports.eventLog().append(last);
+            eventLog.append(last);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "event log unavailable; lost turn " + lease.turn()
                     + " ends only in the store: " + e.getMessage());
         }
         try {
-            ports.eventBus().publish(lease.owner(), last);
+            eventBus.publish(lease.owner(), last);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "event bus unavailable; followers of lost turn " + lease.turn()
                     + " learn of its end on their next read: " + e.getMessage());

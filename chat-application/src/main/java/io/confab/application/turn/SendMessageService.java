@@ -1,7 +1,5 @@
 package io.confab.application.turn;
 
-import io.confab.application.ConfabPorts;
-import io.confab.application.ConfabSettings;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
@@ -13,9 +11,14 @@ import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.port.AppendResult;
+import io.confab.domain.port.EventLog;
+import io.confab.domain.port.IdGenerator;
 import io.confab.domain.port.LeaseClaim;
+import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RateDecision;
+import io.confab.domain.port.RateLimiter;
 import io.confab.domain.port.TurnLease;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,21 +31,32 @@ import java.util.Optional;
  */
 public final class SendMessageService implements SendMessageUseCase {
 
-    private final ConfabPorts ports;
-    private final ConfabSettings settings;
+    private final MessageRepository messages;
+    private final RateLimiter rateLimiter;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final EventLog eventLog;
+    private final int historyLimit;
     private final TurnRegistry registry;
     private final TurnLeasing leasing;
     private final LostTurns lostTurns;
     private final FollowTurnUseCase follow;
+    private final AgentTurns agentTurns;
 
-    SendMessageService(ConfabPorts ports, ConfabSettings settings, TurnRegistry registry, TurnLeasing leasing,
-                       LostTurns lostTurns, FollowTurnUseCase follow) {
-        this.ports = ports;
-        this.settings = settings;
+    SendMessageService(MessageRepository messages, RateLimiter rateLimiter, IdGenerator ids, Clock clock,
+                       EventLog eventLog, TurnRegistry registry, TurnLeasing leasing, LostTurns lostTurns,
+                       FollowTurnUseCase follow, AgentTurns agentTurns) {
+        this.messages = messages;
+        this.rateLimiter = rateLimiter;
+        this.ids = ids;
+        this.clock = clock;
+        this.eventLog = eventLog;
+        this.historyLimit = agentTurns.settings.historyLimit();
         this.registry = registry;
         this.leasing = leasing;
         this.lostTurns = lostTurns;
         this.follow = follow;
+        this.agentTurns = agentTurns;
     }
 
     @Override
@@ -99,16 +113,16 @@ public final class SendMessageService implements SendMessageUseCase {
      */
     private Begin begin(SendMessage command, Optional<TurnListener> listener) {
         UserId user = command.user();
-        Optional<List<Message>> window = ports.messages().latest(user, command.conversation(), settings.historyLimit());
+        Optional<List<Message>> window = messages.latest(user, command.conversation(), historyLimit);
         if (window.isEmpty()) {
             return new Begin.Missing();
         }
         Optional<String> key = command.clientMessageId().map(String::strip).filter(k -> !k.isEmpty());
-        Optional<Message> earlier = key.flatMap(k -> ports.messages().findByClientMessageId(user, command.conversation(), k));
+        Optional<Message> earlier = key.flatMap(k -> messages.findByClientMessageId(user, command.conversation(), k));
         if (earlier.isPresent()) {
             return retry(user, earlier.get(), listener, window.get());
         }
-        if (ports.rateLimiter().acquire(user) instanceof RateDecision.Limited limited) {
+        if (rateLimiter.acquire(user) instanceof RateDecision.Limited limited) {
             return new Begin.Limited(limited);
         }
         return newTurn(command, key, listener, window.get());
@@ -116,9 +130,9 @@ public final class SendMessageService implements SendMessageUseCase {
 
     private Begin newTurn(SendMessage command, Optional<String> key, Optional<TurnListener> listener,
                           List<Message> window) {
-        Message userMessage = Message.fromUser(new MessageId(ports.ids().next()), command.conversation(),
-                command.content(), key, ports.clock().instant());
-        RunningTurn turn = new RunningTurn(new TurnId(ports.ids().next()), command.user(), command.conversation(),
+        Message userMessage = Message.fromUser(new MessageId(ids.next()), command.conversation(),
+                command.content(), key, clock.instant());
+        RunningTurn turn = new RunningTurn(new TurnId(ids.next()), command.user(), command.conversation(),
                 userMessage.id());
         Optional<Begin> refused = claim(turn, key, listener);
         if (refused.isPresent()) {
@@ -126,7 +140,7 @@ public final class SendMessageService implements SendMessageUseCase {
         }
         AppendResult stored;
         try {
-            stored = ports.messages().append(command.user(), userMessage);
+            stored = messages.append(command.user(), userMessage);
         } catch (RuntimeException e) {
             abandon(turn);
             throw e;
@@ -154,7 +168,7 @@ public final class SendMessageService implements SendMessageUseCase {
         LeaseClaim claim;
         try {
             claim = leasing.claim(lease);
-            if (claim instanceof LeaseClaim.Held held && held.holder().isExpiredAt(ports.clock().instant())
+            if (claim instanceof LeaseClaim.Held held && held.holder().isExpiredAt(clock.instant())
                     && lostTurns.recover(held.holder())) {
                 claim = leasing.claim(lease);
             }
@@ -179,9 +193,7 @@ public final class SendMessageService implements SendMessageUseCase {
     }
 
     private Begin run(RunningTurn turn, Message userMessage, List<Message> earlier) {
-        TurnEmitter events = new TurnEmitter(turn, ports.clock(), ports.eventLog(), ports.eventBus());
-        events.messageCreated(userMessage);
-        registry.run(turn, new AgentTurn(ports, settings, turn, events, userMessage, earlier, leasing));
+        registry.run(turn, agentTurns.start(turn, userMessage, earlier));
         return new Begin.Running(turn);
     }
 
@@ -204,7 +216,7 @@ public final class SendMessageService implements SendMessageUseCase {
     }
 
     private Begin runAgain(UserId user, Message userMessage, Optional<TurnListener> listener, List<Message> window) {
-        RunningTurn turn = new RunningTurn(new TurnId(ports.ids().next()), user, userMessage.conversationId(),
+        RunningTurn turn = new RunningTurn(new TurnId(ids.next()), user, userMessage.conversationId(),
                 userMessage.id());
         Optional<Begin> refused = claim(turn, userMessage.clientMessageId(), listener);
         if (refused.isPresent()) {
@@ -220,7 +232,7 @@ public final class SendMessageService implements SendMessageUseCase {
     }
 
     private Optional<Begin> finished(UserId user, Message userMessage) {
-        return ports.messages().findReply(user, userMessage.conversationId(), userMessage.id())
+        return messages.findReply(user, userMessage.conversationId(), userMessage.id())
                 .filter(reply -> !StoredTurns.wasLost(reply))
                 .map(reply -> new Begin.Done(StoredTurns.outcome(userMessage, reply)));
     }
@@ -248,7 +260,7 @@ public final class SendMessageService implements SendMessageUseCase {
     /** Replays a finished first turn: from the event log while it keeps the turn, else condensed. */
     private TurnStart replay(TurnOutcome.Finished outcome, TurnListener listener) {
         TurnId turn = new TurnId(outcome.assistantMessage().id().value());
-        List<TurnEvent> kept = ports.eventLog().readAfter(turn, 0);
+        List<TurnEvent> kept = eventLog.readAfter(turn, 0);
         deliver(kept.isEmpty() ? StoredTurns.condensedEvents(outcome) : kept, listener);
         return new TurnStart.Started(turn);
     }

@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * The turn use cases of one Confab instance, over one registry of running turns and this
- * instance's turn leases: starting, following and cancelling turns. Starting it begins the lease
+ * instance's turn leases: starting, following and cancelling turns. It hands each service the
+ * ports that service uses, and no other. Starting it begins the lease
  * chores ({@link TurnLeaseKeeper}); closing stops them.
  */
 public final class TurnServices implements AutoCloseable {
@@ -25,10 +26,18 @@ public final class TurnServices implements AutoCloseable {
     public TurnServices(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
         this.registry = new TurnRegistry(ports.eventBus(), context);
         TurnLeasing leasing = new TurnLeasing(ports.leases(), ports.clock(), settings.turnLease(), settings.instance());
-        LostTurns lostTurns = new LostTurns(ports);
-        this.follow = new FollowTurnService(ports, registry, lostTurns);
-        this.send = new SendMessageService(ports, settings, registry, leasing, lostTurns, follow);
-        this.cancel = new CancelTurnService(ports, registry);
+        LostTurns lostTurns = new LostTurns(ports.messages(), ports.leases(), ports.eventLog(), ports.eventBus(),
+                ports.clock());
+        this.follow = new FollowTurnService(ports.conversations(), ports.messages(), ports.leases(), ports.eventLog(),
+                ports.eventBus(), ports.clock(), registry, lostTurns);
+        ConversationActivity activity = new ConversationActivity(ports.conversations(), ports.model(), ports.eventBus(),
+                ports.clock());
+        AgentTurns agentTurns = new AgentTurns(ports.messages(), ports.model(), ports.tools(), ports.eventLog(),
+                ports.eventBus(), ports.clock(), settings, leasing, activity);
+        this.send = new SendMessageService(ports.messages(), ports.rateLimiter(), ports.ids(), ports.clock(),
+                ports.eventLog(), registry, leasing, lostTurns, follow, agentTurns);
+        this.cancel = new CancelTurnService(ports.conversations(), ports.eventLog(), ports.eventBus(), ports.clock(),
+                registry);
         this.keeper = new TurnLeaseKeeper(registry, leasing, lostTurns);
         keeper.start();
     }

@@ -44,14 +44,14 @@ class ConversationActivityTest {
         Conversation afterReply = new Conversation(stored.id(), alice, "Lisbon", stored.status(), stored.metadata(),
                 stored.createdAt(), clock.instant().plusSeconds(5), Optional.empty(), 2, 42);
 
-        new ConversationActivity(ports).afterTurn(alice, completed(), Optional.of(afterReply));
+        activity().afterTurn(alice, completed(), Optional.of(afterReply));
 
         assertThat(notified()).containsExactly(afterReply);
     }
 
     @Test
     void whenTheReplyWasNotStored_readsTheConversation_andNotifiesTheOwnerOfIt() {
-        new ConversationActivity(ports).afterTurn(alice, completed(), Optional.empty());
+        activity().afterTurn(alice, completed(), Optional.empty());
 
         assertThat(notified()).containsExactly(stored);
     }
@@ -68,5 +68,9 @@ class ConversationActivityTest {
         return notifications.events().stream()
                 .map(event -> ((ConversationEvent.Updated) event).conversation())
                 .toList();
+    }
+
+    private ConversationActivity activity() {
+        return new ConversationActivity(ports.conversations(), ports.model(), ports.eventBus(), ports.clock());
     }
 }
