@@ -20,6 +20,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.ConversationEvent;
+import io.confab.domain.event.EventType;
 import io.confab.domain.event.TurnCancelRequested;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.event.TypingChanged;
@@ -62,7 +63,8 @@ public final class EventJsonReader {
     /** Parses the JSON text of a turn event. */
     public static TurnEvent readTurnEvent(String json) {
         try {
-            return turnEvent(MAPPER.readTree(json));
+            JsonNode node = MAPPER.readTree(json);
+            return turnEvent(node, type(node));
         } catch (ValidationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (JsonProcessingException e) {
@@ -79,45 +81,52 @@ public final class EventJsonReader {
     }
 
     private static ChatEvent event(JsonNode node, UserId owner) {
-        String type = text(node, "type");
+        EventType type = type(node);
         Instant ts = instant(node, "ts");
         return switch (type) {
-            case "conversation_created" -> new ConversationEvent.Created(conversation(field(node, "conversation"), owner), ts);
-            case "conversation_updated" -> new ConversationEvent.Updated(conversation(field(node, "conversation"), owner), ts);
-            case "conversation_deleted" -> new ConversationEvent.Deleted(conversation(field(node, "conversation"), owner), ts);
-            case "typing" -> new TypingChanged(ConversationId.parse(text(node, "conversation_id")),
+            case CONVERSATION_CREATED -> new ConversationEvent.Created(conversation(field(node, "conversation"), owner), ts);
+            case CONVERSATION_UPDATED -> new ConversationEvent.Updated(conversation(field(node, "conversation"), owner), ts);
+            case CONVERSATION_DELETED -> new ConversationEvent.Deleted(conversation(field(node, "conversation"), owner), ts);
+            case TYPING -> new TypingChanged(ConversationId.parse(text(node, "conversation_id")),
                     new UserId(text(node, "user_id")), bool(node, "is_typing"), ts);
-            case "turn_cancel_requested" -> new TurnCancelRequested(ConversationId.parse(text(node, "conversation_id")),
+            case TURN_CANCEL_REQUESTED -> new TurnCancelRequested(ConversationId.parse(text(node, "conversation_id")),
                     TurnId.parse(text(node, "turn_id")), ts);
-            default -> turnEvent(node);
+            case MESSAGE_CREATED, AGENT_THINKING, CHUNK, TOOL_STARTING, TOOL_PROGRESS, TOOL_COMPLETE, TOOL_ERROR, COMPLETE,
+                 CANCELLED, ERROR -> turnEvent(node, type);
         };
     }
 
-    private static TurnEvent turnEvent(JsonNode node) {
+    /** The entry of the catalogue that the {@code type} field names. */
+    private static EventType type(JsonNode node) {
+        String name = text(node, "type");
+        return EventType.fromWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown event type: " + name));
+    }
+
+    private static TurnEvent turnEvent(JsonNode node, EventType type) {
         TurnId turn = TurnId.parse(text(node, "turn_id"));
         ConversationId conversation = ConversationId.parse(text(node, "conversation_id"));
         long seq = field(node, "seq").asLong();
         Instant ts = instant(node, "ts");
-        String type = text(node, "type");
         return switch (type) {
-            case "message_created" -> new TurnEvent.MessageCreated(turn, conversation, seq, ts, message(field(node, "message")));
-            case "agent_thinking" -> new TurnEvent.AgentThinking(turn, conversation, seq, ts, text(node, "message"));
-            case "chunk" -> new TurnEvent.Chunk(turn, conversation, seq, ts, text(node, "content"),
+            case MESSAGE_CREATED -> new TurnEvent.MessageCreated(turn, conversation, seq, ts, message(field(node, "message")));
+            case AGENT_THINKING -> new TurnEvent.AgentThinking(turn, conversation, seq, ts, text(node, "message"));
+            case CHUNK -> new TurnEvent.Chunk(turn, conversation, seq, ts, text(node, "content"),
                     MessageId.parse(text(node, "message_id")), field(node, "index").asInt());
-            case "tool_starting" -> new TurnEvent.ToolStarting(turn, conversation, seq, ts, text(node, "tool"),
+            case TOOL_STARTING -> new TurnEvent.ToolStarting(turn, conversation, seq, ts, text(node, "tool"),
                     text(node, "call_id"), JsonValues.fromNode(node.get("parameters")), text(node, "message"));
-            case "tool_progress" -> new TurnEvent.ToolProgress(turn, conversation, seq, ts, text(node, "tool"),
+            case TOOL_PROGRESS -> new TurnEvent.ToolProgress(turn, conversation, seq, ts, text(node, "tool"),
                     text(node, "call_id"), text(node, "message"),
                     node.hasNonNull("count") ? Optional.of(node.get("count").asLong()) : Optional.empty());
-            case "tool_complete" -> new TurnEvent.ToolComplete(turn, conversation, seq, ts, text(node, "tool"),
+            case TOOL_COMPLETE -> new TurnEvent.ToolComplete(turn, conversation, seq, ts, text(node, "tool"),
                     text(node, "call_id"), JsonValues.fromNode(node.get("result")), text(node, "message"));
-            case "tool_error" -> new TurnEvent.ToolFailed(turn, conversation, seq, ts, text(node, "tool"),
+            case TOOL_ERROR -> new TurnEvent.ToolFailed(turn, conversation, seq, ts, text(node, "tool"),
                     text(node, "call_id"), text(node, "error"));
-            case "complete" -> new TurnEvent.Completed(turn, conversation, seq, ts, message(field(node, "message")),
+            case COMPLETE -> new TurnEvent.Completed(turn, conversation, seq, ts, message(field(node, "message")),
                     usage(field(node, "usage")));
-            case "cancelled" -> new TurnEvent.Cancelled(turn, conversation, seq, ts, message(field(node, "message")));
-            case "error" -> new TurnEvent.Failed(turn, conversation, seq, ts, text(node, "code"), text(node, "message"));
-            default -> throw new IllegalArgumentException("unknown event type: " + type);
+            case CANCELLED -> new TurnEvent.Cancelled(turn, conversation, seq, ts, message(field(node, "message")));
+            case ERROR -> new TurnEvent.Failed(turn, conversation, seq, ts, text(node, "code"), text(node, "message"));
+            case CONVERSATION_CREATED, CONVERSATION_UPDATED, CONVERSATION_DELETED, TYPING, TURN_CANCEL_REQUESTED ->
+                    throw new IllegalArgumentException("not a turn event: " + type.wireName());
         };
     }
 

@@ -17,6 +17,7 @@ import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.ConversationEvent;
+import io.confab.domain.event.EventType;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.event.TurnCancelRequested;
 import io.confab.domain.event.TypingChanged;
@@ -70,6 +71,11 @@ class EventJsonReaderTest {
                 new ConversationEvent.Deleted(conversation, TS),
                 new TypingChanged(CONVERSATION, ALICE, true, TS),
                 new TurnCancelRequested(CONVERSATION, TURN, TS));
+    }
+
+    @Test
+    void theSamples_coverTheWholeEventCatalogue() {
+        assertThat(everyEvent().map(ChatEvent::eventType).distinct()).containsExactlyInAnyOrder(EventType.values());
     }
 
     @ParameterizedTest

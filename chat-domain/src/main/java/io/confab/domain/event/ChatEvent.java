@@ -17,8 +17,13 @@ public sealed interface ChatEvent permits TurnEvent, ConversationEvent, TypingCh
 
     Instant ts();
 
+    /** Its entry in the event catalogue. */
+    EventType eventType();
+
     /** The wire name of the event ({@code chunk}, {@code tool_starting}, …). */
-    String type();
+    default String type() {
+        return eventType().wireName();
+    }
 
     /** Whether clients see this event; false for signals between instances ({@link TurnCancelRequested}). */
     default boolean forClients() {

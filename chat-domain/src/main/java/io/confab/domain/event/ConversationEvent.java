@@ -21,22 +21,22 @@ public sealed interface ConversationEvent extends ChatEvent {
 
     /** A conversation was created. */
     record Created(Conversation conversation, Instant ts) implements ConversationEvent {
-        public String type() {
-            return "conversation_created";
+        public EventType eventType() {
+            return EventType.CONVERSATION_CREATED;
         }
     }
 
     /** A conversation's title, status, metadata or activity changed. */
     record Updated(Conversation conversation, Instant ts) implements ConversationEvent {
-        public String type() {
-            return "conversation_updated";
+        public EventType eventType() {
+            return EventType.CONVERSATION_UPDATED;
         }
     }
 
     /** A conversation was deleted. */
     record Deleted(Conversation conversation, Instant ts) implements ConversationEvent {
-        public String type() {
-            return "conversation_deleted";
+        public EventType eventType() {
+            return EventType.CONVERSATION_DELETED;
         }
     }
 }

@@ -24,8 +24,8 @@ public record TurnCancelRequested(ConversationId conversationId, TurnId turnId, 
     }
 
     @Override
-    public String type() {
-        return "turn_cancel_requested";
+    public EventType eventType() {
+        return EventType.TURN_CANCEL_REQUESTED;
     }
 
     @Override

@@ -27,16 +27,16 @@ public sealed interface TurnEvent extends ChatEvent {
     /** The user message is stored; the first event of a turn. */
     record MessageCreated(TurnId turnId, ConversationId conversationId, long seq, Instant ts, Message message)
             implements TurnEvent {
-        public String type() {
-            return "message_created";
+        public EventType eventType() {
+            return EventType.MESSAGE_CREATED;
         }
     }
 
     /** The model is being called; {@code message} is human text such as "Thinking…". */
     record AgentThinking(TurnId turnId, ConversationId conversationId, long seq, Instant ts, String message)
             implements TurnEvent {
-        public String type() {
-            return "agent_thinking";
+        public EventType eventType() {
+            return EventType.AGENT_THINKING;
         }
     }
 
@@ -47,64 +47,64 @@ public sealed interface TurnEvent extends ChatEvent {
             Objects.requireNonNull(content, "content");
         }
 
-        public String type() {
-            return "chunk";
+        public EventType eventType() {
+            return EventType.CHUNK;
         }
     }
 
     /** A tool is about to run. */
     record ToolStarting(TurnId turnId, ConversationId conversationId, long seq, Instant ts, String tool,
                         String callId, JsonValue parameters, String message) implements TurnEvent {
-        public String type() {
-            return "tool_starting";
+        public EventType eventType() {
+            return EventType.TOOL_STARTING;
         }
     }
 
     /** Progress reported by a running tool. */
     record ToolProgress(TurnId turnId, ConversationId conversationId, long seq, Instant ts, String tool,
                         String callId, String message, Optional<Long> count) implements TurnEvent {
-        public String type() {
-            return "tool_progress";
+        public EventType eventType() {
+            return EventType.TOOL_PROGRESS;
         }
     }
 
     /** A tool succeeded; {@code message} summarises the result ("Found 3 tasks"). */
     record ToolComplete(TurnId turnId, ConversationId conversationId, long seq, Instant ts, String tool,
                         String callId, JsonValue result, String message) implements TurnEvent {
-        public String type() {
-            return "tool_complete";
+        public EventType eventType() {
+            return EventType.TOOL_COMPLETE;
         }
     }
 
     /** A tool failed; the turn goes on and the model sees the error. */
     record ToolFailed(TurnId turnId, ConversationId conversationId, long seq, Instant ts, String tool,
                       String callId, String error) implements TurnEvent {
-        public String type() {
-            return "tool_error";
+        public EventType eventType() {
+            return EventType.TOOL_ERROR;
         }
     }
 
     /** The turn finished; {@code message} is the stored assistant message. */
     record Completed(TurnId turnId, ConversationId conversationId, long seq, Instant ts, Message message,
                      TokenUsage usage) implements TurnEvent {
-        public String type() {
-            return "complete";
+        public EventType eventType() {
+            return EventType.COMPLETE;
         }
     }
 
     /** The turn was stopped; {@code message} is stored with status {@code interrupted}. */
     record Cancelled(TurnId turnId, ConversationId conversationId, long seq, Instant ts, Message message)
             implements TurnEvent {
-        public String type() {
-            return "cancelled";
+        public EventType eventType() {
+            return EventType.CANCELLED;
         }
     }
 
     /** The turn failed; the user message stays stored, the assistant message is stored as {@code failed}. */
     record Failed(TurnId turnId, ConversationId conversationId, long seq, Instant ts, String code,
                   String message) implements TurnEvent {
-        public String type() {
-            return "error";
+        public EventType eventType() {
+            return EventType.ERROR;
         }
     }
 }

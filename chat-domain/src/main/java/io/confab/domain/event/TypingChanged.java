@@ -14,7 +14,7 @@ public record TypingChanged(ConversationId conversationId, UserId userId, boolea
     }
 
     @Override
-    public String type() {
-        return "typing";
+    public EventType eventType() {
+        return EventType.TYPING;
     }
 }

@@ -1,6 +1,7 @@
 package io.confab.testkit.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.domain.event.EventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 /** Reads an SSE response live, event by event ({@code id:} + {@code data:} frames; comments skipped). */
 public final class SseClient {
 
-    private static final List<String> TERMINAL_TYPES = List.of("complete", "cancelled", "error");
+    private static final List<String> TERMINAL_TYPES = Stream.of(EventType.COMPLETE, EventType.CANCELLED, EventType.ERROR)
+            .map(EventType::wireName).toList();
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
