@@ -26,20 +26,10 @@ import io.confab.domain.port.TaskFilter;
 import io.confab.testkit.EventRecorder;
 import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A whole agent turn: events in order, tool rounds, what is stored, and what the model sees next time. */
-class AgentTurnTest {
-
-    private final ConfabHarness harness = new ConfabHarness();
-    private final UserId alice = newUser();
-    private final Conversation conversation = harness.newConversation(alice);
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
+class AgentTurnTest extends OneConversationTest {
 
     @Test
     void aModelThatStreamsNulCharacters_losesNoReply_theyAreLeftOutOfChunksAndTheStoredText() {

@@ -5,13 +5,11 @@ import static io.confab.application.testing.ConfabHarness.newUser;
 import static io.confab.application.testing.ConfabHarness.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.ConfabHarness;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
 import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.Conversation;
 import io.confab.domain.TurnId;
-import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.testkit.EventRecorder;
 import io.confab.testkit.ScriptedChatModel.Reply;
@@ -19,20 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Resuming a turn's stream after a position: here, from the log, and from another instance. */
-class FollowTurnTest {
-
-    private final ConfabHarness harness = new ConfabHarness();
-    private final UserId alice = newUser();
-    private final Conversation conversation = harness.newConversation(alice);
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
+class FollowTurnTest extends OneConversationTest {
 
     @Test
     void followingAFinishedTurnAfterASeq_returnsExactlyTheMissingEvents() {

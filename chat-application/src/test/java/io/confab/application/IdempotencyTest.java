@@ -9,7 +9,6 @@ import io.confab.application.testing.ConfabHarness;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.Conversation;
-import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.model.ChatModelException;
 import io.confab.domain.port.TaskFilter;
@@ -18,20 +17,10 @@ import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A repeated client_message_id answers with the first turn and writes nothing new. */
-class IdempotencyTest {
-
-    private final ConfabHarness harness = new ConfabHarness();
-    private final UserId alice = newUser();
-    private final Conversation conversation = harness.newConversation(alice);
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
+class IdempotencyTest extends OneConversationTest {
 
     @Test
     void aRetriedMessage_returnsTheFirstResult_andWritesNothingTwice() {

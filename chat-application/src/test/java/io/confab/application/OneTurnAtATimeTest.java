@@ -4,31 +4,18 @@ import static io.confab.application.testing.ConfabHarness.command;
 import static io.confab.application.testing.ConfabHarness.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.ConfabHarness;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
-import io.confab.domain.Conversation;
-import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.testkit.EventRecorder;
 import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** One running turn per conversation (SPEC §12), on one instance and across instances. */
-class OneTurnAtATimeTest {
-
-    private final ConfabHarness harness = new ConfabHarness();
-    private final UserId alice = newUser();
-    private final Conversation conversation = harness.newConversation(alice);
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
+class OneTurnAtATimeTest extends OneConversationTest {
 
     @Test
     void whileATurnRuns_anotherMessage_isRefusedWithTheRunningTurn_andNothingIsStored() throws Exception {

@@ -5,14 +5,11 @@ import static io.confab.application.testing.ConfabHarness.newUser;
 import static io.confab.application.testing.ConfabHarness.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confab.application.testing.ConfabHarness;
 import io.confab.application.usecase.CancelTurnUseCase.CancelOutcome;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
-import io.confab.domain.Conversation;
 import io.confab.domain.Message;
 import io.confab.domain.MessageStatus;
-import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.model.ChatModelException;
 import io.confab.testkit.EventRecorder;
@@ -22,22 +19,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** How turns end when they do not complete: cancelled, failed by the model, or cut by shutdown. */
-class TurnEndingsTest {
-
-    private final ConfabHarness harness = new ConfabHarness();
-    private final UserId alice = newUser();
-    private final Conversation conversation = harness.newConversation(alice);
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
+class TurnEndingsTest extends OneConversationTest {
 
     @Test
     void deletingTheConversationWhileItsTurnRuns_endsTheTurnWithConversationDeleted() {
