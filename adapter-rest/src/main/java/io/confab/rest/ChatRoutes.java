@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ErrorCode;
 import io.confab.domain.Message;
 import io.confab.domain.UserId;
 import io.confab.domain.port.TaskFilter;
@@ -32,7 +33,7 @@ final class ChatRoutes {
     private void oneShot(Context ctx) {
         UserId user = Authentication.user(ctx);
         if (!user.value().equals(ctx.pathParam("user_id"))) {
-            throw Problem.of(403, "forbidden", "Forbidden", "The path's user is not the token's user.").toException();
+            throw Problem.of(403, ErrorCode.FORBIDDEN, "Forbidden", "The path's user is not the token's user.").toException();
         }
         Body body = Json.body(ctx);
         String message = Message.checkUserContent(body.requiredString("message"));

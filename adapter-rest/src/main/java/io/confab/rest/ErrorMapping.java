@@ -2,6 +2,7 @@ package io.confab.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.confab.domain.ErrorCode;
 import io.confab.domain.ValidationException;
 import io.confab.domain.port.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
@@ -34,36 +35,36 @@ final class ErrorMapping {
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, Problem.of(500, "internal_error", "Internal server error",
+            write(ctx, Problem.of(500, ErrorCode.INTERNAL_ERROR, "Internal server error",
                     "Something went wrong on our side; the correlation id identifies it in the logs."));
         });
     }
 
     private static Problem fromJavalin(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
-            case 404 -> Problem.of(404, "not_found", "Not found",
+            case 404 -> Problem.of(404, ErrorCode.NOT_FOUND, "Not found",
                     "No route " + ctx.method() + " " + ctx.path() + ".");
             case 405 -> {
-                Problem problem = Problem.of(405, "method_not_allowed", "Method not allowed",
+                Problem problem = Problem.of(405, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed",
                         ctx.method() + " is not allowed on " + ctx.path() + ".");
                 String allowed = e instanceof MethodNotAllowedResponse ? e.getDetails().get("availableMethods") : null;
                 yield allowed == null ? problem : problem.withHeader("Allow", allowed);
             }
             case 413 -> tooLarge();
-            default -> Problem.of(e.getStatus(), "http_" + e.getStatus(), e.getMessage(), e.getMessage());
+            default -> Problem.of(e.getStatus(), ErrorCode.HTTP_ERROR, e.getMessage(), e.getMessage());
         };
     }
 
     private static Problem unavailable(StoreUnavailableException.Store store) {
         return switch (store) {
-            case DATABASE -> Problem.unavailable("store_unavailable", "The database is unavailable; try again shortly.");
-            case EVENT_LOG -> Problem.unavailable("event_log_unavailable",
+            case DATABASE -> Problem.unavailable(ErrorCode.STORE_UNAVAILABLE, "The database is unavailable; try again shortly.");
+            case EVENT_LOG -> Problem.unavailable(ErrorCode.EVENT_LOG_UNAVAILABLE,
                     "Live updates are unavailable (the event log cannot be reached); try again shortly.");
         };
     }
 
     static Problem tooLarge() {
-        return Problem.of(413, "payload_too_large", "Payload too large", "The request body is over the size limit.");
+        return Problem.of(413, ErrorCode.PAYLOAD_TOO_LARGE, "Payload too large", "The request body is over the size limit.");
     }
 
     static void write(Context ctx, Problem problem) {
@@ -74,11 +75,11 @@ final class ErrorMapping {
     /** The problem+json document of {@code problem}. */
     static ObjectNode body(Problem problem, String correlationId) {
         ObjectNode body = Json.object();
-        body.put("type", "urn:confab:problem:" + problem.code());
+        body.put("type", "urn:confab:problem:" + problem.code().wireName());
         body.put("title", problem.title());
         body.put("status", problem.status());
         body.put("detail", problem.detail());
-        body.put("code", problem.code());
+        body.put("code", problem.code().wireName());
         body.put("correlation_id", correlationId);
         problem.members().forEach(body::put);
         if (!problem.errors().isEmpty()) {

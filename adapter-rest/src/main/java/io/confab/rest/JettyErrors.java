@@ -1,5 +1,6 @@
 package io.confab.rest;
 
+import io.confab.domain.ErrorCode;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -46,14 +47,14 @@ final class JettyErrors extends ErrorHandler {
 
     private static Problem problem(int status) {
         return switch (status) {
-            case 400 -> Problem.badRequest("bad_request", "The request is malformed (for example its URI or a path segment).");
-            case 414 -> Problem.of(414, "uri_too_long", "URI too long", "The request URI is over the size limit.");
-            case 431 -> Problem.of(431, "headers_too_large", "Request headers too large",
+            case 400 -> Problem.badRequest(ErrorCode.BAD_REQUEST, "The request is malformed (for example its URI or a path segment).");
+            case 414 -> Problem.of(414, ErrorCode.URI_TOO_LONG, "URI too long", "The request URI is over the size limit.");
+            case 431 -> Problem.of(431, ErrorCode.HEADERS_TOO_LARGE, "Request headers too large",
                     "The request headers are over the size limit.");
-            case 503 -> Problem.unavailable("server_unavailable", "The server cannot take this request now; try again shortly.");
-            case 500 -> Problem.of(500, "internal_error", "Internal server error",
+            case 503 -> Problem.unavailable(ErrorCode.SERVER_UNAVAILABLE, "The server cannot take this request now; try again shortly.");
+            case 500 -> Problem.of(500, ErrorCode.INTERNAL_ERROR, "Internal server error",
                     "Something went wrong on our side; the correlation id identifies it in the logs.");
-            default -> Problem.of(status, "http_" + status, HttpStatus.getMessage(status), HttpStatus.getMessage(status) + ".");
+            default -> Problem.of(status, ErrorCode.HTTP_ERROR, HttpStatus.getMessage(status), HttpStatus.getMessage(status) + ".");
         };
     }
 }

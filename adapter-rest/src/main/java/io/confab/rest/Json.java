@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.confab.domain.ErrorCode;
 import io.confab.json.JacksonMappers;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -50,17 +51,17 @@ final class Json {
             return new Body(object());
         }
         if (!isJson(ctx.contentType())) {
-            throw Problem.of(415, "unsupported_media_type", "Unsupported media type",
+            throw Problem.of(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Send the body as application/json.").toException();
         }
         JsonNode node;
         try {
             node = BODY_READER.readTree(bytes);
         } catch (IOException e) {
-            throw Problem.badRequest("malformed_json", "The body is not valid JSON.").toException();
+            throw Problem.badRequest(ErrorCode.MALFORMED_JSON, "The body is not valid JSON.").toException();
         }
         if (node == null || !node.isObject()) {
-            throw Problem.badRequest("malformed_json", "The body must be a JSON object.").toException();
+            throw Problem.badRequest(ErrorCode.MALFORMED_JSON, "The body must be a JSON object.").toException();
         }
         return new Body((ObjectNode) node);
     }

@@ -9,6 +9,7 @@ import io.confab.application.usecase.SendMessageUseCase.SendMessage;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ErrorCode;
 import io.confab.domain.MessagePage;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
@@ -114,7 +115,7 @@ final class MessageRoutes {
                 }
             }
             case FollowOutcome.NotFound ignored -> throw ConversationRoutes.notFound(id).toException();
-            case FollowOutcome.NoTurn ignored -> throw Problem.of(404, "no_turn", "Not found",
+            case FollowOutcome.NoTurn ignored -> throw Problem.of(404, ErrorCode.NO_TURN, "Not found",
                     "The conversation has no turn that can be resumed.").toException();
         }
     }
@@ -129,7 +130,7 @@ final class MessageRoutes {
         try {
             return Optional.of(new TurnPosition(new TurnId(UUID.fromString(parts[0])), Long.parseLong(parts[1])));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw Problem.badRequest("bad_last_event_id", "Last-Event-ID must be <turn>:<seq>.").toException();
+            throw Problem.badRequest(ErrorCode.BAD_LAST_EVENT_ID, "Last-Event-ID must be <turn>:<seq>.").toException();
         }
     }
 
@@ -137,7 +138,7 @@ final class MessageRoutes {
         ConversationId id = Params.conversationId(ctx);
         switch (useCases.cancelTurn().cancel(Authentication.user(ctx), id)) {
             case CANCELLED -> Json.answer(ctx, 202, Json.object().put("status", "cancelling"));
-            case NO_RUNNING_TURN -> throw Problem.conflict("no_running_turn",
+            case NO_RUNNING_TURN -> throw Problem.conflict(ErrorCode.NO_RUNNING_TURN,
                     "No turn is running in this conversation.").toException();
             case NOT_FOUND -> throw ConversationRoutes.notFound(id).toException();
         }

@@ -1,6 +1,7 @@
 package io.confab.rest;
 
 import io.confab.domain.ConversationId;
+import io.confab.domain.ErrorCode;
 import io.confab.domain.MessageId;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class Params {
         try {
             return Integer.parseInt(text.get());
         } catch (NumberFormatException e) {
-            throw Problem.badRequest("bad_parameter", name + " must be an integer.").toException();
+            throw Problem.badRequest(ErrorCode.BAD_PARAMETER, name + " must be an integer.").toException();
         }
     }
 
@@ -46,7 +47,7 @@ final class Params {
             try {
                 return new MessageId(UUID.fromString(text));
             } catch (IllegalArgumentException e) {
-                throw Problem.badRequest("bad_parameter", name + " must be a message id.").toException();
+                throw Problem.badRequest(ErrorCode.BAD_PARAMETER, name + " must be a message id.").toException();
             }
         });
     }

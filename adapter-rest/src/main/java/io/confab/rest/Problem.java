@@ -1,5 +1,6 @@
 package io.confab.rest;
 
+import io.confab.domain.ErrorCode;
 import io.confab.domain.FieldError;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
  * machine {@code code}, human text, per-field errors (422), extra members of the body (the
  * running {@code turn_id} of a 409) and extra headers (Retry-After, Allow, WWW-Authenticate).
  */
-record Problem(int status, String code, String title, String detail, List<FieldError> errors,
+record Problem(int status, ErrorCode code, String title, String detail, List<FieldError> errors,
                Map<String, String> members, Map<String, String> headers) {
 
     Problem {
@@ -21,7 +22,7 @@ record Problem(int status, String code, String title, String detail, List<FieldE
     /** How long a client waits before retrying after a 503: a store that is down is usually back within seconds. */
     static final long RETRY_AFTER_SECONDS = 5;
 
-    static Problem of(int status, String code, String title, String detail) {
+    static Problem of(int status, ErrorCode code, String title, String detail) {
         return new Problem(status, code, title, detail, List.of(), Map.of(), Map.of());
     }
 
@@ -43,32 +44,32 @@ record Problem(int status, String code, String title, String detail, List<FieldE
         return new ProblemException(this);
     }
 
-    static Problem badRequest(String code, String detail) {
+    static Problem badRequest(ErrorCode code, String detail) {
         return of(400, code, "Bad request", detail);
     }
 
     static Problem notFound(String detail) {
-        return of(404, "not_found", "Not found", detail);
+        return of(404, ErrorCode.NOT_FOUND, "Not found", detail);
     }
 
-    static Problem conflict(String code, String detail) {
+    static Problem conflict(ErrorCode code, String detail) {
         return of(409, code, "Conflict", detail);
     }
 
     static Problem unauthorized(String detail, boolean tokenPresent) {
         String challenge = tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer";
-        return of(401, tokenPresent ? "invalid_token" : "missing_token", "Unauthorized", detail)
+        return of(401, tokenPresent ? ErrorCode.INVALID_TOKEN : ErrorCode.MISSING_TOKEN, "Unauthorized", detail)
                 .withHeader("WWW-Authenticate", challenge);
     }
 
     /** A 503: every one says when to come back ({@code Retry-After}). */
-    static Problem unavailable(String code, String detail) {
+    static Problem unavailable(ErrorCode code, String detail) {
         return of(503, code, "Service unavailable", detail).withHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
     }
 
     static Problem validation(List<FieldError> errors) {
         String detail = errors.isEmpty() ? "The request is not valid."
                 : errors.get(0).field() + " " + errors.get(0).message();
-        return new Problem(422, "validation_failed", "Validation failed", detail, errors, Map.of(), Map.of());
+        return new Problem(422, ErrorCode.VALIDATION_FAILED, "Validation failed", detail, errors, Map.of(), Map.of());
     }
 }

@@ -6,7 +6,7 @@ final class ProblemException extends RuntimeException {
     private final transient Problem problem;
 
     ProblemException(Problem problem) {
-        super(problem.code(), null, false, false);
+        super(problem.code().wireName(), null, false, false);
         this.problem = problem;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ErrorCode;
 import io.confab.domain.Message;
 import io.confab.domain.TurnId;
 import io.confab.json.JsonValues;
@@ -68,7 +69,7 @@ final class TurnAnswers {
 
     static Problem rateLimited(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return Problem.of(429, "rate_limited", "Too many requests",
+        return Problem.of(429, ErrorCode.RATE_LIMITED, "Too many requests",
                         "Too many turns; try again in " + seconds + " s.")
                 .withHeader("Retry-After", Long.toString(seconds));
     }
@@ -77,12 +78,12 @@ final class TurnAnswers {
         String saved = " Your message is saved.";
         return switch (failure) {
             case MODEL_UNAVAILABLE, MODEL_MISCONFIGURED ->
-                    Problem.of(502, failure.code(), "Bad gateway", detail + saved);
-            case MODEL_TIMEOUT -> Problem.of(504, failure.code(), "Gateway timeout", detail + saved);
-            case STORE_UNAVAILABLE -> Problem.unavailable(failure.code(), detail);
-            case CONVERSATION_DELETED -> Problem.of(410, failure.code(), "Gone", detail);
-            case INSTANCE_LOST -> Problem.unavailable(failure.code(), detail);
-            case INTERNAL -> Problem.of(500, failure.code(), "Internal server error", detail);
+                    Problem.of(502, failure.errorCode(), "Bad gateway", detail + saved);
+            case MODEL_TIMEOUT -> Problem.of(504, failure.errorCode(), "Gateway timeout", detail + saved);
+            case STORE_UNAVAILABLE -> Problem.unavailable(failure.errorCode(), detail);
+            case CONVERSATION_DELETED -> Problem.of(410, failure.errorCode(), "Gone", detail);
+            case INSTANCE_LOST -> Problem.unavailable(failure.errorCode(), detail);
+            case INTERNAL -> Problem.of(500, failure.errorCode(), "Internal server error", detail);
         };
     }
 }

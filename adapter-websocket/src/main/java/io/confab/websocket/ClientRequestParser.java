@@ -1,11 +1,12 @@
 package io.confab.websocket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ErrorCode;
 import io.confab.domain.TurnId;
 import io.confab.domain.ValidationException;
 import io.confab.json.JacksonMappers;

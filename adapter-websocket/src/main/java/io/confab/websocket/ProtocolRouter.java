@@ -5,6 +5,7 @@ import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.application.usecase.SendMessageUseCase.SendMessage;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ErrorCode;
 import io.confab.domain.Message;
 import io.confab.domain.TurnId;
 import io.confab.domain.ValidationException;
@@ -48,7 +49,7 @@ final class ProtocolRouter {
             connection.send(ServerFrames.error(request.requestId(), ErrorCode.VALIDATION_FAILED, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("a WebSocket request failed", e);
-            connection.send(ServerFrames.error(request.requestId(), ErrorCode.UNAVAILABLE,
+            connection.send(ServerFrames.error(request.requestId(), ErrorCode.SERVER_UNAVAILABLE,
                     "the request could not be carried out; try again"));
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ErrorCode;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.confab.websocket;
 
+import io.confab.domain.ErrorCode;
 import io.confab.domain.UserId;
 import io.confab.domain.port.EventBus;
 import io.confab.domain.port.TokenVerifier;

@@ -1,5 +1,6 @@
 package io.confab.application.usecase;
 
+import io.confab.domain.ErrorCode;
 import io.confab.domain.Message;
 import io.confab.domain.TurnId;
 import java.time.Duration;
@@ -40,6 +41,6 @@ public sealed interface TurnOutcome {
      */
     record InProgress(TurnId turn) implements TurnOutcome {
         /** The error code every adapter answers this with (SPEC §12). */
-        public static final String CODE = "turn_in_progress";
+        public static final ErrorCode CODE = ErrorCode.TURN_IN_PROGRESS;
     }
 }
