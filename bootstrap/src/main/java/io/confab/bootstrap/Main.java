@@ -86,6 +86,7 @@ public final class Main {
         }
         Logger log = LoggerFactory.getLogger(Main.class);
         JettyDefaults.presetReferencesPerCacheLine();
+        HeapSizing.apply();
         ConfabServer server;
         try {
             server = ConfabServer.start(config);
