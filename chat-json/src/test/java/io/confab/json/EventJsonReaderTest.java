@@ -47,7 +47,7 @@ class EventJsonReaderTest {
                 JsonValue.object("id", JsonValue.of(7), "ok", JsonValue.of(true)), ToolCallStatus.OK, Duration.ofMillis(12));
         Message reply = new Message(REPLY, CONVERSATION, io.confab.domain.Role.ASSISTANT, "Done.", MessageStatus.COMPLETE,
                 List.of(call), Optional.of("offline"), new TokenUsage(10, 3), Map.of("k", "v"), Optional.empty(),
-                Optional.empty(), TS);
+                Optional.empty(), TS, Optional.empty());
         Conversation conversation = new Conversation(CONVERSATION, ALICE, "Groceries", ConversationStatus.ARCHIVED,
                 Map.of("tag", "home"), TS, TS.plusSeconds(5), Optional.empty(), 2, 13);
         return Stream.of(

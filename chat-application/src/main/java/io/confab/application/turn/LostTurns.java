@@ -77,7 +77,7 @@ final class LostTurns {
         Message failed = new Message(id, lease.conversation(), Role.ASSISTANT, streamedText(kept, id),
                 MessageStatus.FAILED, List.of(), Optional.empty(), TokenUsage.NONE,
                 StoredTurns.failureMetadata(TurnFailure.INSTANCE_LOST, DETAIL), Optional.empty(),
-                Optional.of(lease.userMessage()), ports.clock().instant());
+                Optional.of(lease.userMessage()), ports.clock().instant(), Optional.empty());
         ports.messages().append(lease.owner(), failed);
         return failed;
     }
