@@ -2,6 +2,7 @@ package io.confab.rest.chatkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -24,21 +25,27 @@ final class ChatKitJson {
 
     /** The request in {@code body}; a 400 naming what is wrong (never a class name) when it is not one. */
     static ChatKitRequest read(byte[] body) {
+        JsonNode tree;
         try {
-            ChatKitRequest request = MAPPER.readValue(body, ChatKitRequest.class);
-            if (request == null) {
-                throw ChatKitRequestException.badRequest("malformed_request", "The body must be a ChatKit request object.");
-            }
-            return request;
-        } catch (InvalidTypeIdException e) {
-            String type = e.getTypeId();
-            throw ChatKitRequestException.badRequest("unsupported_request", type == null
-                    ? "The request has no type."
-                    : "ChatKit request type '" + type + "' is not supported by this server.");
-        } catch (JsonMappingException e) {
-            throw ChatKitRequestException.badRequest("malformed_request", where(e) + why(e));
+            tree = MAPPER.readTree(body);
         } catch (IOException e) {
             throw ChatKitRequestException.badRequest("malformed_json", "The body is not valid JSON.");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw ChatKitRequestException.badRequest("malformed_request", "The body must be a ChatKit request object.");
+        }
+        try {
+            return MAPPER.treeToValue(tree, ChatKitRequest.class);
+        } catch (InvalidTypeIdException e) {
+            String type = e.getTypeId();
+            throw type == null
+                    ? ChatKitRequestException.badRequest("malformed_request", "The body must be a ChatKit request object with a type.")
+                    : ChatKitRequestException.badRequest("unsupported_request",
+                            "ChatKit request type '" + type + "' is not supported by this server.");
+        } catch (JsonMappingException e) {
+            throw ChatKitRequestException.badRequest("malformed_request", where(e) + why(e));
+        } catch (JsonProcessingException e) {
+            throw ChatKitRequestException.badRequest("malformed_request", "The body is not a ChatKit request.");
         }
     }
 
