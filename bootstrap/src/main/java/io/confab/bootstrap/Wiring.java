@@ -86,7 +86,7 @@ final class Wiring implements AutoCloseable {
             this.useCases = new RestUseCases(confab.createConversation(), confab.listConversations(),
                     confab.getConversation(), confab.updateConversation(), confab.deleteConversation(),
                     confab.listMessages(), confab.giveFeedback(), turnMetrics.meter(confab.sendMessage()),
-                    confab.followTurn(), confab.cancelTurn(), confab.retryReply(),
+                    confab.followTurn(), confab.cancelTurn(), turnMetrics.meter(confab.retryReply()),
                     turnMetrics.meter(confab.oneShotChat()), confab.listTasks());
             this.restApi = restApi(config, devTokens);
             this.webSocket = closeLater(new WebSocketApi(new WebSocketUseCases(useCases.sendMessage(),
