@@ -191,44 +191,105 @@ abstract class ChatKitContract {
     // ---- JSON requests --------------------------------------------------------------------------
 
     @Test
-    void theJsonRequests_readRenameListRateAndDeleteThreads_overTheSameStoreAsTheRestApi() {
+    void threadsGetById_answersAConversationMadeByTheRestApi_withItsNewestItemsOldestFirst() {
         String token = newToken();
         String thread = api.createConversation(token, "");
         api.post(CONVERSATIONS + "/" + thread + "/messages", token, "{\"message\":\"first\"}");
-        String other = api.createConversation(token, "Other");
 
         JsonNode got = chatKit(token, request("threads.get_by_id", params("thread_id", thread)));
+
         assertThat(got.path("id").asText()).isEqualTo(thread);
+        assertThat(got.path("title").asText()).isEqualTo("first");
+        assertThat(got.path("status").path("type").asText()).isEqualTo("active");
         assertThat(got.path("items").path("data")).extracting(item -> item.path("type").asText())
                 .containsExactly("user_message", "assistant_message");
-        String reply = got.path("items").path("data").get(1).path("id").asText();
+        assertThat(got.path("items").path("data").get(1).path("content").get(0).path("text").asText()).isEqualTo("Echo: first");
+        assertThat(got.path("items").path("has_more").asBoolean()).isFalse();
+        assertThat(got.path("items").has("after")).as("null fields are left out").isFalse();
+    }
+
+    @Test
+    void threadsList_pagesThroughTheCallersConversations_newestActivityFirst() {
+        String token = newToken();
+        String older = api.createConversation(token, "Older");
+        String newer = api.createConversation(token, "Newer");
+
+        JsonNode first = chatKit(token, request("threads.list", JSON.createObjectNode().put("limit", 1)));
+        JsonNode second = chatKit(token, request("threads.list",
+                JSON.createObjectNode().put("limit", 1).put("after", first.path("after").asText())));
+
+        assertThat(first.path("data").get(0).path("id").asText()).isEqualTo(newer);
+        assertThat(first.path("data").get(0).path("items").path("data")).isEmpty();
+        assertThat(first.path("has_more").asBoolean()).isTrue();
+        assertThat(second.path("data")).extracting(thread -> thread.path("id").asText()).containsExactly(older);
+        assertThat(second.path("has_more").asBoolean()).isFalse();
+        assertThat(second.has("after")).isFalse();
+    }
+
+    @Test
+    void itemsList_pagesFromTheNewestMessages_backToTheFirst() {
+        String token = newToken();
+        String thread = api.createConversation(token, "Paged");
+        api.post(CONVERSATIONS + "/" + thread + "/messages", token, "{\"message\":\"one\"}");
+        api.post(CONVERSATIONS + "/" + thread + "/messages", token, "{\"message\":\"two\"}");
+
+        JsonNode newest = chatKit(token, request("items.list", params("thread_id", thread).put("limit", 2)));
+        JsonNode oldest = chatKit(token, request("items.list", params("thread_id", thread).put("limit", 2)
+                .put("after", newest.path("after").asText())));
+
+        assertThat(texts(newest)).containsExactly("Echo: two", "two");
+        assertThat(newest.path("has_more").asBoolean()).isTrue();
+        assertThat(texts(oldest)).containsExactly("Echo: one", "one");
+        assertThat(oldest.path("has_more").asBoolean()).isFalse();
+        JsonNode ascending = chatKit(token, request("items.list", params("thread_id", thread).put("order", "asc")));
+        assertThat(texts(ascending)).containsExactly("one", "Echo: one", "two", "Echo: two");
+    }
+
+    @Test
+    void threadsUpdate_renamesTheConversation() {
+        String token = newToken();
+        String thread = api.createConversation(token, "Before");
 
         JsonNode renamed = chatKit(token, request("threads.update", params("thread_id", thread).put("title", "Renamed")));
+
+        assertThat(renamed.path("id").asText()).isEqualTo(thread);
         assertThat(renamed.path("title").asText()).isEqualTo("Renamed");
         assertThat(json(api.get(CONVERSATIONS + "/" + thread, token)).path("title").asText()).isEqualTo("Renamed");
+    }
 
-        JsonNode firstPage = chatKit(token, request("threads.list", JSON.createObjectNode().put("limit", 1)));
-        assertThat(firstPage.path("data")).hasSize(1);
-        assertThat(firstPage.path("has_more").asBoolean()).isTrue();
-        JsonNode secondPage = chatKit(token, request("threads.list",
-                JSON.createObjectNode().put("limit", 1).put("after", firstPage.path("after").asText())));
-        assertThat(List.of(firstPage.path("data").get(0).path("id").asText(), secondPage.path("data").get(0).path("id").asText()))
-                .containsExactlyInAnyOrder(thread, other);
-        assertThat(secondPage.path("has_more").asBoolean()).isFalse();
+    @Test
+    void threadsDelete_deletesTheConversationEverywhere() {
+        String token = newToken();
+        String thread = api.createConversation(token, "Doomed");
+
+        assertThat(chatKit(token, request("threads.delete", params("thread_id", thread))).isEmpty()).isTrue();
+
+        assertThat(api.get(CONVERSATIONS + "/" + thread, token).statusCode()).isEqualTo(404);
+        assertThat(api.send(post(token, request("threads.get_by_id", params("thread_id", thread)))).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void itemsFeedback_isStoredOnTheMessage_asThePutFeedbackRouteStoresIt() {
+        String token = newToken();
+        String thread = api.createConversation(token, "Rated");
+        api.post(CONVERSATIONS + "/" + thread + "/messages", token, "{\"message\":\"add task buy milk\"}");
+        String messages = CONVERSATIONS + "/" + thread + "/messages";
+        JsonNode items = chatKit(token, request("items.list", params("thread_id", thread).put("order", "asc")));
+        String workflow = items.path("data").get(1).path("id").asText();
+        String reply = items.path("data").get(2).path("id").asText();
 
         JsonNode rated = chatKit(token, request("items.feedback", params("thread_id", thread)
-                .put("kind", "negative").set("item_ids", JSON.createArrayNode().add(reply))));
+                .put("kind", "negative").set("item_ids", JSON.createArrayNode().add(workflow))));
+
         assertThat(rated.isEmpty()).isTrue();
-        JsonNode stored = json(api.get(CONVERSATIONS + "/" + thread + "/messages", token)).path("items").get(1);
-        assertThat(stored.path("feedback").path("rating").asText()).isEqualTo("down");
-        assertThat(api.send(api.request(CONVERSATIONS + "/" + thread + "/messages/" + reply + "/feedback", token)
+        assertThat(json(api.get(messages, token)).path("items").get(1).path("feedback"))
+                .isEqualTo(JSON.createObjectNode().put("rating", "down"));
+        assertThat(api.send(api.request(messages + "/" + reply + "/feedback", token)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"rating\":\"up\",\"comment\":\"better\"}"))).statusCode()).isEqualTo(204);
-        assertThat(json(api.get(CONVERSATIONS + "/" + thread + "/messages", token)).path("items").get(1).path("feedback"))
+        assertThat(json(api.get(messages, token)).path("items").get(1).path("feedback"))
                 .isEqualTo(JSON.createObjectNode().put("rating", "up").put("comment", "better"));
-
-        assertThat(chatKit(token, request("threads.delete", params("thread_id", other))).isEmpty()).isTrue();
-        assertThat(api.get(CONVERSATIONS + "/" + other, token).statusCode()).isEqualTo(404);
+        assertThat(json(api.get(messages, token)).path("items").get(0).path("feedback").isNull()).isTrue();
     }
 
     @Test
@@ -336,6 +397,13 @@ abstract class ChatKitContract {
             }
         }
         return frames;
+    }
+
+    /** The text of each item of a page, in its order. */
+    private static List<String> texts(JsonNode page) {
+        List<String> texts = new ArrayList<>();
+        page.path("data").forEach(item -> texts.add(item.path("content").get(0).path("text").asText()));
+        return texts;
     }
 
     private static List<String> types(List<JsonNode> frames) {
