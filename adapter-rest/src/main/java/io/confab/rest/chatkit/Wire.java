@@ -38,7 +38,6 @@ final class Wire {
     /** A thread item: a message, or the tool calls of a reply. */
     @JsonPropertyOrder({"type", "id", "thread_id", "created_at"})
     sealed interface Item {
-        String id();
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
