@@ -3,6 +3,7 @@ package io.confab.persistence;
 import static io.confab.persistence.SqlFailures.guard;
 
 import io.confab.domain.ConversationId;
+import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
@@ -43,5 +44,10 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     @Override
     public Optional<Message> find(UserId owner, ConversationId conversation, MessageId id) {
         return guard(() -> store.find(owner, conversation, id));
+    }
+
+    @Override
+    public boolean saveFeedback(UserId owner, ConversationId conversation, MessageId id, Feedback feedback) {
+        return guard(() -> store.saveFeedback(owner, conversation, id, feedback));
     }
 }

@@ -5,6 +5,7 @@ import static io.confab.persistence.schema.Tables.MESSAGES;
 import static io.confab.persistence.schema.Tables.TOOL_CALLS;
 
 import io.confab.domain.ConversationId;
+import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
@@ -129,6 +130,20 @@ final class JooqMessageRepository implements MessageRepository {
     public Optional<Message> find(UserId owner, ConversationId conversation, MessageId id) {
         return newestFirst(owner, conversation, Selection.ID, id.value(), 1)
                 .flatMap(found -> found.stream().findFirst());
+    }
+
+    @Override
+    public boolean saveFeedback(UserId owner, ConversationId conversation, MessageId id, Feedback feedback) {
+        return dsl.update(MESSAGES)
+                .set(MESSAGES.FEEDBACK_RATING, feedback.rating().wireName())
+                .set(MESSAGES.FEEDBACK_COMMENT, feedback.comment().orElse(null))
+                .where(MESSAGES.ID.eq(id.value()))
+                .and(MESSAGES.CONVERSATION_ID.eq(conversation.value()))
+                .andExists(DSL.selectOne()
+                        .from(CONVERSATIONS)
+                        .where(CONVERSATIONS.ID.eq(conversation.value()))
+                        .and(JooqConversationRepository.live(owner)))
+                .execute() > 0;
     }
 
     /**

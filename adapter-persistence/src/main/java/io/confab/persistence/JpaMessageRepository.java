@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toList;
 
 import io.confab.domain.ConversationId;
+import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
@@ -109,6 +110,19 @@ final class JpaMessageRepository implements MessageRepository {
     @Override
     public Optional<Message> find(UserId owner, ConversationId conversation, MessageId id) {
         return newestWhere(owner, conversation, " and m.id = :message", id);
+    }
+
+    @Override
+    public boolean saveFeedback(UserId owner, ConversationId conversation, MessageId id, Feedback feedback) {
+        return sessions.fromTransaction(session -> session.createMutationQuery("update Message m"
+                        + " set m.feedbackRating = :rating, m.feedbackComment = :comment"
+                        + " where m.id = :message and " + OWNED)
+                .setParameter("rating", feedback.rating().wireName())
+                .setParameter("comment", feedback.comment().orElse(null))
+                .setParameter("message", id.value())
+                .setParameter("conversation", conversation.value())
+                .setParameter("owner", owner.value())
+                .executeUpdate()) > 0;
     }
 
     /** The newest message matching {@code condition}, whose {@code :message} parameter is {@code message}. */

@@ -1,6 +1,7 @@
 package io.confab.persistence;
 
 import io.confab.domain.ConversationId;
+import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessageStatus;
@@ -65,6 +66,12 @@ class MessageEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "feedback_rating")
+    private String feedbackRating;
+
+    @Column(name = "feedback_comment")
+    private String feedbackComment;
+
     protected MessageEntity() {
     }
 
@@ -82,6 +89,8 @@ class MessageEntity {
         entity.clientMessageId = message.clientMessageId().orElse(null);
         entity.inReplyTo = message.inReplyTo().map(MessageId::value).orElse(null);
         entity.createdAt = message.createdAt();
+        entity.feedbackRating = message.feedback().map(feedback -> feedback.rating().wireName()).orElse(null);
+        entity.feedbackComment = message.feedback().flatMap(Feedback::comment).orElse(null);
         return entity;
     }
 
@@ -94,6 +103,7 @@ class MessageEntity {
                 Role.valueOf(role.toUpperCase(Locale.ROOT)), content, MessageStatus.fromWire(status), toolCalls,
                 Optional.ofNullable(model), new TokenUsage(promptTokens, completionTokens),
                 JsonColumns.readMetadata(metadata), Optional.ofNullable(clientMessageId),
-                Optional.ofNullable(inReplyTo).map(MessageId::new), createdAt);
+                Optional.ofNullable(inReplyTo).map(MessageId::new), createdAt,
+                MessageRows.feedback(feedbackRating, feedbackComment));
     }
 }

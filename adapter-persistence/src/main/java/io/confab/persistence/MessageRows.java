@@ -1,6 +1,7 @@
 package io.confab.persistence;
 
 import io.confab.domain.ConversationId;
+import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessageStatus;
@@ -37,7 +38,9 @@ final class MessageRows {
                 JSONB.valueOf(JsonColumns.writeMetadata(message.metadata())),
                 message.clientMessageId().orElse(null),
                 message.inReplyTo().map(MessageId::value).orElse(null),
-                message.createdAt());
+                message.createdAt(),
+                message.feedback().map(feedback -> feedback.rating().wireName()).orElse(null),
+                message.feedback().flatMap(Feedback::comment).orElse(null));
     }
 
     /** The message's tool calls, numbered in the order the turn made them. */
@@ -70,7 +73,14 @@ final class MessageRows {
                 JsonColumns.readMetadata(row.getMetadata().data()),
                 Optional.ofNullable(row.getClientMessageId()),
                 Optional.ofNullable(row.getInReplyTo()).map(MessageId::new),
-                row.getCreatedAt());
+                row.getCreatedAt(),
+                feedback(row.getFeedbackRating(), row.getFeedbackComment()));
+    }
+
+    /** The stored feedback columns as the message's feedback (none without a rating). */
+    static Optional<Feedback> feedback(String rating, String comment) {
+        return Optional.ofNullable(rating)
+                .map(stored -> new Feedback(Feedback.Rating.fromWire(stored), Optional.ofNullable(comment)));
     }
 
     static ToolCall toToolCall(ToolCallsRecord row) {

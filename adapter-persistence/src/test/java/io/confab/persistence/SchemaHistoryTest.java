@@ -83,7 +83,10 @@ class SchemaHistoryTest {
         Database.open(settings).close();
         alterHistory("delete from flyway_schema_history where version >= '2'",
                 "drop index if exists conversations_live_idx", "drop index if exists messages_window_idx",
-                "drop table if exists turn_leases");
+                "drop table if exists turn_leases",
+                "alter table messages drop constraint if exists messages_feedback_rating_check",
+                "alter table messages drop column if exists feedback_rating",
+                "alter table messages drop column if exists feedback_comment");
 
         try (Database reopened = Database.create(settings)) {
             assertThat(SchemaHistory.isCurrent(reopened.dataSource(), settings.vendor())).isFalse();

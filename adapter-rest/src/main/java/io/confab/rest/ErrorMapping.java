@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.ErrorCode;
 import io.confab.domain.ValidationException;
 import io.confab.domain.port.StoreUnavailableException;
+import io.confab.rest.chatkit.ChatKitRequestException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -27,6 +28,8 @@ final class ErrorMapping {
 
     static void register(RoutesConfig routes) {
         routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem()));
+        routes.exception(ChatKitRequestException.class, (e, ctx) -> write(ctx, e.status() == 404
+                ? Problem.notFound(e.getMessage()) : Problem.badRequest(e.code(), e.getMessage())));
         routes.exception(ValidationException.class, (e, ctx) -> write(ctx, Problem.validation(e.errors())));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("store unavailable: {}", e.getMessage());

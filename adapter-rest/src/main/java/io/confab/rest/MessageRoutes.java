@@ -10,6 +10,8 @@ import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ErrorCode;
+import io.confab.domain.Feedback;
+import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
@@ -25,6 +27,7 @@ final class MessageRoutes {
     static final String MESSAGES = ConversationRoutes.ONE + "/messages";
     static final String STREAM = ConversationRoutes.ONE + "/stream";
     static final String CANCEL = ConversationRoutes.ONE + "/cancel";
+    static final String FEEDBACK = MESSAGES + "/{message_id}/feedback";
 
     private final RestUseCases useCases;
     private final RestSettings settings;
@@ -41,6 +44,7 @@ final class MessageRoutes {
         routes.post(MESSAGES, this::send);
         routes.get(STREAM, this::stream);
         routes.post(CANCEL, this::cancel);
+        routes.put(FEEDBACK, this::feedback);
     }
 
     private void list(Context ctx) {
@@ -132,6 +136,18 @@ final class MessageRoutes {
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             throw Problem.badRequest(ErrorCode.BAD_LAST_EVENT_ID, "Last-Event-ID must be <turn>:<seq>.").toException();
         }
+    }
+
+    /** {@code PUT …/messages/{message_id}/feedback} {@code {"rating":"up"|"down","comment"?}}: 204 (SPEC §16). */
+    private void feedback(Context ctx) {
+        ConversationId id = Params.conversationId(ctx);
+        MessageId message = Params.messageId(ctx);
+        Body body = Json.body(ctx);
+        Feedback feedback = new Feedback(Feedback.Rating.fromWire(body.requiredString("rating")), body.string("comment"));
+        if (!useCases.giveFeedback().give(Authentication.user(ctx), id, message, feedback)) {
+            throw Problem.notFound("No message " + message + " in this conversation.").toException();
+        }
+        ctx.status(204);
     }
 
     private void cancel(Context ctx) {

@@ -17,6 +17,10 @@ final class Params {
         return new ConversationId(pathUuid(ctx, "id", "conversation"));
     }
 
+    static MessageId messageId(Context ctx) {
+        return new MessageId(pathUuid(ctx, "message_id", "message"));
+    }
+
     private static UUID pathUuid(Context ctx, String name, String what) {
         String text = ctx.pathParam(name);
         try {

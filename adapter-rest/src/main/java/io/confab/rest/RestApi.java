@@ -1,6 +1,9 @@
 package io.confab.rest;
 
+import io.confab.domain.port.EventBus;
 import io.confab.domain.port.TokenVerifier;
+import io.confab.rest.chatkit.ChatKitApi;
+import io.confab.rest.chatkit.StreamCounter;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -33,6 +36,7 @@ public final class RestApi {
     private final Map<String, ReadinessCheck> readinessChecks;
     private final Map<String, ReadinessDetail> readinessDetails;
     private final HttpMetrics metrics;
+    private final EventBus eventBus;
 
     private RestApi(Builder builder) {
         this.useCases = Objects.requireNonNull(builder.useCases, "useCases");
@@ -44,6 +48,7 @@ public final class RestApi {
         this.readinessChecks = Map.copyOf(builder.readinessChecks);
         this.readinessDetails = Map.copyOf(builder.readinessDetails);
         this.metrics = new HttpMetrics(registry);
+        this.eventBus = Objects.requireNonNull(builder.eventBus, "eventBus");
     }
 
     public static Builder builder() {
@@ -73,10 +78,22 @@ public final class RestApi {
             rejectOversizedBody(ctx);
         });
         routes.beforeMatched("/api/*", authentication::authenticate);
+        routes.beforeMatched(ChatKitApi.PATH, authentication::authenticate);
         new ConversationRoutes(useCases).register(routes);
         new MessageRoutes(useCases, settings, metrics).register(routes);
         new ChatRoutes(useCases).register(routes);
         new DevTokenRoutes(devTokens).register(routes);
+        new ChatKitApi(useCases, Authentication::user, eventBus, settings.sseHeartbeat(), new StreamCounter() {
+            @Override
+            public void opened() {
+                metrics.streamOpened();
+            }
+
+            @Override
+            public void closed() {
+                metrics.streamClosed();
+            }
+        }).register(routes);
         new OpsRoutes(registry, new LinkedHashMap<>(readinessChecks), new LinkedHashMap<>(readinessDetails)).register(routes);
         ErrorMapping.register(routes);
     }
@@ -112,13 +129,14 @@ public final class RestApi {
         }
     }
 
-    /** Collects what the API needs; the use cases, a token verifier (or dev tokens) and a registry are required. */
+    /** Collects what the API needs; the use cases, a token verifier (or dev tokens), a registry and an event bus are required. */
     public static final class Builder {
         private RestUseCases useCases;
         private TokenVerifier verifier;
         private Optional<DevTokens> devTokens = Optional.empty();
         private RestSettings settings = RestSettings.defaults();
         private PrometheusMeterRegistry registry;
+        private EventBus eventBus;
         private final Map<String, ReadinessCheck> readinessChecks = new LinkedHashMap<>();
         private final Map<String, ReadinessDetail> readinessDetails = new LinkedHashMap<>();
 
@@ -149,6 +167,12 @@ public final class RestApi {
 
         public Builder registry(PrometheusMeterRegistry registry) {
             this.registry = registry;
+            return this;
+        }
+
+        /** The bus a ChatKit stream hears its conversation's new title on (required). */
+        public Builder eventBus(EventBus eventBus) {
+            this.eventBus = eventBus;
             return this;
         }
 

@@ -301,6 +301,30 @@ class RestApiTest extends AbstractRestTest {
     }
 
     @Test
+    void feedback_is204WhenStored_404ForAMessageNotFound_422ForAnUnknownRating() {
+        java.util.List<String> given = new java.util.ArrayList<>();
+        stubs.giveFeedback = (owner, conversation, message, feedback) -> {
+            given.add(owner.value() + " " + feedback.rating().wireName() + " " + feedback.comment().orElse("-"));
+            return false;
+        };
+        String id = createConversation("alice");
+        String path = CONVERSATIONS + "/" + id + "/messages/" + java.util.UUID.randomUUID() + "/feedback";
+
+        assertProblem(put(path, "alice", "{\"rating\":\"up\",\"comment\":\" thanks \"}"), 404, "not_found");
+        assertThat(given).containsExactly("alice up thanks");
+        stubs.giveFeedback = (owner, conversation, message, feedback) -> true;
+        assertThat(put(path, "alice", "{\"rating\":\"down\"}").statusCode()).isEqualTo(204);
+        assertProblem(put(path, "alice", "{\"rating\":\"meh\"}"), 422, "validation_failed");
+        assertProblem(put(path, "alice", "{}"), 422, "validation_failed");
+        assertProblem(put(CONVERSATIONS + "/" + id + "/messages/nope/feedback", "alice", "{\"rating\":\"up\"}"), 404, "not_found");
+    }
+
+    private HttpResponse<String> put(String path, String user, String json) {
+        return server.send(server.request(path, user).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
     void oneShotChat_onAnotherUsersPath_is403() {
         start();
         assertProblem(server.postJson("/api/bob/chat", "alice", "{\"message\":\"hi\"}"), 403, "forbidden");

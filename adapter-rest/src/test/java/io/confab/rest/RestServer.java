@@ -28,7 +28,8 @@ final class RestServer implements AutoCloseable {
         RestApi.Builder builder = RestApi.builder()
                 .useCases(stubs.useCases())
                 .tokenVerifier(JwtVerifier.hmac(TestTokens.SECRET, JwtVerifier.Expectations.none(java.time.Clock.systemUTC())))
-                .registry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                .registry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                .eventBus(new io.confab.application.memory.InMemoryEventBus());
         customize.accept(builder);
         RestApi api = builder.build();
         Javalin app = Javalin.create(config -> {

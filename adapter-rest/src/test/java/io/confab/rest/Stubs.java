@@ -4,9 +4,11 @@ import io.confab.application.memory.InMemoryConversationRepository;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
+import io.confab.application.usecase.GiveFeedbackUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
+import io.confab.application.usecase.RetryReplyUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
@@ -58,6 +60,8 @@ final class Stubs {
     OneShotChatUseCase oneShotChat = (user, conversation, message) -> completed(
             conversation.orElseGet(() -> create(user, "").id()), message);
     ListTasksUseCase listTasks = (owner, filter) -> List.of();
+    GiveFeedbackUseCase giveFeedback = (owner, conversation, message, feedback) -> false;
+    RetryReplyUseCase retryReply = (user, conversation, message, listener) -> new TurnStart.NotFound();
     ListMessagesUseCase listMessages = (owner, conversation, before, limit) ->
             find(owner, conversation).map(c -> new MessagePage(List.of(), false));
 
@@ -70,6 +74,7 @@ final class Stubs {
                         c.withTitle(changes.title().orElse(c.title()), Instant.now()))),
                 (owner, id) -> conversations.delete(owner, id, Instant.now()),
                 (owner, conversation, before, limit) -> listMessages.list(owner, conversation, before, limit),
+                (owner, conversation, message, feedback) -> giveFeedback.give(owner, conversation, message, feedback),
                 new SendMessageUseCase() {
                     @Override
                     public TurnOutcome send(SendMessage command) {
@@ -83,6 +88,7 @@ final class Stubs {
                 },
                 (user, conversation, after, listener) -> followTurn.follow(user, conversation, after, listener),
                 (user, conversation) -> cancelTurn.cancel(user, conversation),
+                (user, conversation, message, listener) -> retryReply.retry(user, conversation, message, listener),
                 (user, conversation, message) -> oneShotChat.chat(user, conversation, message),
                 (owner, filter) -> listTasks.list(owner, filter));
     }

@@ -1,6 +1,7 @@
 package io.confab.bootstrap;
 
 import io.confab.application.usecase.OneShotChatUseCase;
+import io.confab.application.usecase.RetryReplyUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
@@ -12,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts turns by outcome, tool calls by tool and outcome, and tokens, by wrapping the turn use
- * cases every adapter is handed (REST, WebSocket, MCP), so each turn is counted once whoever
+ * cases every adapter is handed (REST, ChatKit, WebSocket, MCP), so each turn is counted once whoever
  * started it.
  */
 final class TurnMetrics {
@@ -32,21 +33,33 @@ final class TurnMetrics {
 
             @Override
             public TurnStart start(SendMessage command, TurnListener listener) {
-                TurnStart start = inner.start(command, event -> {
-                    if (event.isTerminal()) {
-                        recordTerminal(event);
-                    }
-                    listener.onEvent(event);
-                });
-                switch (start) {
-                    case TurnStart.Started ignored -> { }
-                    case TurnStart.NotFound ignored -> turn("not_found");
-                    case TurnStart.RateLimited ignored -> turn("rate_limited");
-                    case TurnStart.InProgress ignored -> turn("in_progress");
-                }
-                return start;
+                return counted(inner.start(command, metered(listener)));
             }
         };
+    }
+
+    RetryReplyUseCase meter(RetryReplyUseCase inner) {
+        return (user, conversation, message, listener) -> counted(inner.retry(user, conversation, message, metered(listener)));
+    }
+
+    /** The listener, with the turn counted by how it ends. */
+    private TurnListener metered(TurnListener listener) {
+        return event -> {
+            if (event.isTerminal()) {
+                recordTerminal(event);
+            }
+            listener.onEvent(event);
+        };
+    }
+
+    private TurnStart counted(TurnStart start) {
+        switch (start) {
+            case TurnStart.Started ignored -> { }
+            case TurnStart.NotFound ignored -> turn("not_found");
+            case TurnStart.RateLimited ignored -> turn("rate_limited");
+            case TurnStart.InProgress ignored -> turn("in_progress");
+        }
+        return start;
     }
 
     OneShotChatUseCase meter(OneShotChatUseCase inner) {

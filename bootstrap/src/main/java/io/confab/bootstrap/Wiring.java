@@ -85,8 +85,9 @@ final class Wiring implements AutoCloseable {
             TurnMetrics turnMetrics = new TurnMetrics(registry);
             this.useCases = new RestUseCases(confab.createConversation(), confab.listConversations(),
                     confab.getConversation(), confab.updateConversation(), confab.deleteConversation(),
-                    confab.listMessages(), turnMetrics.meter(confab.sendMessage()), confab.followTurn(),
-                    confab.cancelTurn(), turnMetrics.meter(confab.oneShotChat()), confab.listTasks());
+                    confab.listMessages(), confab.giveFeedback(), turnMetrics.meter(confab.sendMessage()),
+                    confab.followTurn(), confab.cancelTurn(), turnMetrics.meter(confab.retryReply()),
+                    turnMetrics.meter(confab.oneShotChat()), confab.listTasks());
             this.restApi = restApi(config, devTokens);
             this.webSocket = closeLater(new WebSocketApi(new WebSocketUseCases(useCases.sendMessage(),
                     useCases.createConversation(), useCases.getConversation(), useCases.cancelTurn(),
@@ -108,6 +109,7 @@ final class Wiring implements AutoCloseable {
                 .tokenVerifier(tokenVerifier)
                 .settings(new RestSettings(RestSettings.DEFAULT_MAX_BODY_BYTES, config.ssePing()))
                 .registry(registry)
+                .eventBus(events.bus)
                 .readinessCheck("database", () -> {
                     if (!stores.isAvailable()) {
                         throw new IllegalStateException("the database does not answer");

@@ -2,6 +2,7 @@ package io.confab.application;
 
 import io.confab.application.memory.InMemoryRateLimiter;
 import io.confab.application.service.ConversationService;
+import io.confab.application.service.FeedbackService;
 import io.confab.application.service.ListMessagesService;
 import io.confab.application.service.ListTasksService;
 import io.confab.application.service.OneShotChatService;
@@ -11,10 +12,12 @@ import io.confab.application.usecase.CreateConversationUseCase;
 import io.confab.application.usecase.DeleteConversationUseCase;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.GetConversationUseCase;
+import io.confab.application.usecase.GiveFeedbackUseCase;
 import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
+import io.confab.application.usecase.RetryReplyUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase;
 import io.confab.domain.port.ChatModel;
@@ -35,6 +38,7 @@ public final class Confab implements AutoCloseable {
     private final TurnServices turns;
     private final ConversationService conversations;
     private final ListMessagesService listMessages;
+    private final FeedbackService feedback;
     private final ListTasksService listTasks;
     private final OneShotChatService oneShotChat;
 
@@ -43,6 +47,7 @@ public final class Confab implements AutoCloseable {
         this.turns = new TurnServices(ports, settings, context);
         this.conversations = new ConversationService(ports.conversations(), ports.eventBus(), ports.clock(), ports.ids());
         this.listMessages = new ListMessagesService(ports.messages());
+        this.feedback = new FeedbackService(ports.messages());
         this.listTasks = new ListTasksService(ports.tasks());
         this.oneShotChat = new OneShotChatService(conversations, turns.sendMessage());
     }
@@ -103,7 +108,15 @@ public final class Confab implements AutoCloseable {
         return listMessages;
     }
 
+    public GiveFeedbackUseCase giveFeedback() {
+        return feedback;
+    }
+
     public SendMessageUseCase sendMessage() {
+        return turns.sendMessage();
+    }
+
+    public RetryReplyUseCase retryReply() {
         return turns.sendMessage();
     }
 

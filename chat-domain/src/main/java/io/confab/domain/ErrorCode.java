@@ -15,11 +15,11 @@ public enum ErrorCode {
     INVALID_REQUEST,
     /** A value breaks a rule (an empty or over-long message, an over-long title, …); fields are listed. */
     VALIDATION_FAILED,
-    /** A query or path parameter is not what the route takes (an integer, an id). */
+    /** A query, path or request parameter is not what the route takes (an integer, an id, a cursor). */
     BAD_PARAMETER,
     /** {@code Last-Event-ID} is not {@code <turn>:<seq>}. */
     BAD_LAST_EVENT_ID,
-    /** A WebSocket frame's {@code type} the server does not know. */
+    /** A request or WebSocket frame {@code type} the server does not know (a ChatKit request type, say). */
     UNKNOWN_TYPE,
     /** A binary WebSocket frame: the protocol is JSON in text frames. */
     UNSUPPORTED_FRAME,

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * One message of a conversation. A turn stores exactly two: the user's, then the assistant's,
  * which carries every tool call of the turn and points back at the user message with
- * {@code inReplyTo}. {@code clientMessageId} (user messages only) makes retries idempotent.
+ * {@code inReplyTo}. {@code clientMessageId} (user messages only) makes retries idempotent;
+ * {@code feedback} is the owner's rating of it, if any.
  */
 public record Message(
         MessageId id,
@@ -23,7 +24,8 @@ public record Message(
         Map<String, String> metadata,
         Optional<String> clientMessageId,
         Optional<MessageId> inReplyTo,
-        Instant createdAt) {
+        Instant createdAt,
+        Optional<Feedback> feedback) {
 
     public static final int MAX_USER_CONTENT = 10_000;
     public static final int MAX_CLIENT_MESSAGE_ID = 200;
@@ -41,13 +43,15 @@ public record Message(
         Objects.requireNonNull(clientMessageId, "clientMessageId");
         Objects.requireNonNull(inReplyTo, "inReplyTo");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(feedback, "feedback");
     }
 
     /** A user's message, checked against the content limits. */
     public static Message fromUser(MessageId id, ConversationId conversationId, String content,
                                    Optional<String> clientMessageId, Instant now) {
         return new Message(id, conversationId, Role.USER, checkUserContent(content), MessageStatus.COMPLETE,
-                List.of(), Optional.empty(), TokenUsage.NONE, Map.of(), checkClientMessageId(clientMessageId), Optional.empty(), now);
+                List.of(), Optional.empty(), TokenUsage.NONE, Map.of(), checkClientMessageId(clientMessageId), Optional.empty(), now,
+                Optional.empty());
     }
 
     /** The assistant's reply to the user message {@code inReplyTo}. */
@@ -55,7 +59,14 @@ public record Message(
                                         String content, MessageStatus status, List<ToolCall> toolCalls,
                                         String model, TokenUsage usage, Instant now) {
         return new Message(id, conversationId, Role.ASSISTANT, content, status, toolCalls,
-                Optional.ofNullable(model), usage, Map.of(), Optional.empty(), Optional.of(inReplyTo), now);
+                Optional.ofNullable(model), usage, Map.of(), Optional.empty(), Optional.of(inReplyTo), now,
+                Optional.empty());
+    }
+
+    /** This message with the owner's rating. */
+    public Message withFeedback(Feedback rating) {
+        return new Message(id, conversationId, role, content, status, toolCalls, model, usage, metadata,
+                clientMessageId, inReplyTo, createdAt, Optional.of(rating));
     }
 
     /** A user's message text: not blank, at most {@link #MAX_USER_CONTENT} characters, no NUL. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationStatus;
+import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessageStatus;
@@ -159,7 +160,12 @@ public final class EventJsonReader {
                 stringMap(node.get("metadata")),
                 optionalText(node, "client_message_id"),
                 optionalText(node, "in_reply_to").map(MessageId::parse),
-                instant(node, "created_at"));
+                instant(node, "created_at"),
+                node.hasNonNull("feedback") ? Optional.of(feedback(node.get("feedback"))) : Optional.empty());
+    }
+
+    private static Feedback feedback(JsonNode node) {
+        return new Feedback(Feedback.Rating.fromWire(text(node, "rating")), optionalText(node, "comment"));
     }
 
     private static ToolCall toolCall(JsonNode node) {

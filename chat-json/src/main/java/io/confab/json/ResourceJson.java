@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.Conversation;
+import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.Task;
 import io.confab.domain.TokenUsage;
@@ -51,6 +52,15 @@ public final class ResourceJson {
         node.set("usage", usage(message.usage()));
         node.set("metadata", stringMap(message.metadata()));
         node.put("created_at", message.createdAt().toString());
+        node.set("feedback", message.feedback().map(ResourceJson::feedback).orElse(null));
+        return node;
+    }
+
+    /** {@code {"rating":"up"|"down","comment"?}}. */
+    public static ObjectNode feedback(Feedback feedback) {
+        ObjectNode node = NODES.objectNode();
+        node.put("rating", feedback.rating().wireName());
+        feedback.comment().ifPresent(comment -> node.put("comment", comment));
         return node;
     }
 

@@ -18,8 +18,8 @@ import io.confab.domain.UserId;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.ConversationEvent;
 import io.confab.domain.event.EventType;
-import io.confab.domain.event.TurnEvent;
 import io.confab.domain.event.TurnCancelRequested;
+import io.confab.domain.event.TurnEvent;
 import io.confab.domain.event.TypingChanged;
 import io.confab.domain.json.JsonValue;
 import java.time.Duration;
@@ -29,9 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class EventJsonReaderTest {
 
@@ -48,7 +48,7 @@ class EventJsonReaderTest {
                 JsonValue.object("id", JsonValue.of(7), "ok", JsonValue.of(true)), ToolCallStatus.OK, Duration.ofMillis(12));
         Message reply = new Message(REPLY, CONVERSATION, io.confab.domain.Role.ASSISTANT, "Done.", MessageStatus.COMPLETE,
                 List.of(call), Optional.of("offline"), new TokenUsage(10, 3), Map.of("k", "v"), Optional.empty(),
-                Optional.empty(), TS);
+                Optional.empty(), TS, Optional.empty());
         Conversation conversation = new Conversation(CONVERSATION, ALICE, "Groceries", ConversationStatus.ARCHIVED,
                 Map.of("tag", "home"), TS, TS.plusSeconds(5), Optional.empty(), 2, 13);
         return Stream.of(

@@ -64,6 +64,6 @@ public final class Seeder {
     private static MessagesRecord row(UUID conversationId, int index, IdGenerator ids, Instant at) {
         boolean user = index % 2 == 0;
         return new MessagesRecord(ids.next(), conversationId, user ? "user" : "assistant", CONTENT,
-                "complete", user ? null : "offline", 0L, 0L, JSONB.valueOf("{}"), null, null, at);
+                "complete", user ? null : "offline", 0L, 0L, JSONB.valueOf("{}"), null, null, at, null, null);
     }
 }

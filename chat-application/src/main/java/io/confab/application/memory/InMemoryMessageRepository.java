@@ -2,6 +2,7 @@ package io.confab.application.memory;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
@@ -101,6 +102,20 @@ public final class InMemoryMessageRepository implements MessageRepository {
     public Optional<Message> find(UserId owner, ConversationId conversation, MessageId id) {
         synchronized (conversations) {
             return first(history(owner, conversation), m -> m.id().equals(id));
+        }
+    }
+
+    @Override
+    public boolean saveFeedback(UserId owner, ConversationId conversation, MessageId id, Feedback feedback) {
+        synchronized (conversations) {
+            List<Message> history = history(owner, conversation);
+            for (int i = 0; i < history.size(); i++) {
+                if (history.get(i).id().equals(id)) {
+                    history.set(i, history.get(i).withFeedback(feedback));
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

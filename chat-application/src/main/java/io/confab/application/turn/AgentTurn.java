@@ -160,7 +160,7 @@ final class AgentTurn implements Runnable {
     private Message reply(MessageStatus status, Map<String, String> metadata) {
         return new Message(assistantId, turn.conversation, Role.ASSISTANT, draft.text(), status, draft.toolCalls(),
                 Optional.of(shared.model.name()), draft.usage(), metadata, Optional.empty(),
-                Optional.of(userMessage.id()), shared.clock.instant());
+                Optional.of(userMessage.id()), shared.clock.instant(), Optional.empty());
     }
 
     /** False when the conversation disappeared (deleted) while the turn ran. */

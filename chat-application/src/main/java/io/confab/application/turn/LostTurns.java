@@ -89,7 +89,7 @@ final class LostTurns {
         Message failed = new Message(id, lease.conversation(), Role.ASSISTANT, streamedText(kept, id),
                 MessageStatus.FAILED, List.of(), Optional.empty(), TokenUsage.NONE,
                 StoredTurns.failureMetadata(TurnFailure.INSTANCE_LOST, DETAIL), Optional.empty(),
-                Optional.of(lease.userMessage()), clock.instant());
+                Optional.of(lease.userMessage()), clock.instant(), Optional.empty());
         messages.append(lease.owner(), failed);
         return failed;
     }

@@ -1,12 +1,15 @@
 package io.confab.application.turn;
 
 import io.confab.application.usecase.FollowTurnUseCase;
+import io.confab.application.usecase.RetryReplyUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
+import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
+import io.confab.domain.Role;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
@@ -29,7 +32,7 @@ import java.util.Optional;
  * client_message_id writes nothing: it answers with the first turn (following it while it runs),
  * or runs it again when its instance died before it ended.
  */
-public final class SendMessageService implements SendMessageUseCase {
+public final class SendMessageService implements SendMessageUseCase, RetryReplyUseCase {
 
     private final MessageRepository messages;
     private final RateLimiter rateLimiter;
@@ -81,6 +84,32 @@ public final class SendMessageService implements SendMessageUseCase {
             case Begin.Elsewhere elsewhere -> followElsewhere(command, elsewhere.turn(), listener);
             case Begin.Busy busy -> new TurnStart.InProgress(busy.turn());
         };
+    }
+
+    @Override
+    public TurnStart retry(UserId user, ConversationId conversation, MessageId userMessage, TurnListener listener) {
+        Optional<List<Message>> window = messages.latest(user, conversation, historyLimit);
+        Optional<Message> question = window.isEmpty() ? Optional.empty()
+                : messages.find(user, conversation, userMessage).filter(m -> m.role() == Role.USER);
+        if (question.isEmpty()) {
+            return new TurnStart.NotFound();
+        }
+        if (rateLimiter.acquire(user) instanceof RateDecision.Limited limited) {
+            return new TurnStart.RateLimited(limited.retryAfter());
+        }
+        RunningTurn turn = new RunningTurn(new TurnId(ids.next()), user, conversation, userMessage);
+        // no idempotency key: a retry is a new turn, refused while any other turn runs in the conversation
+        Optional<Begin> refused = claim(turn, Optional.empty(), Optional.of(listener));
+        if (refused.isPresent()) {
+            return new TurnStart.InProgress(switch (refused.get()) {
+                case Begin.Busy busy -> busy.turn();
+                case Begin.Running running -> running.turn().id;
+                case Begin.Elsewhere elsewhere -> elsewhere.turn();
+                default -> turn.id;
+            });
+        }
+        run(turn, question.get(), before(window.get(), userMessage));
+        return new TurnStart.Started(turn.id);
     }
 
     /**

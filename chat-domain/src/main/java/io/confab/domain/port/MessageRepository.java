@@ -1,6 +1,7 @@
 package io.confab.domain.port;
 
 import io.confab.domain.ConversationId;
+import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
@@ -43,4 +44,10 @@ public interface MessageRepository {
 
     /** The message {@code id} of the owner's live conversation. */
     Optional<Message> find(UserId owner, ConversationId conversation, MessageId id);
+
+    /**
+     * Sets (or replaces) the owner's feedback on message {@code id} of their live conversation;
+     * false when there is no such message there.
+     */
+    boolean saveFeedback(UserId owner, ConversationId conversation, MessageId id, Feedback feedback);
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationStatus;
+import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
@@ -303,6 +304,28 @@ public abstract class MessageRepositoryContract {
     }
 
     @Test
+    void saveFeedback_isReadBackWithTheMessage_replacesAnEarlierOne_andStaysWithinItsOwnersLiveConversation() {
+        Message question = userMessage("hello", 10, null);
+        Message answer = assistantMessage(question, "hi", 11, TokenUsage.NONE);
+        messages.append(alice, question);
+        messages.append(alice, answer);
+        Feedback down = new Feedback(Feedback.Rating.DOWN, Optional.of("too short"));
+
+        assertThat(messages.saveFeedback(alice, conversation.id(), answer.id(),
+                new Feedback(Feedback.Rating.UP, Optional.empty()))).isTrue();
+        assertThat(messages.saveFeedback(alice, conversation.id(), answer.id(), down)).isTrue();
+
+        assertThat(messages.find(alice, conversation.id(), answer.id()).orElseThrow().feedback()).contains(down);
+        assertThat(messages.page(alice, conversation.id(), Optional.empty(), 10).orElseThrow().items())
+                .extracting(Message::feedback).containsExactly(Optional.empty(), Optional.of(down));
+        assertThat(messages.saveFeedback(bob, conversation.id(), answer.id(), down)).isFalse();
+        assertThat(messages.saveFeedback(alice, conversation.id(), newMessageId(), down)).isFalse();
+        assertThat(messages.saveFeedback(alice, newConversation(alice).id(), answer.id(), down)).isFalse();
+        conversations.delete(alice, conversation.id(), at(20));
+        assertThat(messages.saveFeedback(alice, conversation.id(), answer.id(), down)).isFalse();
+    }
+
+    @Test
     void anAssistantMessage_roundTripsWithItsToolCallsModelUsageAndMetadata() {
         Message question = userMessage("add milk and list my tasks", 10, "key-9");
         JsonValue task = object("id", of(1), "title", of("buy milk"), "completed", of(false),
@@ -314,7 +337,7 @@ public abstract class MessageRepositoryContract {
                         object("error", of("store is busy")), ToolCallStatus.ERROR, Duration.ofMillis(3)));
         Message answer = new Message(newMessageId(), conversation.id(), Role.ASSISTANT, "Added it.",
                 MessageStatus.INTERRUPTED, calls, Optional.of("gpt-test"), new TokenUsage(120, 34),
-                Map.of("finish", "stop"), Optional.empty(), Optional.of(question.id()), at(11));
+                Map.of("finish", "stop"), Optional.empty(), Optional.of(question.id()), at(11), Optional.empty());
 
         messages.append(alice, question);
         messages.append(alice, answer);

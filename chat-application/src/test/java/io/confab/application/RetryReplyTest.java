@@ -1,0 +1,88 @@
+package io.confab.application;
+
+import static io.confab.application.testing.ConfabHarness.newUser;
+import static io.confab.application.testing.ConfabHarness.types;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confab.application.testing.ConfabHarness;
+import io.confab.application.usecase.TurnOutcome;
+import io.confab.application.usecase.TurnStart;
+import io.confab.domain.Conversation;
+import io.confab.domain.Message;
+import io.confab.domain.MessageStatus;
+import io.confab.domain.UserId;
+import io.confab.domain.event.TurnEvent;
+import io.confab.domain.model.ChatModelException;
+import io.confab.domain.model.ModelMessage;
+import io.confab.testkit.EventRecorder;
+import io.confab.testkit.ScriptedChatModel.Reply;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A reply written again for a stored user message (ChatKit's retry): a new turn, the same user message. */
+class RetryReplyTest {
+
+    private final ConfabHarness harness = new ConfabHarness();
+    private final UserId alice = newUser();
+    private final Conversation conversation = harness.newConversation(alice);
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void retryingAFailedReply_answersTheSameUserMessageAgain_givenOnlyTheHistoryBeforeIt() {
+        harness.send(alice, conversation.id(), "earlier");
+        harness.model.then(Reply.text("Par").thenFail(ChatModelException.Kind.UNAVAILABLE, "down"));
+        TurnOutcome failed = harness.send(alice, conversation.id(), "try this");
+        Message question = ((TurnOutcome.Finished) failed).userMessage();
+        harness.model.then(Reply.text("Done."));
+        EventRecorder<TurnEvent> events = new EventRecorder<>();
+
+        TurnStart start = harness.confab.retryReply().retry(alice, conversation.id(), question.id(), events::accept);
+
+        assertThat(start).isInstanceOf(TurnStart.Started.class);
+        events.awaitMatching(TurnEvent::isTerminal);
+        assertThat(types(events.events())).startsWith("message_created").endsWith("complete");
+        List<Message> stored = harness.stored(alice, conversation.id());
+        assertThat(stored).extracting(Message::status).containsExactly(MessageStatus.COMPLETE, MessageStatus.COMPLETE,
+                MessageStatus.COMPLETE, MessageStatus.FAILED, MessageStatus.COMPLETE);
+        assertThat(stored.getLast().inReplyTo()).contains(question.id());
+        assertThat(harness.ports.messages().findReply(alice, conversation.id(), question.id()).orElseThrow().content())
+                .isEqualTo("Done.");
+        List<ModelMessage> given = harness.model.requests().getLast().messages();
+        assertThat(given.getLast()).isEqualTo(new ModelMessage.User("try this"));
+        assertThat(given).hasSize(3);
+    }
+
+    @Test
+    void anAssistantMessage_anUnknownOne_orAnotherUsersConversation_isNotFound() {
+        TurnOutcome.Finished turn = (TurnOutcome.Finished) harness.send(alice, conversation.id(), "hello");
+        EventRecorder<TurnEvent> events = new EventRecorder<>();
+
+        assertThat(harness.confab.retryReply().retry(alice, conversation.id(), turn.assistantMessage().id(), events::accept))
+                .isInstanceOf(TurnStart.NotFound.class);
+        assertThat(harness.confab.retryReply().retry(newUser(), conversation.id(), turn.userMessage().id(), events::accept))
+                .isInstanceOf(TurnStart.NotFound.class);
+        assertThat(harness.stored(alice, conversation.id())).hasSize(2);
+    }
+
+    @Test
+    void whileAnotherTurnRuns_aRetryIsRefusedAsInProgress_andStoresNothing() throws Exception {
+        TurnOutcome.Finished first = (TurnOutcome.Finished) harness.send(alice, conversation.id(), "hello");
+        CountDownLatch hanging = new CountDownLatch(1);
+        harness.model.then(Reply.text("slow").thenHangUntilCancelled(hanging));
+        TurnStart running = harness.confab.sendMessage().start(ConfabHarness.command(alice, conversation.id(), "next", null),
+                new EventRecorder<TurnEvent>()::accept);
+        hanging.await();
+
+        TurnStart retry = harness.confab.retryReply().retry(alice, conversation.id(), first.userMessage().id(),
+                new EventRecorder<TurnEvent>()::accept);
+
+        assertThat(retry).isEqualTo(new TurnStart.InProgress(((TurnStart.Started) running).turn()));
+        harness.confab.cancelTurn().cancel(alice, conversation.id());
+    }
+}
