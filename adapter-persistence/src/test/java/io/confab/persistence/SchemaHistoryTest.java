@@ -83,7 +83,9 @@ class SchemaHistoryTest {
         Database.open(settings).close();
         alterHistory("delete from flyway_schema_history where version >= '2'",
                 "drop index if exists conversations_live_idx", "drop index if exists messages_window_idx",
-                "drop table if exists turn_leases");
+                "drop table if exists turn_leases",
+                "alter table conversations drop constraint if exists conversations_external_id_key",
+                "alter table conversations drop column if exists external_id");
 
         try (Database reopened = Database.create(settings)) {
             assertThat(SchemaHistory.isCurrent(reopened.dataSource(), settings.vendor())).isFalse();

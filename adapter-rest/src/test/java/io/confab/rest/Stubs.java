@@ -1,6 +1,9 @@
 package io.confab.rest;
 
 import io.confab.application.memory.InMemoryConversationRepository;
+import io.confab.application.memory.InMemoryEventBus;
+import io.confab.application.memory.TimeOrderedIdGenerator;
+import io.confab.application.service.ConversationService;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
@@ -21,6 +24,7 @@ import io.confab.domain.TokenUsage;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +37,8 @@ import java.util.UUID;
 final class Stubs {
 
     final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
+    private final ConversationService conversationService = new ConversationService(conversations,
+            new InMemoryEventBus(), Clock.systemUTC(), new TimeOrderedIdGenerator());
 
     SendMessageUseCase sendMessage = new SendMessageUseCase() {
         @Override
@@ -63,7 +69,7 @@ final class Stubs {
 
     RestUseCases useCases() {
         return new RestUseCases(
-                this::create,
+                conversationService,
                 conversations::list,
                 this::find,
                 (owner, id, changes) -> find(owner, id).flatMap(c -> conversations.update(
@@ -88,9 +94,7 @@ final class Stubs {
     }
 
     Conversation create(UserId owner, String title) {
-        Conversation conversation = Conversation.start(new ConversationId(UUID.randomUUID()), owner, title, Instant.now());
-        conversations.insert(conversation);
-        return conversation;
+        return conversationService.create(owner, title);
     }
 
     Optional<Conversation> find(UserId owner, ConversationId id) {

@@ -186,6 +186,24 @@ abstract class ServerContract {
     }
 
     @Test
+    void concurrentCreates_withOneExternalId_makeOneConversation_201Once_200ForTheRest() {
+        String token = TestKeys.token(newUser());
+        List<CompletableFuture<HttpResponse<String>>> creates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            creates.add(CompletableFuture.supplyAsync(() ->
+                    api.post(CONVERSATIONS, token, "{\"title\":\"raced\",\"external_id\":\"support-call-9\"}")));
+        }
+        List<HttpResponse<String>> answers = creates.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 201).containsOnlyOnce(201);
+        assertThat(answers).extracting(answer -> json(answer).path("id").asText()).containsOnly(
+                json(answers.get(0)).path("id").asText());
+        JsonNode list = json(api.get(CONVERSATIONS, token));
+        assertThat(list.path("total").asInt()).isEqualTo(1);
+        assertThat(list.path("items").get(0).path("external_id").asText()).isEqualTo("support-call-9");
+    }
+
+    @Test
     void oneShotChat_onAnotherUsersPath_is403() {
         String token = TestKeys.token(newUser());
 
