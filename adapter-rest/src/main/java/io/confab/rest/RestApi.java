@@ -1,6 +1,7 @@
 package io.confab.rest;
 
 import io.confab.domain.port.TokenVerifier;
+import io.confab.rest.aisdk.AiSdkRoutes;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -74,7 +75,9 @@ public final class RestApi {
         });
         routes.beforeMatched("/api/*", authentication::authenticate);
         new ConversationRoutes(useCases).register(routes);
-        new MessageRoutes(useCases, settings, metrics).register(routes);
+        RouteSupport support = new RouteSupport(settings, metrics);
+        new MessageRoutes(useCases, settings, metrics, support).register(routes);
+        new AiSdkRoutes(useCases.createConversation(), useCases.sendMessage(), support).register(routes);
         new ChatRoutes(useCases).register(routes);
         new DevTokenRoutes(devTokens).register(routes);
         new OpsRoutes(registry, new LinkedHashMap<>(readinessChecks), new LinkedHashMap<>(readinessDetails)).register(routes);
