@@ -4,21 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.confab.application.testing.Await;
 import io.confab.application.testing.ScriptedChatModel;
 import io.confab.application.testing.ScriptedChatModel.Reply;
 import io.confab.domain.Conversation;
 import io.confab.domain.ExternalId;
 import io.confab.domain.Message;
+import io.confab.domain.MessageStatus;
 import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.model.ChatModelException;
 import io.confab.domain.port.ConversationQuery;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +135,31 @@ class AiSdkChatTest {
                 "start", "start-step", "text-start", "text-delta", "text-end", "finish-step", "error");
         assertThat(chunks(frames).getLast().path("errorText").asText()).isEqualTo("The model is unavailable.");
         assertThat(frames).last().isEqualTo("[DONE]");
+    }
+
+    @Test
+    void closingTheStream_leavesTheTurnRunning_toItsStoredReply() throws Exception {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        model.then(Reply.text("Hel").thenHoldUntil(release, "lo"));
+        HttpResponse<InputStream> response = server.client.send(server.request(PATH, "alice")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request("chat-7", "m1", "hi", null))).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+
+        try (BufferedReader frames = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = frames.readLine();
+            } while (line != null && !line.contains("\"text-delta\""));
+            assertThat(line).contains("Hel");
+        }
+        release.complete(null);
+
+        UserId alice = new UserId("alice");
+        Await.until("the reply is stored", () -> core.harness.stored(alice, conversation("alice", "chat-7").id()).size() == 2);
+        Message reply = core.harness.stored(alice, conversation("alice", "chat-7").id()).getLast();
+        assertThat(reply.content()).isEqualTo("Hello");
+        assertThat(reply.status()).isEqualTo(MessageStatus.COMPLETE);
     }
 
     @Test
