@@ -204,6 +204,36 @@ abstract class ServerContract {
     }
 
     @Test
+    void theAiSdkRoute_streamsATurnWithItsToolCall_intoTheConversationTheChatIdNames() throws Exception {
+        String alice = TestKeys.token(newUser());
+        String bob = TestKeys.token(newUser());
+        String request = "{\"id\":\"react-chat-1\",\"trigger\":\"submit-message\",\"messages\":[{\"id\":\"u1\","
+                + "\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"text\":\"add task water the plants\"}]}]}";
+
+        HttpResponse<String> response = api.send(api.request("/api/v1/ai-sdk/chat", alice)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)));
+        api.post("/api/v1/ai-sdk/chat", bob, request);
+
+        assertThat(response.headers().firstValue("x-vercel-ai-ui-message-stream")).hasValue("v1");
+        List<String> types = new ArrayList<>();
+        for (String frame : response.body().split("\n\n")) {
+            if (frame.startsWith("data: {")) {
+                types.add(Api.JSON.readTree(frame.substring(6)).path("type").asText());
+            }
+        }
+        assertThat(types).containsExactly("start", "start-step", "tool-input-available", "tool-output-available",
+                "finish-step", "start-step", "text-start", "text-delta", "text-delta", "text-end", "finish-step", "finish");
+        assertThat(response.body()).endsWith("data: [DONE]\n\n");
+        JsonNode alices = json(api.get(CONVERSATIONS, alice));
+        JsonNode bobs = json(api.get(CONVERSATIONS, bob));
+        assertThat(alices.path("items").get(0).path("external_id").asText()).isEqualTo("react-chat-1");
+        assertThat(bobs.path("items").get(0).path("id").asText()).isNotEqualTo(alices.path("items").get(0).path("id").asText());
+        JsonNode messages = json(api.get(CONVERSATIONS + "/" + alices.path("items").get(0).path("id").asText()
+                + "/messages", alice));
+        assertThat(messages.path("items").get(1).path("content").asText()).isEqualTo("Done: add_task.");
+    }
+
+    @Test
     void oneShotChat_onAnotherUsersPath_is403() {
         String token = TestKeys.token(newUser());
 

@@ -9,10 +9,11 @@ import java.util.stream.Collectors;
 
 /**
  * The body {@code useChat}'s {@code DefaultChatTransport} posts: the chat's id, its messages as
- * the browser holds them, what to do ({@code trigger}), and the message it concerns. Only the
- * last user message is read: the history lives in Confab's store.
+ * the browser holds them, and what to do ({@code trigger}); its other members (the
+ * {@code messageId} a regenerate concerns, a caller's extra body) are not read. Only the last user
+ * message is: the history lives in Confab's store.
  */
-record ChatRequest(String id, List<UiMessage> messages, String trigger, String messageId) {
+record ChatRequest(String id, List<UiMessage> messages, String trigger) {
 
     static final String SUBMIT = "submit-message";
     static final String REGENERATE = "regenerate-message";
