@@ -23,7 +23,7 @@ final class ConfabFrames implements TurnFrames {
         return new byte[0];
     }
 
-    static String eventId(TurnEvent event) {
+    private static String eventId(TurnEvent event) {
         return event.turnId() + ":" + event.seq();
     }
 }
