@@ -3,6 +3,7 @@ package io.confab.persistence;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationStatus;
+import io.confab.domain.ExternalId;
 import io.confab.domain.UserId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,6 +37,9 @@ class ConversationEntity {
     @Column(name = "metadata", nullable = false)
     private String metadata;
 
+    @Column(name = "external_id")
+    private String externalId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -58,6 +62,7 @@ class ConversationEntity {
         ConversationEntity entity = new ConversationEntity();
         entity.id = conversation.id().value();
         entity.owner = conversation.owner().value();
+        entity.externalId = conversation.externalId().map(ExternalId::value).orElse(null);
         entity.createdAt = conversation.createdAt();
         entity.deletedAt = conversation.deletedAt().orElse(null);
         entity.messageCount = conversation.messageCount();
@@ -76,7 +81,7 @@ class ConversationEntity {
 
     Conversation toDomain() {
         return new Conversation(new ConversationId(id), new UserId(owner), title, ConversationStatus.fromWire(status),
-                JsonColumns.readMetadata(metadata), createdAt, updatedAt, Optional.ofNullable(deletedAt),
+                JsonColumns.readMetadata(metadata), Optional.ofNullable(externalId).map(ExternalId::new), createdAt, updatedAt, Optional.ofNullable(deletedAt),
                 messageCount, tokensUsed);
     }
 }

@@ -15,11 +15,8 @@ import java.util.Optional;
 record GuardedConversationRepository(ConversationRepository store) implements ConversationRepository {
 
     @Override
-    public void insert(Conversation conversation) {
-        guard(() -> {
-            store.insert(conversation);
-            return null;
-        });
+    public Conversation insert(Conversation conversation) {
+        return guard(() -> store.insert(conversation));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static io.confab.persistence.schema.Tables.CONVERSATIONS;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationStatus;
+import io.confab.domain.ExternalId;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ConversationQuery;
@@ -34,10 +35,19 @@ final class JooqConversationRepository implements ConversationRepository {
     }
 
     @Override
-    public void insert(Conversation conversation) {
-        dsl.insertInto(CONVERSATIONS)
-                .set(toRecord(conversation))
-                .execute();
+    public Conversation insert(Conversation conversation) {
+        return SqlFailures.insertUnlessNamed(conversation,
+                () -> dsl.insertInto(CONVERSATIONS)
+                        .set(toRecord(conversation))
+                        .execute(),
+                name -> named(conversation.owner(), name));
+    }
+
+    private Optional<Conversation> named(UserId owner, ExternalId name) {
+        return dsl.selectFrom(CONVERSATIONS)
+                .where(live(owner))
+                .and(CONVERSATIONS.EXTERNAL_ID.eq(name.value()))
+                .fetchOptional(JooqConversationRepository::toDomain);
     }
 
     @Override
@@ -76,6 +86,7 @@ final class JooqConversationRepository implements ConversationRepository {
     public boolean delete(UserId owner, ConversationId id, Instant at) {
         return dsl.update(CONVERSATIONS)
                 .set(CONVERSATIONS.DELETED_AT, at)
+                .setNull(CONVERSATIONS.EXTERNAL_ID)
                 .where(live(owner).and(CONVERSATIONS.ID.eq(id.value())))
                 .execute() == 1;
     }
@@ -110,7 +121,8 @@ final class JooqConversationRepository implements ConversationRepository {
                 conversation.updatedAt(),
                 conversation.deletedAt().orElse(null),
                 conversation.messageCount(),
-                conversation.tokensUsed());
+                conversation.tokensUsed(),
+                conversation.externalId().map(ExternalId::value).orElse(null));
     }
 
     /** The conversation of a row; also maps the row an append returns. */
@@ -121,6 +133,7 @@ final class JooqConversationRepository implements ConversationRepository {
                 row.getTitle(),
                 ConversationStatus.fromWire(row.getStatus()),
                 JsonColumns.readMetadata(row.getMetadata().data()),
+                Optional.ofNullable(row.getExternalId()).map(ExternalId::new),
                 row.getCreatedAt(),
                 row.getUpdatedAt(),
                 Optional.ofNullable(row.getDeletedAt()),

@@ -2,6 +2,7 @@ package io.confab.persistence;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ExternalId;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ConversationQuery;
@@ -27,8 +28,19 @@ final class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
-    public void insert(Conversation conversation) {
-        sessions.inTransaction(session -> session.persist(ConversationEntity.from(conversation)));
+    public Conversation insert(Conversation conversation) {
+        return SqlFailures.insertUnlessNamed(conversation,
+                () -> sessions.inTransaction(session -> session.persist(ConversationEntity.from(conversation))),
+                name -> named(conversation.owner(), name));
+    }
+
+    private Optional<Conversation> named(UserId owner, ExternalId name) {
+        return sessions.fromTransaction(session -> session.createSelectionQuery(
+                        "from Conversation c where c.externalId = :name and " + LIVE, ConversationEntity.class)
+                .setParameter("name", name.value())
+                .setParameter("owner", owner.value())
+                .uniqueResultOptional()
+                .map(ConversationEntity::toDomain));
     }
 
     @Override
@@ -68,7 +80,7 @@ final class JpaConversationRepository implements ConversationRepository {
     @Override
     public boolean delete(UserId owner, ConversationId id, Instant at) {
         return sessions.fromTransaction(session -> session.createMutationQuery(
-                        "update Conversation c set c.deletedAt = :at where c.id = :id and " + LIVE)
+                        "update Conversation c set c.deletedAt = :at, c.externalId = null where c.id = :id and " + LIVE)
                 .setParameter("at", at)
                 .setParameter("id", id.value())
                 .setParameter("owner", owner.value())

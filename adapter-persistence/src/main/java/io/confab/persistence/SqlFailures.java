@@ -1,5 +1,7 @@
 package io.confab.persistence;
 
+import io.confab.domain.Conversation;
+import io.confab.domain.ExternalId;
 import io.confab.domain.Message;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.StoreUnavailableException;
@@ -60,6 +62,28 @@ final class SqlFailures {
             return existing.apply(message.clientMessageId().get())
                     .<AppendResult>map(AppendResult.Duplicate::new)
                     .orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Runs an insert of a conversation; when its owner already has one with its external id, or
+     * the insert loses a race with a concurrent one carrying it (the unique key rejects it),
+     * answers the conversation that has it.
+     */
+    static Conversation insertUnlessNamed(Conversation conversation, Runnable insert,
+                                          Function<ExternalId, Optional<Conversation>> named) {
+        Optional<Conversation> existing = conversation.externalId().flatMap(named);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            insert.run();
+            return conversation;
+        } catch (RuntimeException e) {
+            if (conversation.externalId().isEmpty() || !isUniqueViolation(e)) {
+                throw e;
+            }
+            return conversation.externalId().flatMap(named).orElseThrow(() -> e);
         }
     }
 

@@ -39,7 +39,7 @@ class RestartTest {
     private TestDatabase database;
     private final UserId alice = newUser();
     private final Conversation conversation = new Conversation(newConversationId(), alice, "Groceries",
-            ConversationStatus.ACTIVE, Map.of("channel", "web"), at(0), at(0), Optional.empty(), 0, 0);
+            ConversationStatus.ACTIVE, Map.of("channel", "web"), Optional.empty(), at(0), at(0), Optional.empty(), 0, 0);
     private final Message question = Turns.userMessage(conversation, "add a task to buy milk", 10, "key-1");
     private final Message answer = Turns.answerWithToolCall(question, "call_1", 11);
 

@@ -84,6 +84,8 @@ class SchemaHistoryTest {
         alterHistory("delete from flyway_schema_history where version >= '2'",
                 "drop index if exists conversations_live_idx", "drop index if exists messages_window_idx",
                 "drop table if exists turn_leases",
+                "alter table conversations drop constraint if exists conversations_external_id_key",
+                "alter table conversations drop column if exists external_id",
                 "alter table messages drop constraint if exists messages_feedback_rating_check",
                 "alter table messages drop column if exists feedback_rating",
                 "alter table messages drop column if exists feedback_comment");

@@ -2,16 +2,20 @@ package io.confab.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.confab.application.usecase.CreateConversationUseCase.Creation;
+import io.confab.application.usecase.CreateConversationUseCase.NewConversation;
 import io.confab.application.usecase.UpdateConversationUseCase.ConversationChanges;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationStatus;
+import io.confab.domain.ExternalId;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ConversationQuery;
 import io.confab.json.ResourceJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Optional;
 
 /** Conversation resources: list, create, read, rename, update, delete. */
@@ -51,11 +55,18 @@ final class ConversationRoutes {
         Json.answer(ctx, 200, body);
     }
 
+    /** 201 for a new conversation; 200 with the caller's existing one when its external_id is taken. */
     private void create(Context ctx) {
-        String title = Json.body(ctx).string("title").orElse("");
-        Conversation created = useCases.createConversation().create(Authentication.user(ctx), title);
-        ctx.header("Location", COLLECTION + "/" + created.id());
-        Json.answer(ctx, 201, ResourceJson.conversation(created));
+        Body body = Json.body(ctx);
+        NewConversation request = new NewConversation(body.string("title").orElse(""),
+                body.stringMap("metadata").orElse(Map.of()), body.string("external_id").map(ExternalId::new));
+        switch (useCases.createConversation().create(Authentication.user(ctx), request)) {
+            case Creation.Created(Conversation created) -> {
+                ctx.header("Location", COLLECTION + "/" + created.id());
+                Json.answer(ctx, 201, ResourceJson.conversation(created));
+            }
+            case Creation.Existing(Conversation existing) -> Json.answer(ctx, 200, ResourceJson.conversation(existing));
+        }
     }
 
     private void get(Context ctx) {

@@ -7,7 +7,6 @@ import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.SendMessageUseCase.SendMessage;
 import io.confab.application.usecase.TurnOutcome;
-import io.confab.application.usecase.TurnStart;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ErrorCode;
 import io.confab.domain.Feedback;
@@ -32,11 +31,13 @@ final class MessageRoutes {
     private final RestUseCases useCases;
     private final RestSettings settings;
     private final HttpMetrics metrics;
+    private final RouteSupport support;
 
-    MessageRoutes(RestUseCases useCases, RestSettings settings, HttpMetrics metrics) {
+    MessageRoutes(RestUseCases useCases, RestSettings settings, HttpMetrics metrics, RouteSupport support) {
         this.useCases = useCases;
         this.settings = settings;
         this.metrics = metrics;
+        this.support = support;
     }
 
     void register(RoutesConfig routes) {
@@ -101,13 +102,7 @@ final class MessageRoutes {
             follow(ctx, command.user(), command.conversation(), reconnect);
             return;
         }
-        SseStream stream = new SseStream();
-        switch (useCases.sendMessage().start(command, stream)) {
-            case TurnStart.Started ignored -> stream.pump(ctx, settings.sseHeartbeat(), metrics);
-            case TurnStart.NotFound ignored -> throw ConversationRoutes.notFound(command.conversation()).toException();
-            case TurnStart.RateLimited limited -> throw TurnAnswers.rateLimited(limited.retryAfter()).toException();
-            case TurnStart.InProgress running -> throw TurnAnswers.turnInProgress(running.turn()).toException();
-        }
+        support.streamTurn(ctx, listener -> useCases.sendMessage().start(command, listener), new ConfabFrames());
     }
 
     private void follow(Context ctx, UserId user, ConversationId id, Optional<TurnPosition> after) {

@@ -2,6 +2,7 @@ package io.confab.rest;
 
 import io.confab.domain.port.EventBus;
 import io.confab.domain.port.TokenVerifier;
+import io.confab.rest.aisdk.AiSdkRoutes;
 import io.confab.rest.chatkit.ChatKitApi;
 import io.confab.rest.chatkit.StreamCounter;
 import io.javalin.config.JavalinConfig;
@@ -80,7 +81,10 @@ public final class RestApi {
         routes.beforeMatched("/api/*", authentication::authenticate);
         routes.beforeMatched(ChatKitApi.PATH, authentication::authenticate);
         new ConversationRoutes(useCases).register(routes);
-        new MessageRoutes(useCases, settings, metrics).register(routes);
+        RouteSupport support = new RouteSupport(settings, metrics);
+        new MessageRoutes(useCases, settings, metrics, support).register(routes);
+        new AiSdkRoutes(useCases.createConversation(), useCases.sendMessage(), useCases.listMessages(),
+                useCases.retryReply(), support).register(routes);
         new ChatRoutes(useCases).register(routes);
         new DevTokenRoutes(devTokens).register(routes);
         new ChatKitApi(useCases, Authentication::user, eventBus, settings.sseHeartbeat(), new StreamCounter() {

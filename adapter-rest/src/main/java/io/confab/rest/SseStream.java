@@ -2,7 +2,6 @@ package io.confab.rest;
 
 import io.confab.application.usecase.TurnListener;
 import io.confab.domain.event.TurnEvent;
-import io.confab.json.EventJson;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One SSE response for the events of a turn (SPEC §5). The turn's thread only queues events
- * ({@link #onEvent} never blocks); the request's own thread writes them as {@code id: <turn>:<seq>}
- * + {@code data: <json>} frames, with a {@code : ping} comment when idle, until the terminal event.
+ * ({@link #onEvent} never blocks); the request's own thread writes them as its {@link TurnFrames}
+ * say (Confab's own by default), with a {@code : ping} comment when idle, until the terminal event.
  * A client that goes away ends the response, never the turn.
  */
 final class SseStream implements TurnListener {
@@ -27,7 +26,16 @@ final class SseStream implements TurnListener {
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final BlockingQueue<TurnEvent> queue = new LinkedBlockingQueue<>();
+    private final TurnFrames frames;
     private volatile boolean open = true;
+
+    SseStream() {
+        this(new ConfabFrames());
+    }
+
+    SseStream(TurnFrames frames) {
+        this.frames = frames;
+    }
 
     @Override
     public void onEvent(TurnEvent event) {
@@ -43,6 +51,7 @@ final class SseStream implements TurnListener {
         response.setContentType(CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
+        frames.headers().forEach(response::setHeader);
         metrics.streamOpened();
         try {
             OutputStream out = response.getOutputStream();
@@ -71,8 +80,9 @@ final class SseStream implements TurnListener {
             batch.add(first);
             queue.drainTo(batch);
             for (TurnEvent event : batch) {
-                out.write(frame(event));
+                out.write(frames.frames(event));
                 if (event.isTerminal()) {
+                    out.write(frames.end());
                     out.flush();
                     return;
                 }
@@ -80,13 +90,5 @@ final class SseStream implements TurnListener {
             batch.clear();
             out.flush();
         }
-    }
-
-    static byte[] frame(TurnEvent event) {
-        return ("id: " + eventId(event) + "\ndata: " + EventJson.write(event) + "\n\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String eventId(TurnEvent event) {
-        return event.turnId() + ":" + event.seq();
     }
 }

@@ -125,6 +125,49 @@ class RestApiTest extends AbstractRestTest {
     }
 
     @Test
+    void createConversation_withAnExternalId_is201_thenTheSameConversationWith200() {
+        start();
+        var created = server.postJson(CONVERSATIONS, "alice",
+                "{\"title\":\"Call\",\"external_id\":\"call-7\",\"metadata\":{\"channel\":\"phone\"}}");
+        var again = server.postJson(CONVERSATIONS, "alice", "{\"title\":\"Other\",\"external_id\":\"call-7\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json(created).path("external_id").asText()).isEqualTo("call-7");
+        assertThat(json(created).path("metadata").path("channel").asText()).isEqualTo("phone");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Location")).isEmpty();
+        assertThat(json(again)).isEqualTo(json(created));
+    }
+
+    @Test
+    void createConversation_withAnotherUsersExternalId_isANewConversation() {
+        start();
+        var alices = server.postJson(CONVERSATIONS, "alice", "{\"external_id\":\"chat-1\"}");
+        var bobs = server.postJson(CONVERSATIONS, "bob", "{\"external_id\":\"chat-1\"}");
+
+        assertThat(bobs.statusCode()).isEqualTo(201);
+        assertThat(json(bobs).path("id").asText()).isNotEqualTo(json(alices).path("id").asText());
+    }
+
+    @Test
+    void createConversation_withoutAnExternalId_showsItAsNull() {
+        start();
+        assertThat(json(server.postJson(CONVERSATIONS, "alice", "{}")).get("external_id").isNull()).isTrue();
+    }
+
+    @Test
+    void aBadExternalId_is422_withTheFieldNamed() {
+        start();
+        for (String bad : new String[] {"\"\"", "\"  \"", "\"" + "x".repeat(256) + "\"", "\"a\\nb\"", "7",
+                "{\"id\":1}"}) {
+            var response = server.postJson(CONVERSATIONS, "alice", "{\"external_id\":" + bad + "}");
+
+            assertProblem(response, 422, "validation_failed");
+            assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo("external_id");
+        }
+    }
+
+    @Test
     void createConversation_withoutABody_isFine() {
         start();
         var response = server.send(server.request(CONVERSATIONS, "alice").POST(HttpRequest.BodyPublishers.noBody()));

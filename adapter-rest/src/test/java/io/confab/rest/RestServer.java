@@ -25,8 +25,12 @@ final class RestServer implements AutoCloseable {
     }
 
     static RestServer start(Stubs stubs, Consumer<RestApi.Builder> customize) {
+        return start(stubs.useCases(), customize);
+    }
+
+    static RestServer start(RestUseCases useCases, Consumer<RestApi.Builder> customize) {
         RestApi.Builder builder = RestApi.builder()
-                .useCases(stubs.useCases())
+                .useCases(useCases)
                 .tokenVerifier(JwtVerifier.hmac(TestTokens.SECRET, JwtVerifier.Expectations.none(java.time.Clock.systemUTC())))
                 .registry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .eventBus(new io.confab.application.memory.InMemoryEventBus());

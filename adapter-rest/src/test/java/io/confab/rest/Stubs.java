@@ -1,6 +1,8 @@
 package io.confab.rest;
 
 import io.confab.application.memory.InMemoryConversationRepository;
+import io.confab.application.memory.InMemoryEventBus;
+import io.confab.application.service.ConversationService;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
@@ -19,10 +21,12 @@ import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
 import io.confab.domain.MessageStatus;
+import io.confab.domain.TimeOrderedIdGenerator;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +39,8 @@ import java.util.UUID;
 final class Stubs {
 
     final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
+    private final ConversationService conversationService = new ConversationService(conversations,
+            new InMemoryEventBus(), Clock.systemUTC(), new TimeOrderedIdGenerator());
 
     SendMessageUseCase sendMessage = new SendMessageUseCase() {
         @Override
@@ -67,7 +73,7 @@ final class Stubs {
 
     RestUseCases useCases() {
         return new RestUseCases(
-                this::create,
+                conversationService,
                 conversations::list,
                 this::find,
                 (owner, id, changes) -> find(owner, id).flatMap(c -> conversations.update(
@@ -94,9 +100,7 @@ final class Stubs {
     }
 
     Conversation create(UserId owner, String title) {
-        Conversation conversation = Conversation.start(new ConversationId(UUID.randomUUID()), owner, title, Instant.now());
-        conversations.insert(conversation);
-        return conversation;
+        return conversationService.create(owner, title);
     }
 
     Optional<Conversation> find(UserId owner, ConversationId id) {

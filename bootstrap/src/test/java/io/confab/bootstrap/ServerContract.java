@@ -189,6 +189,54 @@ abstract class ServerContract {
     }
 
     @Test
+    void concurrentCreates_withOneExternalId_makeOneConversation_201Once_200ForTheRest() {
+        String token = TestTokens.token(newUser());
+        List<CompletableFuture<HttpResponse<String>>> creates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            creates.add(CompletableFuture.supplyAsync(() ->
+                    api.post(CONVERSATIONS, token, "{\"title\":\"raced\",\"external_id\":\"support-call-9\"}")));
+        }
+        List<HttpResponse<String>> answers = creates.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 201).containsOnlyOnce(201);
+        assertThat(answers).extracting(answer -> json(answer).path("id").asText()).containsOnly(
+                json(answers.get(0)).path("id").asText());
+        JsonNode list = json(api.get(CONVERSATIONS, token));
+        assertThat(list.path("total").asInt()).isEqualTo(1);
+        assertThat(list.path("items").get(0).path("external_id").asText()).isEqualTo("support-call-9");
+    }
+
+    @Test
+    void theAiSdkRoute_streamsATurnWithItsToolCall_intoTheConversationTheChatIdNames() throws Exception {
+        String alice = TestTokens.token(newUser());
+        String bob = TestTokens.token(newUser());
+        String request = "{\"id\":\"react-chat-1\",\"trigger\":\"submit-message\",\"messages\":[{\"id\":\"u1\","
+                + "\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"text\":\"add task water the plants\"}]}]}";
+
+        HttpResponse<String> response = api.send(api.request("/api/v1/ai-sdk/chat", alice)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)));
+        api.post("/api/v1/ai-sdk/chat", bob, request);
+
+        assertThat(response.headers().firstValue("x-vercel-ai-ui-message-stream")).hasValue("v1");
+        List<String> types = new ArrayList<>();
+        for (String frame : response.body().split("\n\n")) {
+            if (frame.startsWith("data: {")) {
+                types.add(TestHttp.JSON.readTree(frame.substring(6)).path("type").asText());
+            }
+        }
+        assertThat(types).containsExactly("start", "start-step", "tool-input-available", "tool-output-available",
+                "finish-step", "start-step", "text-start", "text-delta", "text-delta", "text-end", "finish-step", "finish");
+        assertThat(response.body()).endsWith("data: [DONE]\n\n");
+        JsonNode alices = json(api.get(CONVERSATIONS, alice));
+        JsonNode bobs = json(api.get(CONVERSATIONS, bob));
+        assertThat(alices.path("items").get(0).path("external_id").asText()).isEqualTo("react-chat-1");
+        assertThat(bobs.path("items").get(0).path("id").asText()).isNotEqualTo(alices.path("items").get(0).path("id").asText());
+        JsonNode messages = json(api.get(CONVERSATIONS + "/" + alices.path("items").get(0).path("id").asText()
+                + "/messages", alice));
+        assertThat(messages.path("items").get(1).path("content").asText()).isEqualTo("Done: add_task.");
+    }
+
+    @Test
     void oneShotChat_onAnotherUsersPath_is403() {
         String token = TestTokens.token(newUser());
 

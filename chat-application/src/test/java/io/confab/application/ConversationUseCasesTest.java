@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.confab.application.testing.ConfabHarness;
+import io.confab.application.usecase.CreateConversationUseCase.Creation;
+import io.confab.application.usecase.CreateConversationUseCase.NewConversation;
 import io.confab.application.usecase.UpdateConversationUseCase.ConversationChanges;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationStatus;
+import io.confab.domain.ExternalId;
 import io.confab.domain.MessagePage;
 import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
@@ -50,6 +53,29 @@ class ConversationUseCasesTest {
     void create_withATooLongTitle_isRejected() {
         assertThatThrownBy(() -> confab.createConversation().create(alice, "x".repeat(501)))
                 .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void create_withAnExternalIdAndMetadata_storesThem() {
+        Creation creation = confab.createConversation().create(alice,
+                new NewConversation("Ticket", Map.of("channel", "phone"), Optional.of(new ExternalId("call-7"))));
+
+        assertThat(creation).isInstanceOf(Creation.Created.class);
+        assertThat(creation.conversation().externalId()).contains(new ExternalId("call-7"));
+        assertThat(creation.conversation().metadata()).containsEntry("channel", "phone");
+    }
+
+    @Test
+    void create_withAnExternalIdTheCallerUses_answersTheExistingConversation_andNotifiesNobody() {
+        NewConversation request = new NewConversation("Ticket", Map.of(), Optional.of(new ExternalId("call-7")));
+        Conversation first = confab.createConversation().create(alice, request).conversation();
+
+        Creation again = confab.createConversation().create(alice,
+                new NewConversation("Other title", Map.of("x", "y"), Optional.of(new ExternalId("call-7"))));
+
+        assertThat(again).isEqualTo(new Creation.Existing(first));
+        assertThat(notifications.awaitCount(1)).extracting(ChatEvent::type).containsExactly("conversation_created");
+        assertThat(confab.listConversations().list(alice, ConversationQuery.firstPage()).total()).isEqualTo(1);
     }
 
     @Test

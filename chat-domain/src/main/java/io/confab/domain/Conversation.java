@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A conversation owned by one user. Counters ({@code messageCount}, {@code tokensUsed}) are
+ * A conversation owned by one user, optionally named by the caller's {@link ExternalId}. Counters ({@code messageCount}, {@code tokensUsed}) are
  * maintained by the message store when messages are appended.
  */
 public record Conversation(
@@ -15,6 +15,7 @@ public record Conversation(
         String title,
         ConversationStatus status,
         Map<String, String> metadata,
+        Optional<ExternalId> externalId,
         Instant createdAt,
         Instant updatedAt,
         Optional<Instant> deletedAt,
@@ -30,6 +31,7 @@ public record Conversation(
         title = checkTitle(title);
         Objects.requireNonNull(status, "status");
         metadata = checkMetadata(metadata);
+        Objects.requireNonNull(externalId, "externalId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(deletedAt, "deletedAt");
@@ -40,7 +42,13 @@ public record Conversation(
 
     /** A new, empty, active conversation. */
     public static Conversation start(ConversationId id, UserId owner, String title, Instant now) {
-        return new Conversation(id, owner, title, ConversationStatus.ACTIVE, Map.of(), now, now,
+        return start(id, owner, title, Map.of(), Optional.empty(), now);
+    }
+
+    /** A new, empty, active conversation with the caller's metadata and name for it. */
+    public static Conversation start(ConversationId id, UserId owner, String title, Map<String, String> metadata,
+                                     Optional<ExternalId> externalId, Instant now) {
+        return new Conversation(id, owner, title, ConversationStatus.ACTIVE, metadata, externalId, now, now,
                 Optional.empty(), 0, 0);
     }
 
@@ -73,17 +81,17 @@ public record Conversation(
     }
 
     public Conversation withTitle(String newTitle, Instant now) {
-        return new Conversation(id, owner, newTitle, status, metadata, createdAt, now, deletedAt,
+        return new Conversation(id, owner, newTitle, status, metadata, externalId, createdAt, now, deletedAt,
                 messageCount, tokensUsed);
     }
 
     public Conversation withStatus(ConversationStatus newStatus, Instant now) {
-        return new Conversation(id, owner, title, newStatus, metadata, createdAt, now, deletedAt,
+        return new Conversation(id, owner, title, newStatus, metadata, externalId, createdAt, now, deletedAt,
                 messageCount, tokensUsed);
     }
 
     public Conversation withMetadata(Map<String, String> newMetadata, Instant now) {
-        return new Conversation(id, owner, title, status, newMetadata, createdAt, now, deletedAt,
+        return new Conversation(id, owner, title, status, newMetadata, externalId, createdAt, now, deletedAt,
                 messageCount, tokensUsed);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationStatus;
+import io.confab.domain.ExternalId;
 import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
@@ -138,6 +139,7 @@ public final class EventJsonReader {
                 text(node, "title"),
                 ConversationStatus.fromWire(text(node, "status")),
                 stringMap(node.get("metadata")),
+                optionalText(node, "external_id").map(ExternalId::new),
                 instant(node, "created_at"),
                 instant(node, "updated_at"),
                 node.hasNonNull("deleted_at") ? Optional.of(instant(node, "deleted_at")) : Optional.empty(),

@@ -32,6 +32,11 @@ public final class ResourceJson {
         node.put("total_messages", conversation.messageCount());
         node.put("tokens_used", conversation.tokensUsed());
         node.set("metadata", stringMap(conversation.metadata()));
+        if (conversation.externalId().isPresent()) {
+            node.put("external_id", conversation.externalId().get().value());
+        } else {
+            node.putNull("external_id");
+        }
         return node;
     }
 

@@ -29,10 +29,18 @@ public final class InMemoryConversationRepository implements ConversationReposit
     private final Map<ConversationId, Conversation> rows = new HashMap<>();
 
     @Override
-    public synchronized void insert(Conversation conversation) {
+    public synchronized Conversation insert(Conversation conversation) {
+        Optional<Conversation> named = conversation.externalId().flatMap(name -> rows.values().stream()
+                .filter(c -> c.owner().equals(conversation.owner()) && !c.isDeleted())
+                .filter(c -> c.externalId().equals(Optional.of(name)))
+                .findFirst());
+        if (named.isPresent()) {
+            return named.get();
+        }
         if (rows.putIfAbsent(conversation.id(), conversation) != null) {
             throw new IllegalStateException("conversation " + conversation.id() + " already exists");
         }
+        return conversation;
     }
 
     @Override
@@ -58,7 +66,8 @@ public final class InMemoryConversationRepository implements ConversationReposit
     public synchronized Optional<Conversation> update(Conversation conversation) {
         return find(conversation.owner(), conversation.id()).map(stored -> {
             Conversation saved = new Conversation(stored.id(), stored.owner(), conversation.title(),
-                    conversation.status(), conversation.metadata(), stored.createdAt(), conversation.updatedAt(),
+                    conversation.status(), conversation.metadata(), stored.externalId(), stored.createdAt(),
+                    conversation.updatedAt(),
                     Optional.empty(), stored.messageCount(), stored.tokensUsed());
             rows.put(saved.id(), saved);
             return saved;
@@ -69,7 +78,7 @@ public final class InMemoryConversationRepository implements ConversationReposit
     public synchronized boolean delete(UserId owner, ConversationId id, Instant at) {
         return find(owner, id).map(stored -> {
             rows.put(id, new Conversation(stored.id(), stored.owner(), stored.title(), stored.status(),
-                    stored.metadata(), stored.createdAt(), stored.updatedAt(), Optional.of(at),
+                    stored.metadata(), Optional.empty(), stored.createdAt(), stored.updatedAt(), Optional.of(at),
                     stored.messageCount(), stored.tokensUsed()));
             return true;
         }).orElse(false);
@@ -81,7 +90,7 @@ public final class InMemoryConversationRepository implements ConversationReposit
      */
     Conversation countAppended(Conversation stored, Message message) {
         Conversation counted = new Conversation(stored.id(), stored.owner(), stored.title(), stored.status(),
-                stored.metadata(), stored.createdAt(), message.createdAt(), stored.deletedAt(),
+                stored.metadata(), stored.externalId(), stored.createdAt(), message.createdAt(), stored.deletedAt(),
                 stored.messageCount() + 1, stored.tokensUsed() + message.usage().total());
         rows.put(counted.id(), counted);
         return counted;

@@ -38,11 +38,15 @@ public final class ConversationService implements CreateConversationUseCase, Get
     }
 
     @Override
-    public Conversation create(UserId owner, String title) {
-        Conversation conversation = Conversation.start(new ConversationId(ids.next()), owner, title, clock.instant());
-        conversations.insert(conversation);
-        bus.publish(owner, new ConversationEvent.Created(conversation, conversation.createdAt()));
-        return conversation;
+    public Creation create(UserId owner, NewConversation request) {
+        Conversation conversation = Conversation.start(new ConversationId(ids.next()), owner, request.title(),
+                request.metadata(), request.externalId(), clock.instant());
+        Conversation stored = conversations.insert(conversation);
+        if (!stored.id().equals(conversation.id())) {
+            return new Creation.Existing(stored);
+        }
+        bus.publish(owner, new ConversationEvent.Created(stored, stored.createdAt()));
+        return new Creation.Created(stored);
     }
 
     @Override

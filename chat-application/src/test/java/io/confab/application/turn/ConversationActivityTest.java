@@ -42,7 +42,7 @@ class ConversationActivityTest {
     @Test
     void givenTheConversationAsTheReplyLeftIt_notifiesTheOwnerOfIt_withoutReadingItAgain() {
         Conversation afterReply = new Conversation(stored.id(), alice, "Lisbon", stored.status(), stored.metadata(),
-                stored.createdAt(), clock.instant().plusSeconds(5), Optional.empty(), 2, 42);
+                stored.externalId(), stored.createdAt(), clock.instant().plusSeconds(5), Optional.empty(), 2, 42);
 
         activity().afterTurn(alice, completed(), Optional.of(afterReply));
 

@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public interface ConversationRepository {
 
-    void insert(Conversation conversation);
+    /**
+     * Inserts a conversation and answers it, unless its owner already has a live conversation with
+     * the same external id: then nothing is written and that one is answered. Of concurrent inserts
+     * with one external id, exactly one is stored and all of them answer it.
+     */
+    Conversation insert(Conversation conversation);
 
     /** The owner's live (not deleted) conversation. */
     Optional<Conversation> find(UserId owner, ConversationId id);
@@ -31,6 +36,9 @@ public interface ConversationRepository {
      */
     Optional<Conversation> update(Conversation conversation);
 
-    /** Soft-deletes the owner's live conversation; false when there was none. */
+    /**
+     * Soft-deletes the owner's live conversation, releasing its external id for a new one; false
+     * when there was none.
+     */
     boolean delete(UserId owner, ConversationId id, Instant at);
 }

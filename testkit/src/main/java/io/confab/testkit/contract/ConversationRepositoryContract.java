@@ -7,13 +7,25 @@ import static io.confab.testkit.contract.Fixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.domain.Conversation;
+import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationStatus;
+import io.confab.domain.ExternalId;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +50,7 @@ public abstract class ConversationRepositoryContract {
     @Test
     void insertedConversation_isFoundByItsOwner_withEveryField() {
         Conversation stored = new Conversation(newConversationId(), alice, "Trip to Lisbon", ConversationStatus.CLOSED,
-                Map.of("channel", "web", "lang", "pt"), at(0), at(5), Optional.empty(), 0, 0);
+                Map.of("channel", "web", "lang", "pt"), Optional.of(new ExternalId("trip-42")), at(0), at(5), Optional.empty(), 0, 0);
         repository.insert(stored);
 
         assertThat(repository.find(alice, stored.id())).contains(stored);
@@ -155,7 +167,7 @@ public abstract class ConversationRepositoryContract {
     @Test
     void update_ofAnotherUsersConversation_isEmpty_andChangesNothing() {
         Conversation alices = insert(alice, "mine", 0);
-        Conversation forged = new Conversation(alices.id(), bob, "hijacked", ConversationStatus.ACTIVE, Map.of(),
+        Conversation forged = new Conversation(alices.id(), bob, "hijacked", ConversationStatus.ACTIVE, Map.of(), Optional.empty(),
                 alices.createdAt(), at(9), Optional.empty(), 0, 0);
 
         assertThat(repository.update(forged)).isEmpty();
@@ -189,6 +201,84 @@ public abstract class ConversationRepositoryContract {
 
         assertThat(repository.delete(bob, alices.id(), at(5))).isFalse();
         assertThat(repository.find(alice, alices.id())).contains(alices);
+    }
+
+    @Test
+    void insert_withAnExternalIdTheOwnerAlreadyUses_answersThatConversation_andStoresNothing() {
+        Conversation first = repository.insert(named(alice, "chat-1", "first", 0));
+
+        Conversation again = repository.insert(named(alice, "chat-1", "second", 1));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(repository.list(alice, ConversationQuery.firstPage()).items()).containsExactly(first);
+    }
+
+    @Test
+    void insert_withAnExternalIdAnotherUserUses_storesAnotherConversation() {
+        Conversation alices = repository.insert(named(alice, "chat-1", "alice's", 0));
+
+        Conversation bobs = repository.insert(named(bob, "chat-1", "bob's", 1));
+
+        assertThat(bobs.id()).isNotEqualTo(alices.id());
+        assertThat(repository.find(bob, bobs.id())).contains(bobs);
+        assertThat(repository.find(alice, alices.id())).contains(alices);
+    }
+
+    @Test
+    void insert_withoutExternalIds_storesEveryConversation() {
+        insert(alice, "one", 0);
+        insert(alice, "two", 1);
+
+        assertThat(repository.list(alice, ConversationQuery.firstPage()).total()).isEqualTo(2);
+    }
+
+    @Test
+    void delete_releasesTheExternalId_forANewConversation() {
+        Conversation deleted = repository.insert(named(alice, "chat-1", "old", 0));
+        repository.delete(alice, deleted.id(), at(1));
+
+        Conversation fresh = named(alice, "chat-1", "new", 2);
+
+        assertThat(repository.insert(fresh)).isEqualTo(fresh);
+        assertThat(repository.find(alice, fresh.id())).contains(fresh);
+    }
+
+    @Test
+    void update_keepsTheExternalId() {
+        Conversation original = repository.insert(named(alice, "chat-1", "draft", 0));
+
+        Conversation renamed = repository.update(original.withTitle("final", at(1))).orElseThrow();
+
+        assertThat(renamed.externalId()).contains(new ExternalId("chat-1"));
+    }
+
+    @Test
+    void concurrentInserts_withOneExternalId_storeOneConversation_andAllAnswerIt() throws Exception {
+        int racers = 8;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        List<Callable<Conversation>> inserts = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            Conversation candidate = named(alice, "raced", "racer " + i, i);
+            inserts.add(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return repository.insert(candidate);
+            });
+        }
+        Set<ConversationId> answered = new HashSet<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            for (Future<Conversation> result : pool.invokeAll(inserts)) {
+                answered.add(result.get(30, TimeUnit.SECONDS).id());
+            }
+        }
+
+        assertThat(answered).hasSize(1);
+        assertThat(repository.list(alice, ConversationQuery.firstPage()).items())
+                .extracting(Conversation::id).containsExactlyElementsOf(answered);
+    }
+
+    private static Conversation named(UserId owner, String externalId, String title, long second) {
+        return Conversation.start(newConversationId(), owner, title, Map.of(), Optional.of(new ExternalId(externalId)),
+                at(second));
     }
 
     private Conversation insert(UserId owner, String title, long second) {

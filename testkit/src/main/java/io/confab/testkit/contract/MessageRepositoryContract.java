@@ -90,7 +90,7 @@ public abstract class MessageRepositoryContract {
         AppendResult appended = messages.append(alice, answer);
 
         Conversation expected = new Conversation(named.id(), alice, "Greetings", ConversationStatus.ARCHIVED,
-                Map.of("topic", "hello"), at(0), at(11), Optional.empty(), 2, 42);
+                Map.of("topic", "hello"), Optional.empty(), at(0), at(11), Optional.empty(), 2, 42);
         assertThat(appended).isEqualTo(new AppendResult.Appended(answer, expected));
         assertThat(conversations.find(alice, conversation.id())).contains(expected);
     }

@@ -1,0 +1,34 @@
+package io.confab.rest;
+
+import io.confab.application.Confab;
+import io.confab.application.ConfabSettings;
+import io.confab.application.testing.ConfabHarness;
+import io.confab.testkit.ScriptedChatModel;
+
+/**
+ * The REST API over the real core (in memory, the built-in task tools, a scripted model), for the
+ * tests that need real turns rather than {@link Stubs}.
+ */
+final class CoreServer implements AutoCloseable {
+
+    final ConfabHarness harness;
+    final RestServer server;
+
+    CoreServer(ScriptedChatModel model) {
+        this.harness = new ConfabHarness(model, ConfabSettings.defaults(), 1_000);
+        this.server = RestServer.start(useCases(harness.confab), builder -> { });
+    }
+
+    private static RestUseCases useCases(Confab confab) {
+        return new RestUseCases(confab.createConversation(), confab.listConversations(), confab.getConversation(),
+                confab.updateConversation(), confab.deleteConversation(), confab.listMessages(), confab.giveFeedback(),
+                confab.sendMessage(), confab.followTurn(), confab.cancelTurn(), confab.retryReply(), confab.oneShotChat(),
+                confab.listTasks());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        harness.close();
+    }
+}
