@@ -37,8 +37,8 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     }
 
     @Override
-    public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
-        return guard(() -> store.findReply(owner, conversation, userMessage));
+    public List<Message> replies(UserId owner, ConversationId conversation, MessageId userMessage, int limit) {
+        return guard(() -> store.replies(owner, conversation, userMessage, limit));
     }
 
     @Override

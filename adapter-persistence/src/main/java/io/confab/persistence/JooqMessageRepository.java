@@ -121,9 +121,8 @@ final class JooqMessageRepository implements MessageRepository {
     }
 
     @Override
-    public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
-        return newestFirst(owner, conversation, Selection.IN_REPLY_TO, userMessage.value(), 1)
-                .flatMap(found -> found.stream().findFirst());
+    public List<Message> replies(UserId owner, ConversationId conversation, MessageId userMessage, int limit) {
+        return newestFirst(owner, conversation, Selection.IN_REPLY_TO, userMessage.value(), limit).orElse(List.of());
     }
 
     @Override

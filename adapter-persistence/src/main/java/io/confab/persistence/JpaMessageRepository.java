@@ -103,13 +103,13 @@ final class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
-    public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
-        return newestWhere(owner, conversation, " and m.inReplyTo = :message", userMessage);
+    public List<Message> replies(UserId owner, ConversationId conversation, MessageId userMessage, int limit) {
+        return newestWhere(owner, conversation, " and m.inReplyTo = :message", userMessage, limit);
     }
 
     @Override
     public Optional<Message> find(UserId owner, ConversationId conversation, MessageId id) {
-        return newestWhere(owner, conversation, " and m.id = :message", id);
+        return newestWhere(owner, conversation, " and m.id = :message", id, 1).stream().findFirst();
     }
 
     @Override
@@ -125,15 +125,14 @@ final class JpaMessageRepository implements MessageRepository {
                 .executeUpdate()) > 0;
     }
 
-    /** The newest message matching {@code condition}, whose {@code :message} parameter is {@code message}. */
-    private Optional<Message> newestWhere(UserId owner, ConversationId conversation, String condition, MessageId message) {
+    /** The newest {@code limit} messages matching {@code condition}, whose {@code :message} parameter is {@code message}. */
+    private List<Message> newestWhere(UserId owner, ConversationId conversation, String condition, MessageId message,
+                                      int limit) {
         return sessions.fromTransaction(session -> withToolCalls(session,
                 newestFirst(session, owner, conversation, condition)
                         .setParameter("message", message.value())
-                        .setMaxResults(1)
-                        .getResultList()))
-                .stream()
-                .findFirst();
+                        .setMaxResults(limit)
+                        .getResultList()));
     }
 
     /** The owner's live conversation's messages matching {@code condition}, newest first. */

@@ -10,6 +10,7 @@ import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ErrorCode;
 import io.confab.domain.Feedback;
+import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
 import io.confab.domain.TurnId;
@@ -17,6 +18,7 @@ import io.confab.domain.UserId;
 import io.confab.json.ResourceJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +29,8 @@ final class MessageRoutes {
     static final String STREAM = ConversationRoutes.ONE + "/stream";
     static final String CANCEL = ConversationRoutes.ONE + "/cancel";
     static final String FEEDBACK = MESSAGES + "/{message_id}/feedback";
+    static final String REGENERATE = MESSAGES + "/{message_id}/regenerate";
+    static final String VERSIONS = MESSAGES + "/{message_id}/versions";
 
     private final RestUseCases useCases;
     private final RestSettings settings;
@@ -46,6 +50,8 @@ final class MessageRoutes {
         routes.get(STREAM, this::stream);
         routes.post(CANCEL, this::cancel);
         routes.put(FEEDBACK, this::feedback);
+        routes.post(REGENERATE, this::regenerate);
+        routes.get(VERSIONS, this::versions);
     }
 
     private void list(Context ctx) {
@@ -134,6 +140,36 @@ final class MessageRoutes {
     }
 
     /** {@code PUT …/messages/{message_id}/feedback} {@code {"rating":"up"|"down","comment"?}}: 204 (SPEC §16). */
+    /** The latest reply written again (SPEC §16): SSE with {@code Accept: text/event-stream}, else the finished turn. */
+    private void regenerate(Context ctx) {
+        ConversationId id = Params.conversationId(ctx);
+        MessageId message = Params.messageId(ctx);
+        UserId user = Authentication.user(ctx);
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains(SseStream.CONTENT_TYPE)) {
+            support.streamTurn(ctx, listener -> useCases.retryReply().regenerate(user, id, message, listener),
+                    new ConfabFrames());
+            return;
+        }
+        TurnOutcome outcome = useCases.retryReply().regenerateAndWait(user, id, message);
+        TurnAnswers.problem(outcome).ifPresent(problem -> {
+            throw problem.toException();
+        });
+        Json.answer(ctx, 200, TurnAnswers.turn(id, (TurnOutcome.Finished) outcome));
+    }
+
+    /** Every version of a reply, oldest first; the last is the current one. */
+    private void versions(Context ctx) {
+        ConversationId id = Params.conversationId(ctx);
+        MessageId message = Params.messageId(ctx);
+        List<Message> versions = useCases.listMessages().versions(Authentication.user(ctx), id, message)
+                .orElseThrow(() -> Problem.notFound("No message " + message + " in this conversation.").toException());
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        versions.forEach(version -> items.add(ResourceJson.message(version)));
+        Json.answer(ctx, 200, body);
+    }
+
     private void feedback(Context ctx) {
         ConversationId id = Params.conversationId(ctx);
         MessageId message = Params.messageId(ctx);

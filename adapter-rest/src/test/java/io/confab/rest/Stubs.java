@@ -67,9 +67,33 @@ final class Stubs {
             conversation.orElseGet(() -> create(user, "").id()), message);
     ListTasksUseCase listTasks = (owner, filter) -> List.of();
     GiveFeedbackUseCase giveFeedback = (owner, conversation, message, feedback) -> false;
-    RetryReplyUseCase retryReply = (user, conversation, message, listener) -> new TurnStart.NotFound();
-    ListMessagesUseCase listMessages = (owner, conversation, before, limit) ->
-            find(owner, conversation).map(c -> new MessagePage(List.of(), false));
+    RetryReplyUseCase retryReply = new RetryReplyUseCase() {
+        @Override
+        public TurnStart retry(UserId user, ConversationId conversation, MessageId message, TurnListener listener) {
+            return new TurnStart.NotFound();
+        }
+
+        @Override
+        public TurnStart regenerate(UserId user, ConversationId conversation, MessageId message, TurnListener listener) {
+            return new TurnStart.NotFound();
+        }
+
+        @Override
+        public TurnOutcome regenerateAndWait(UserId user, ConversationId conversation, MessageId message) {
+            return new TurnOutcome.NotFound();
+        }
+    };
+    ListMessagesUseCase listMessages = new ListMessagesUseCase() {
+        @Override
+        public Optional<MessagePage> list(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
+            return find(owner, conversation).map(c -> new MessagePage(List.of(), false));
+        }
+
+        @Override
+        public Optional<List<Message>> versions(UserId owner, ConversationId conversation, MessageId message) {
+            return Optional.empty();
+        }
+    };
 
     RestUseCases useCases() {
         return new RestUseCases(
@@ -79,7 +103,7 @@ final class Stubs {
                 (owner, id, changes) -> find(owner, id).flatMap(c -> conversations.update(
                         c.withTitle(changes.title().orElse(c.title()), Instant.now()))),
                 (owner, id) -> conversations.delete(owner, id, Instant.now()),
-                (owner, conversation, before, limit) -> listMessages.list(owner, conversation, before, limit),
+                listMessages,
                 (owner, conversation, message, feedback) -> giveFeedback.give(owner, conversation, message, feedback),
                 new SendMessageUseCase() {
                     @Override
@@ -94,7 +118,7 @@ final class Stubs {
                 },
                 (user, conversation, after, listener) -> followTurn.follow(user, conversation, after, listener),
                 (user, conversation) -> cancelTurn.cancel(user, conversation),
-                (user, conversation, message, listener) -> retryReply.retry(user, conversation, message, listener),
+                retryReply,
                 (user, conversation, message) -> oneShotChat.chat(user, conversation, message),
                 (owner, filter) -> listTasks.list(owner, filter));
     }

@@ -6,7 +6,10 @@ import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
+import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
+import io.confab.domain.MessageId;
+import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +42,22 @@ final class TurnMetrics {
     }
 
     RetryReplyUseCase meter(RetryReplyUseCase inner) {
-        return (user, conversation, message, listener) -> counted(inner.retry(user, conversation, message, metered(listener)));
+        return new RetryReplyUseCase() {
+            @Override
+            public TurnStart retry(UserId user, ConversationId conversation, MessageId message, TurnListener listener) {
+                return counted(inner.retry(user, conversation, message, metered(listener)));
+            }
+
+            @Override
+            public TurnStart regenerate(UserId user, ConversationId conversation, MessageId message, TurnListener listener) {
+                return counted(inner.regenerate(user, conversation, message, metered(listener)));
+            }
+
+            @Override
+            public TurnOutcome regenerateAndWait(UserId user, ConversationId conversation, MessageId message) {
+                return recorded(inner.regenerateAndWait(user, conversation, message));
+            }
+        };
     }
 
     /** The listener, with the turn counted by how it ends. */

@@ -10,6 +10,7 @@ import io.confab.testkit.ScriptedChatModel;
 import io.confab.testkit.ScriptedChatModel.Reply;
 import io.confab.testkit.ScriptedReplies;
 import io.confab.testkit.auth.TestTokens;
+import io.confab.testkit.http.SseClient;
 import io.confab.testkit.http.TestHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -157,6 +158,47 @@ abstract class ServerContract {
         var none = api.get(CONVERSATIONS, null);
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    // ---- regenerate and versions (SPEC §16) --------------------------------------------------
+
+    @Test
+    void regenerate_writesTheLatestReplyAgain_theListShowsTheNewest_andVersionsListBoth() {
+        String alice = TestTokens.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(alice, "Drafts");
+        model.then(Reply.text("first draft")).then(Reply.text("second draft"));
+        JsonNode asked = json(api.post(one + "/messages", alice, "{\"message\":\"write it\"}"));
+        String reply = asked.path("assistant_message").path("id").asText();
+
+        HttpResponse<String> again = api.post(one + "/messages/" + reply + "/regenerate", alice, "");
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).path("assistant_message").path("content").asText()).isEqualTo("second draft");
+        assertThat(json(api.get(one + "/messages", alice)).path("items")).extracting(item -> item.path("content").asText())
+                .containsExactly("write it", "second draft");
+        assertThat(json(api.get(one + "/messages/" + reply + "/versions", alice)).path("items"))
+                .extracting(item -> item.path("content").asText()).containsExactly("first draft", "second draft");
+        model.then(Reply.text("streamed draft"));
+        SseClient stream = SseClient.open(api, api.request(one + "/messages/" + reply + "/regenerate", alice)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(stream.untilTerminal().getLast().path("type").asText()).isEqualTo("complete");
+        assertThat(json(api.get(one + "/messages/" + reply + "/versions", alice)).path("items")).hasSize(3);
+    }
+
+    @Test
+    void regenerate_ofAnOlderExchange_is422_andAnotherUsersMessage_404() {
+        String alice = TestTokens.token(newUser());
+        String bob = TestTokens.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(alice, "Two questions");
+        String older = json(api.post(one + "/messages", alice, "{\"message\":\"one\"}")).path("assistant_message").path("id").asText();
+        api.post(one + "/messages", alice, "{\"message\":\"two\"}");
+
+        HttpResponse<String> refused = api.post(one + "/messages/" + older + "/regenerate", alice, "");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(refused).path("code").asText()).isEqualTo("validation_failed");
+        assertThat(api.post(one + "/messages/" + older + "/regenerate", bob, "").statusCode()).isEqualTo(404);
+        assertThat(api.get(one + "/messages/" + older + "/versions", bob).statusCode()).isEqualTo(404);
     }
 
     // ---- isolation ------------------------------------------------------------------------------

@@ -3,34 +3,56 @@ package io.confab.application;
 import static io.confab.application.testing.ConfabHarness.newUser;
 import static io.confab.application.testing.ConfabHarness.types;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.confab.application.testing.ConfabHarness;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
-import io.confab.domain.Conversation;
 import io.confab.domain.Message;
 import io.confab.domain.MessageStatus;
-import io.confab.domain.UserId;
+import io.confab.domain.ValidationException;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.model.ChatModelException;
 import io.confab.domain.model.ModelMessage;
 import io.confab.testkit.EventRecorder;
 import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A reply written again for a stored user message (ChatKit's retry): a new turn, the same user message. */
-class RetryReplyTest {
+/** A reply written again for a stored user message (ChatKit's retry, SPEC §16's regenerate): a new turn, the same user message. */
+class RetryReplyTest extends OneConversationTest {
 
-    private final ConfabHarness harness = new ConfabHarness();
-    private final UserId alice = newUser();
-    private final Conversation conversation = harness.newConversation(alice);
+    @Test
+    void regeneratingTheLatestReply_keepsTheEarlierAsAVersion_andHistoryAndModelSeeOnlyTheNewest() {
+        harness.model.then(Reply.text("first")).then(Reply.text("second")).then(Reply.text("next"));
+        TurnOutcome.Finished asked = (TurnOutcome.Finished) harness.send(alice, conversation.id(), "question");
 
-    @AfterEach
-    void close() {
-        harness.close();
+        TurnOutcome again = harness.confab.retryReply()
+                .regenerateAndWait(alice, conversation.id(), asked.assistantMessage().id());
+
+        assertThat(((TurnOutcome.Finished) again).assistantMessage().content()).isEqualTo("second");
+        assertThat(harness.confab.listMessages().list(alice, conversation.id(), Optional.empty(), 50).orElseThrow().items())
+                .extracting(Message::content).containsExactly("question", "second");
+        assertThat(harness.confab.listMessages().versions(alice, conversation.id(), asked.userMessage().id()).orElseThrow())
+                .extracting(Message::content).containsExactly("first", "second");
+        harness.send(alice, conversation.id(), "follow-up");
+        assertThat(harness.model.requests().getLast().messages()).containsExactly(new ModelMessage.User("question"),
+                new ModelMessage.Assistant("second", List.of()), new ModelMessage.User("follow-up"));
+    }
+
+    @Test
+    void onlyTheLatestExchange_canBeRegenerated_andOnlyByItsOwner() {
+        TurnOutcome.Finished older = (TurnOutcome.Finished) harness.send(alice, conversation.id(), "one");
+        harness.send(alice, conversation.id(), "two");
+
+        assertThatThrownBy(() -> harness.confab.retryReply()
+                .regenerateAndWait(alice, conversation.id(), older.userMessage().id()))
+                .isInstanceOf(ValidationException.class);
+        assertThat(harness.confab.retryReply().regenerateAndWait(newUser(), conversation.id(), older.userMessage().id()))
+                .isInstanceOf(TurnOutcome.NotFound.class);
+        assertThat(harness.confab.listMessages().versions(newUser(), conversation.id(), older.userMessage().id())).isEmpty();
     }
 
     @Test

@@ -91,10 +91,12 @@ public final class InMemoryMessageRepository implements MessageRepository {
     }
 
     @Override
-    public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
+    public List<Message> replies(UserId owner, ConversationId conversation, MessageId userMessage, int limit) {
         synchronized (conversations) {
-            return newest(history(owner, conversation),
-                    m -> m.role() == Role.ASSISTANT && m.inReplyTo().equals(Optional.of(userMessage)));
+            return history(owner, conversation).reversed().stream()
+                    .filter(m -> m.role() == Role.ASSISTANT && m.inReplyTo().equals(Optional.of(userMessage)))
+                    .limit(limit)
+                    .toList();
         }
     }
 
@@ -137,9 +139,5 @@ public final class InMemoryMessageRepository implements MessageRepository {
 
     private static Optional<Message> first(List<Message> history, Predicate<Message> test) {
         return history.stream().filter(test).findFirst();
-    }
-
-    private static Optional<Message> newest(List<Message> history, Predicate<Message> test) {
-        return history.reversed().stream().filter(test).findFirst();
     }
 }

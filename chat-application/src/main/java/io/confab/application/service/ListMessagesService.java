@@ -2,13 +2,17 @@ package io.confab.application.service;
 
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.domain.ConversationId;
+import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.Replies;
+import io.confab.domain.Role;
 import io.confab.domain.UserId;
 import io.confab.domain.port.MessageRepository;
+import java.util.List;
 import java.util.Optional;
 
-/** Pages through the history of one of the user's live conversations (keyset, oldest first in a page). */
+/** Pages through the history of one of the user's live conversations (keyset, oldest first in a page), current replies only. */
 public final class ListMessagesService implements ListMessagesUseCase {
 
     private final MessageRepository messages;
@@ -20,6 +24,33 @@ public final class ListMessagesService implements ListMessagesUseCase {
     @Override
     public Optional<MessagePage> list(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit) {
         int checked = ListMessagesUseCase.checkLimit(limit);
-        return messages.page(owner, conversation, before, checked);
+        return messages.page(owner, conversation, before, checked)
+                .map(page -> new MessagePage(current(owner, conversation, page.items(), before.isPresent()), page.hasMore()));
+    }
+
+    @Override
+    public Optional<List<Message>> versions(UserId owner, ConversationId conversation, MessageId message) {
+        return messages.find(owner, conversation, message).map(named -> {
+            Optional<MessageId> question = named.role() == Role.USER ? Optional.of(named.id()) : named.inReplyTo();
+            return question.map(id -> messages.replies(owner, conversation, id, MAX_VERSIONS).reversed())
+                    .orElse(List.of(named));
+        });
+    }
+
+    /**
+     * The page's messages without superseded replies. The newest message of an older page may be
+     * superseded by a reply on a newer one: that one is checked against the store.
+     */
+    private List<Message> current(UserId owner, ConversationId conversation, List<Message> items, boolean olderPage) {
+        List<Message> kept = Replies.current(items);
+        if (olderPage && !kept.isEmpty() && kept.getLast().role() == Role.ASSISTANT) {
+            Message newest = kept.getLast();
+            boolean superseded = newest.inReplyTo()
+                    .flatMap(question -> messages.findReply(owner, conversation, question))
+                    .filter(reply -> !reply.id().equals(newest.id()))
+                    .isPresent();
+            return superseded ? kept.subList(0, kept.size() - 1) : kept;
+        }
+        return kept;
     }
 }

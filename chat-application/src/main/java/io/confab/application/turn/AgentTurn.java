@@ -8,6 +8,7 @@ import io.confab.domain.Conversation;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessageStatus;
+import io.confab.domain.Replies;
 import io.confab.domain.Role;
 import io.confab.domain.UserId;
 import io.confab.domain.model.ChatModelException;
@@ -115,10 +116,10 @@ final class AgentTurn implements Runnable {
         }
     }
 
-    /** The last messages up to the history limit: those read at the start, then the user message. */
+    /** The last messages up to the history limit: those read at the start (current replies only), then the user message. */
     private List<Message> window() {
         List<Message> window = new ArrayList<>(earlier.size() + 1);
-        window.addAll(earlier);
+        window.addAll(Replies.current(earlier));
         window.add(userMessage);
         return window.subList(Math.max(0, window.size() - settings.historyLimit()), window.size());
     }

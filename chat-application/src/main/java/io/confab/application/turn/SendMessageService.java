@@ -12,6 +12,7 @@ import io.confab.domain.MessageId;
 import io.confab.domain.Role;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
+import io.confab.domain.ValidationException;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.EventLog;
@@ -88,28 +89,81 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
 
     @Override
     public TurnStart retry(UserId user, ConversationId conversation, MessageId userMessage, TurnListener listener) {
+        return switch (beginRetry(user, conversation, userMessage, Optional.of(listener))) {
+            case Begin.Missing missing -> new TurnStart.NotFound();
+            case Begin.Limited limited -> new TurnStart.RateLimited(limited.decision().retryAfter());
+            case Begin.Running running -> new TurnStart.Started(running.turn().id);
+            case Begin.Busy busy -> new TurnStart.InProgress(busy.turn());
+            case Begin.Elsewhere elsewhere -> new TurnStart.InProgress(elsewhere.turn());
+            case Begin.Done done -> replay(done.outcome(), listener);
+        };
+    }
+
+    @Override
+    public TurnStart regenerate(UserId user, ConversationId conversation, MessageId message, TurnListener listener) {
+        return latestQuestion(user, conversation, message)
+                .map(question -> retry(user, conversation, question, listener))
+                .orElseGet(TurnStart.NotFound::new);
+    }
+
+    @Override
+    public TurnOutcome regenerateAndWait(UserId user, ConversationId conversation, MessageId message) {
+        return latestQuestion(user, conversation, message)
+                .map(question -> switch (beginRetry(user, conversation, question, Optional.empty())) {
+                    case Begin.Missing missing -> new TurnOutcome.NotFound();
+                    case Begin.Limited limited -> new TurnOutcome.RateLimited(limited.decision().retryAfter());
+                    case Begin.Running running -> running.turn().awaitOutcome();
+                    case Begin.Busy busy -> new TurnOutcome.InProgress(busy.turn());
+                    case Begin.Elsewhere elsewhere -> new TurnOutcome.InProgress(elsewhere.turn());
+                    case Begin.Done done -> done.outcome();
+                })
+                .orElseGet(TurnOutcome.NotFound::new);
+    }
+
+    /** A new turn for a stored user message, given the history before it; refused while any other turn runs. */
+    private Begin beginRetry(UserId user, ConversationId conversation, MessageId userMessage,
+                             Optional<TurnListener> listener) {
         Optional<List<Message>> window = messages.latest(user, conversation, historyLimit);
         Optional<Message> question = window.isEmpty() ? Optional.empty()
                 : messages.find(user, conversation, userMessage).filter(m -> m.role() == Role.USER);
         if (question.isEmpty()) {
-            return new TurnStart.NotFound();
+            return new Begin.Missing();
         }
         if (rateLimiter.acquire(user) instanceof RateDecision.Limited limited) {
-            return new TurnStart.RateLimited(limited.retryAfter());
+            return new Begin.Limited(limited);
         }
         RunningTurn turn = new RunningTurn(new TurnId(ids.next()), user, conversation, userMessage);
         // no idempotency key: a retry is a new turn, refused while any other turn runs in the conversation
-        Optional<Begin> refused = claim(turn, Optional.empty(), Optional.of(listener));
+        Optional<Begin> refused = claim(turn, Optional.empty(), listener);
         if (refused.isPresent()) {
-            return new TurnStart.InProgress(switch (refused.get()) {
-                case Begin.Busy busy -> busy.turn();
+            return new Begin.Busy(switch (refused.get()) {
                 case Begin.Running running -> running.turn().id;
                 case Begin.Elsewhere elsewhere -> elsewhere.turn();
+                case Begin.Busy busy -> busy.turn();
                 default -> turn.id;
             });
         }
-        run(turn, question.get(), before(window.get(), userMessage));
-        return new TurnStart.Started(turn.id);
+        return run(turn, question.get(), before(window.get(), userMessage));
+    }
+
+    /**
+     * The user message of the conversation's latest exchange, when {@code message} names it or one
+     * of its replies; empty when there is no such message.
+     */
+    private Optional<MessageId> latestQuestion(UserId user, ConversationId conversation, MessageId message) {
+        Optional<Message> named = messages.find(user, conversation, message);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<MessageId> question = named.get().role() == Role.USER ? Optional.of(named.get().id())
+                : named.get().inReplyTo();
+        Optional<MessageId> latest = messages.latest(user, conversation, historyLimit)
+                .flatMap(window -> window.reversed().stream().filter(m -> m.role() == Role.USER).findFirst())
+                .map(Message::id);
+        if (question.isEmpty() || !question.equals(latest)) {
+            throw new ValidationException("message_id", "only the reply to the conversation's latest message can be regenerated");
+        }
+        return question;
     }
 
     /**

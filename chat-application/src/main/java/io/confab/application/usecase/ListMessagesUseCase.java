@@ -1,13 +1,18 @@
 package io.confab.application.usecase;
 
 import io.confab.domain.ConversationId;
+import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
 import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
+import java.util.List;
 import java.util.Optional;
 
-/** Pages through a conversation's history, newest page first, oldest first within a page. */
+/**
+ * Pages through a conversation's history, newest page first, oldest first within a page. Each user
+ * message shows its current reply only; {@link #versions} lists the earlier ones.
+ */
 public interface ListMessagesUseCase {
 
     int DEFAULT_LIMIT = 50;
@@ -15,6 +20,16 @@ public interface ListMessagesUseCase {
 
     /** Empty when the conversation is missing, deleted or someone else's. */
     Optional<MessagePage> list(UserId owner, ConversationId conversation, Optional<MessageId> before, int limit);
+
+    /** The most versions {@link #versions} lists. */
+    int MAX_VERSIONS = 50;
+
+    /**
+     * Every version of a reply, oldest first (the last is the current one): {@code message} names
+     * the user message or one of its replies. Empty when there is no such message in the user's
+     * live conversation.
+     */
+    Optional<List<Message>> versions(UserId owner, ConversationId conversation, MessageId message);
 
     static int checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -5,9 +5,10 @@ import io.confab.domain.MessageId;
 import io.confab.domain.UserId;
 
 /**
- * Writes the reply to a stored user message again (ChatKit's {@code threads.retry_after_item}):
- * a new turn answers the same user message, given the history before it; the earlier reply stays
- * stored, and the newest reply is the one that answers the message.
+ * Writes the reply to a stored user message again (ChatKit's {@code threads.retry_after_item}, the
+ * AI SDK's {@code regenerate-message}, SPEC §16's regenerate): a new turn answers the same user
+ * message, given the history before it; the earlier reply stays stored as a version, and the
+ * newest reply is the one that answers the message.
  */
 public interface RetryReplyUseCase {
 
@@ -17,4 +18,15 @@ public interface RetryReplyUseCase {
      * the user's live conversation.
      */
     TurnStart retry(UserId user, ConversationId conversation, MessageId userMessage, TurnListener listener);
+
+    /**
+     * Regenerates the reply of the conversation's latest exchange: {@code message} names its user
+     * message or one of its replies. Streams like {@link #retry}.
+     *
+     * @throws io.confab.domain.ValidationException when {@code message} belongs to an older exchange
+     */
+    TurnStart regenerate(UserId user, ConversationId conversation, MessageId message, TurnListener listener);
+
+    /** {@link #regenerate}, waiting for the turn to end. */
+    TurnOutcome regenerateAndWait(UserId user, ConversationId conversation, MessageId message);
 }

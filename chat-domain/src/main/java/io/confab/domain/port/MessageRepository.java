@@ -39,8 +39,18 @@ public interface MessageRepository {
     /** The user message sent with this client_message_id. */
     Optional<Message> findByClientMessageId(UserId owner, ConversationId conversation, String clientMessageId);
 
-    /** The newest assistant message that answers {@code userMessage} (a turn run again answers it twice). */
-    Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage);
+    /**
+     * The assistant messages that answer {@code userMessage}, newest first, at most {@code limit}: a
+     * reply written again (regenerated, retried, run again after a lost turn) answers it more than
+     * once, and the older replies are its earlier versions. Empty when the conversation is not the
+     * owner's live one.
+     */
+    List<Message> replies(UserId owner, ConversationId conversation, MessageId userMessage, int limit);
+
+    /** The newest assistant message that answers {@code userMessage}: its current reply. */
+    default Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
+        return replies(owner, conversation, userMessage, 1).stream().findFirst();
+    }
 
     /** The message {@code id} of the owner's live conversation. */
     Optional<Message> find(UserId owner, ConversationId conversation, MessageId id);

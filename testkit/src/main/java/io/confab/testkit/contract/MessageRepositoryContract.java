@@ -290,6 +290,27 @@ public abstract class MessageRepositoryContract {
     }
 
     @Test
+    void replies_listEveryVersionOfAReply_newestFirst_upToTheLimit_onlyForItsOwner() {
+        Message question = userMessage("hello", 10, null);
+        Message first = assistantMessage(question, "hi", 11, TokenUsage.NONE);
+        Message second = assistantMessage(question, "hello!", 12, TokenUsage.NONE);
+        Message third = assistantMessage(question, "hey", 13, TokenUsage.NONE);
+        messages.append(alice, question);
+        messages.append(alice, first);
+        messages.append(alice, second);
+        messages.append(alice, third);
+
+        assertThat(messages.replies(alice, conversation.id(), question.id(), 10)).extracting(Message::id)
+                .containsExactly(third.id(), second.id(), first.id());
+        assertThat(messages.replies(alice, conversation.id(), question.id(), 2)).extracting(Message::id)
+                .containsExactly(third.id(), second.id());
+        assertThat(messages.replies(alice, conversation.id(), third.id(), 10)).isEmpty();
+        assertThat(messages.replies(bob, conversation.id(), question.id(), 10)).isEmpty();
+        conversations.delete(alice, conversation.id(), at(20));
+        assertThat(messages.replies(alice, conversation.id(), question.id(), 10)).isEmpty();
+    }
+
+    @Test
     void find_findsAMessageById_onlyInItsOwnersLiveConversation() {
         Message question = userMessage("hello", 10, null);
         Message answer = assistantMessage(question, "hi", 11, TokenUsage.NONE);
