@@ -9,11 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.model.ChatModelException;
 import io.confab.testkit.Await;
-import io.confab.testkit.ScriptedChatModel;
 import io.confab.testkit.ScriptedChatModel.Reply;
-import io.confab.testkit.ScriptedReplies;
 import io.confab.testkit.auth.TestTokens;
-import io.confab.testkit.http.TestHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,18 +19,12 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * OpenAI ChatKit's custom-backend protocol at {@code POST /chatkit} over real HTTP against the real
@@ -41,36 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
  * and conversations as one store, cancel on disconnect, another user's thread, bad requests.
  * Subclasses choose the database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ChatKitContract {
+abstract class ChatKitContract extends RealServerTest {
 
     private static final AtomicInteger USERS = new AtomicInteger();
     private static final String CHATKIT = "/chatkit";
 
-    final ScriptedChatModel model = ScriptedReplies.model();
-    ConfabServer server;
-    TestHttp api;
-
-    abstract Map<String, String> database();
-
-    @BeforeAll
-    void startServer(@TempDir Path dir) {
-        Map<String, String> values = new HashMap<>(database());
-        values.put("CONFAB_PORT", "0");
-        values.put("CONFAB_DATA_DIR", dir.toString());
-        values.putAll(TestTokens.serverSettings());
-        values.put("CONFAB_RATE_LIMIT", "100");
-        values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "2");
-        values.put("CONFAB_SSE_PING_SECONDS", "1");
-        server = ConfabServer.start(ConfabConfig.of(values), model);
-        api = new TestHttp(server.uri());
+    ChatKitContract(ServerDatabase database) {
+        super(database);
     }
 
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
+    @Override
+    int rateLimit() {
+        return 100;
     }
 
     private static String newToken() {

@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The black-box contract on the default database: an H2 file in the data directory. */
 class H2ServerTest extends ServerContract {
 
-    @Override
-    Map<String, String> database() {
-        return Map.of();
+    H2ServerTest() {
+        super(ServerDatabase.H2);
     }
 
     @Test

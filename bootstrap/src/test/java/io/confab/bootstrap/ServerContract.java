@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.testkit.Await;
-import io.confab.testkit.ScriptedChatModel;
 import io.confab.testkit.ScriptedChatModel.Reply;
-import io.confab.testkit.ScriptedReplies;
 import io.confab.testkit.auth.TestTokens;
 import io.confab.testkit.http.SseClient;
 import io.confab.testkit.http.TestHttp;
@@ -18,62 +16,30 @@ import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Black-box tests of the real server: {@link ConfabServer} on a random port over a real database,
  * called over real HTTP. Subclasses choose the database (H2 file, PostgreSQL).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ServerContract {
+abstract class ServerContract extends RealServerTest {
 
     private static final AtomicInteger USERS = new AtomicInteger();
 
-    Path dataDir;
-
-    final ScriptedChatModel model = ScriptedReplies.model();
-    ConfabServer server;
-    TestHttp api;
-
-    /** CONFAB_DB_* keys of the database under test. */
-    abstract Map<String, String> database();
-
-    ConfabConfig config() {
-        Map<String, String> values = new HashMap<>(database());
-        values.put("CONFAB_PORT", "0");
-        values.put("CONFAB_DATA_DIR", dataDir.toString());
-        values.putAll(TestTokens.serverSettings());
-        values.put("CONFAB_RATE_LIMIT", "20");
-        values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "2");
-        values.put("CONFAB_SSE_PING_SECONDS", "1");
-        return ConfabConfig.of(values);
+    ServerContract(ServerDatabase database) {
+        super(database);
     }
 
-    @BeforeAll
-    void startServer(@TempDir Path dir) {
-        dataDir = dir;
-        server = ConfabServer.start(config(), model);
-        api = new TestHttp(server.uri());
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
+    @Override
+    int rateLimit() {
+        return 20;
     }
 
     private static String newUser() {
