@@ -2,6 +2,7 @@ package io.confab.persistence;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.ExternalId;
 import io.confab.domain.UserId;
@@ -40,6 +41,15 @@ class ConversationEntity {
     @Column(name = "external_id")
     private String externalId;
 
+    @Column(name = "system_prompt")
+    private String systemPrompt;
+
+    @Column(name = "model")
+    private String model;
+
+    @Column(name = "retention_days")
+    private Integer retentionDays;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -71,17 +81,23 @@ class ConversationEntity {
         return entity;
     }
 
-    /** Takes over what an owner may change: title, status, metadata, and updated_at. */
+    /** Takes over what an owner may change: title, status, metadata, settings, and updated_at. */
     void apply(Conversation conversation) {
         title = conversation.title();
         status = conversation.status().wireName();
         metadata = JsonColumns.writeMetadata(conversation.metadata());
+        systemPrompt = conversation.settings().systemPrompt().orElse(null);
+        model = conversation.settings().model().orElse(null);
+        retentionDays = conversation.settings().retentionDays().orElse(null);
         updatedAt = conversation.updatedAt();
     }
 
     Conversation toDomain() {
         return new Conversation(new ConversationId(id), new UserId(owner), title, ConversationStatus.fromWire(status),
-                JsonColumns.readMetadata(metadata), Optional.ofNullable(externalId).map(ExternalId::new), createdAt, updatedAt, Optional.ofNullable(deletedAt),
+                JsonColumns.readMetadata(metadata), Optional.ofNullable(externalId).map(ExternalId::new),
+                new ConversationSettings(Optional.ofNullable(systemPrompt), Optional.ofNullable(model),
+                        Optional.ofNullable(retentionDays)),
+                createdAt, updatedAt, Optional.ofNullable(deletedAt),
                 messageCount, tokensUsed);
     }
 }

@@ -4,6 +4,7 @@ import static io.confab.persistence.schema.Tables.CONVERSATIONS;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.ExternalId;
 import io.confab.domain.Page;
@@ -76,6 +77,9 @@ final class JooqConversationRepository implements ConversationRepository {
                 .set(CONVERSATIONS.TITLE, conversation.title())
                 .set(CONVERSATIONS.STATUS, conversation.status().wireName())
                 .set(CONVERSATIONS.METADATA, JSONB.valueOf(JsonColumns.writeMetadata(conversation.metadata())))
+                .set(CONVERSATIONS.SYSTEM_PROMPT, conversation.settings().systemPrompt().orElse(null))
+                .set(CONVERSATIONS.MODEL, conversation.settings().model().orElse(null))
+                .set(CONVERSATIONS.RETENTION_DAYS, conversation.settings().retentionDays().orElse(null))
                 .set(CONVERSATIONS.UPDATED_AT, conversation.updatedAt())
                 .where(live(conversation.owner()).and(CONVERSATIONS.ID.eq(conversation.id().value())))
                 .returning()
@@ -122,7 +126,10 @@ final class JooqConversationRepository implements ConversationRepository {
                 conversation.deletedAt().orElse(null),
                 conversation.messageCount(),
                 conversation.tokensUsed(),
-                conversation.externalId().map(ExternalId::value).orElse(null));
+                conversation.externalId().map(ExternalId::value).orElse(null),
+                conversation.settings().systemPrompt().orElse(null),
+                conversation.settings().model().orElse(null),
+                conversation.settings().retentionDays().orElse(null));
     }
 
     /** The conversation of a row; also maps the row an append returns. */
@@ -134,6 +141,8 @@ final class JooqConversationRepository implements ConversationRepository {
                 ConversationStatus.fromWire(row.getStatus()),
                 JsonColumns.readMetadata(row.getMetadata().data()),
                 Optional.ofNullable(row.getExternalId()).map(ExternalId::new),
+                new ConversationSettings(Optional.ofNullable(row.getSystemPrompt()), Optional.ofNullable(row.getModel()),
+                        Optional.ofNullable(row.getRetentionDays())),
                 row.getCreatedAt(),
                 row.getUpdatedAt(),
                 Optional.ofNullable(row.getDeletedAt()),

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.application.Stores;
 import io.confab.domain.Conversation;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.Message;
 import io.confab.domain.Task;
@@ -39,7 +40,7 @@ class RestartTest {
     private TestDatabase database;
     private final UserId alice = newUser();
     private final Conversation conversation = new Conversation(newConversationId(), alice, "Groceries",
-            ConversationStatus.ACTIVE, Map.of("channel", "web"), Optional.empty(), at(0), at(0), Optional.empty(), 0, 0);
+            ConversationStatus.ACTIVE, Map.of("channel", "web"), Optional.empty(), ConversationSettings.DEFAULTS, at(0), at(0), Optional.empty(), 0, 0);
     private final Message question = Turns.userMessage(conversation, "add a task to buy milk", 10, "key-1");
     private final Message answer = Turns.answerWithToolCall(question, "call_1", 11);
 

@@ -81,14 +81,17 @@ class SchemaHistoryTest {
     @Test
     void aScriptNotYetApplied_isNotCurrent_andFlywayAppliesIt() {
         Database.open(settings).close();
-        alterHistory("delete from flyway_schema_history where version >= '2'",
+        alterHistory("delete from flyway_schema_history where version <> '1'", // versions are text: '11' < '2'
                 "drop index if exists conversations_live_idx", "drop index if exists messages_window_idx",
                 "drop table if exists turn_leases",
                 "alter table conversations drop constraint if exists conversations_external_id_key",
                 "alter table conversations drop column if exists external_id",
                 "alter table messages drop constraint if exists messages_feedback_rating_check",
                 "alter table messages drop column if exists feedback_rating",
-                "alter table messages drop column if exists feedback_comment");
+                "alter table messages drop column if exists feedback_comment",
+                "alter table conversations drop column if exists system_prompt",
+                "alter table conversations drop column if exists model",
+                "alter table conversations drop column if exists retention_days");
 
         try (Database reopened = Database.create(settings)) {
             assertThat(SchemaHistory.isCurrent(reopened.dataSource(), settings.vendor())).isFalse();

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A conversation owned by one user, optionally named by the caller's {@link ExternalId}. Counters ({@code messageCount}, {@code tokensUsed}) are
+ * A conversation owned by one user, optionally named by the caller's {@link ExternalId}, with its
+ * own {@link ConversationSettings}. Counters ({@code messageCount}, {@code tokensUsed}) are
  * maintained by the message store when messages are appended.
  */
 public record Conversation(
@@ -16,6 +17,7 @@ public record Conversation(
         ConversationStatus status,
         Map<String, String> metadata,
         Optional<ExternalId> externalId,
+        ConversationSettings settings,
         Instant createdAt,
         Instant updatedAt,
         Optional<Instant> deletedAt,
@@ -32,6 +34,7 @@ public record Conversation(
         Objects.requireNonNull(status, "status");
         metadata = checkMetadata(metadata);
         Objects.requireNonNull(externalId, "externalId");
+        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(deletedAt, "deletedAt");
@@ -48,8 +51,8 @@ public record Conversation(
     /** A new, empty, active conversation with the caller's metadata and name for it. */
     public static Conversation start(ConversationId id, UserId owner, String title, Map<String, String> metadata,
                                      Optional<ExternalId> externalId, Instant now) {
-        return new Conversation(id, owner, title, ConversationStatus.ACTIVE, metadata, externalId, now, now,
-                Optional.empty(), 0, 0);
+        return new Conversation(id, owner, title, ConversationStatus.ACTIVE, metadata, externalId,
+                ConversationSettings.DEFAULTS, now, now, Optional.empty(), 0, 0);
     }
 
     public static String checkTitle(String title) {
@@ -81,17 +84,22 @@ public record Conversation(
     }
 
     public Conversation withTitle(String newTitle, Instant now) {
-        return new Conversation(id, owner, newTitle, status, metadata, externalId, createdAt, now, deletedAt,
+        return new Conversation(id, owner, newTitle, status, metadata, externalId, settings, createdAt, now, deletedAt,
                 messageCount, tokensUsed);
     }
 
     public Conversation withStatus(ConversationStatus newStatus, Instant now) {
-        return new Conversation(id, owner, title, newStatus, metadata, externalId, createdAt, now, deletedAt,
+        return new Conversation(id, owner, title, newStatus, metadata, externalId, settings, createdAt, now, deletedAt,
+                messageCount, tokensUsed);
+    }
+
+    public Conversation withSettings(ConversationSettings newSettings, Instant now) {
+        return new Conversation(id, owner, title, status, metadata, externalId, newSettings, createdAt, now, deletedAt,
                 messageCount, tokensUsed);
     }
 
     public Conversation withMetadata(Map<String, String> newMetadata, Instant now) {
-        return new Conversation(id, owner, title, status, newMetadata, externalId, createdAt, now, deletedAt,
+        return new Conversation(id, owner, title, status, newMetadata, externalId, settings, createdAt, now, deletedAt,
                 messageCount, tokensUsed);
     }
 }

@@ -49,7 +49,7 @@ class ConversationTest {
 
     @Test
     void aConversationWithADeletionInstant_isDeleted() {
-        Conversation deleted = new Conversation(ID, ALICE, "Plans", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), T0, T1,
+        Conversation deleted = new Conversation(ID, ALICE, "Plans", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), ConversationSettings.DEFAULTS, T0, T1,
                 Optional.of(T1), 0, 0);
 
         assertThat(deleted.isDeleted()).isTrue();
@@ -134,7 +134,7 @@ class ConversationTest {
 
     @Test
     void theChanges_keepTheCountersAndTheDeletionState() {
-        Conversation busy = new Conversation(ID, ALICE, "Plans", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), T0, T0,
+        Conversation busy = new Conversation(ID, ALICE, "Plans", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), ConversationSettings.DEFAULTS, T0, T0,
                 Optional.of(T0), 4, 900);
 
         Conversation changed = busy.withTitle("New", T1).withStatus(ConversationStatus.CLOSED, T1)
@@ -188,13 +188,13 @@ class ConversationTest {
 
     @Test
     void negativeCounters_areABug() {
-        assertThatThrownBy(() -> new Conversation(ID, ALICE, "", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), T0, T0,
+        assertThatThrownBy(() -> new Conversation(ID, ALICE, "", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), ConversationSettings.DEFAULTS, T0, T0,
                 Optional.empty(), -1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void negativeTokensUsed_areABug() {
-        assertThatThrownBy(() -> new Conversation(ID, ALICE, "", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), T0, T0,
+        assertThatThrownBy(() -> new Conversation(ID, ALICE, "", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), ConversationSettings.DEFAULTS, T0, T0,
                 Optional.empty(), 0, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 

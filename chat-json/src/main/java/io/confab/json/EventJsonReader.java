@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.ExternalId;
 import io.confab.domain.Feedback;
@@ -140,6 +141,8 @@ public final class EventJsonReader {
                 ConversationStatus.fromWire(text(node, "status")),
                 stringMap(node.get("metadata")),
                 optionalText(node, "external_id").map(ExternalId::new),
+                new ConversationSettings(optionalText(node, "system_prompt"), optionalText(node, "model"),
+                        node.hasNonNull("retention_days") ? Optional.of(node.get("retention_days").asInt()) : Optional.empty()),
                 instant(node, "created_at"),
                 instant(node, "updated_at"),
                 node.hasNonNull("deleted_at") ? Optional.of(instant(node, "deleted_at")) : Optional.empty(),

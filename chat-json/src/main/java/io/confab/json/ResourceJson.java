@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.Conversation;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.Task;
@@ -37,6 +38,10 @@ public final class ResourceJson {
         } else {
             node.putNull("external_id");
         }
+        ConversationSettings settings = conversation.settings();
+        node.put("system_prompt", settings.systemPrompt().orElse(null));
+        node.put("model", settings.model().orElse(null));
+        node.put("retention_days", settings.retentionDays().orElse(null));
         return node;
     }
 

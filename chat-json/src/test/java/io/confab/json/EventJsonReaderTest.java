@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.ExternalId;
 import io.confab.domain.Message;
@@ -51,7 +52,7 @@ class EventJsonReaderTest {
                 List.of(call), Optional.of("offline"), new TokenUsage(10, 3), Map.of("k", "v"), Optional.empty(),
                 Optional.empty(), TS, Optional.empty());
         Conversation conversation = new Conversation(CONVERSATION, ALICE, "Groceries", ConversationStatus.ARCHIVED,
-                Map.of("tag", "home"), Optional.of(new ExternalId("ticket-7")), TS, TS.plusSeconds(5), Optional.empty(), 2, 13);
+                Map.of("tag", "home"), Optional.of(new ExternalId("ticket-7")), new ConversationSettings(Optional.of("Answer in Portuguese."), Optional.of("model-b"), Optional.of(30)), TS, TS.plusSeconds(5), Optional.empty(), 2, 13);
         return Stream.of(
                 new TurnEvent.MessageCreated(TURN, CONVERSATION, 1, TS, question),
                 new TurnEvent.AgentThinking(TURN, CONVERSATION, 2, TS, "Thinking…"),
@@ -106,7 +107,7 @@ class EventJsonReaderTest {
 
     @Test
     void deletedConversation_keepsItsDeletionTimeWhenGiven() {
-        Conversation deleted = new Conversation(CONVERSATION, ALICE, "", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), TS, TS,
+        Conversation deleted = new Conversation(CONVERSATION, ALICE, "", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), ConversationSettings.DEFAULTS, TS, TS,
                 Optional.of(TS.plusSeconds(1)), 0, 0);
         ObjectNode node = EventJson.toNode(new ConversationEvent.Deleted(deleted, TS));
         ((ObjectNode) node.get("conversation")).put("deleted_at", TS.plusSeconds(1).toString());

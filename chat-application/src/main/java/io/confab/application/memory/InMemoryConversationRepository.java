@@ -66,9 +66,9 @@ public final class InMemoryConversationRepository implements ConversationReposit
     public synchronized Optional<Conversation> update(Conversation conversation) {
         return find(conversation.owner(), conversation.id()).map(stored -> {
             Conversation saved = new Conversation(stored.id(), stored.owner(), conversation.title(),
-                    conversation.status(), conversation.metadata(), stored.externalId(), stored.createdAt(),
-                    conversation.updatedAt(),
-                    Optional.empty(), stored.messageCount(), stored.tokensUsed());
+                    conversation.status(), conversation.metadata(), stored.externalId(), conversation.settings(),
+                    stored.createdAt(), conversation.updatedAt(), Optional.empty(), stored.messageCount(),
+                    stored.tokensUsed());
             rows.put(saved.id(), saved);
             return saved;
         });
@@ -78,8 +78,8 @@ public final class InMemoryConversationRepository implements ConversationReposit
     public synchronized boolean delete(UserId owner, ConversationId id, Instant at) {
         return find(owner, id).map(stored -> {
             rows.put(id, new Conversation(stored.id(), stored.owner(), stored.title(), stored.status(),
-                    stored.metadata(), Optional.empty(), stored.createdAt(), stored.updatedAt(), Optional.of(at),
-                    stored.messageCount(), stored.tokensUsed()));
+                    stored.metadata(), Optional.empty(), stored.settings(), stored.createdAt(), stored.updatedAt(),
+                    Optional.of(at), stored.messageCount(), stored.tokensUsed()));
             return true;
         }).orElse(false);
     }
@@ -90,8 +90,8 @@ public final class InMemoryConversationRepository implements ConversationReposit
      */
     Conversation countAppended(Conversation stored, Message message) {
         Conversation counted = new Conversation(stored.id(), stored.owner(), stored.title(), stored.status(),
-                stored.metadata(), stored.externalId(), stored.createdAt(), message.createdAt(), stored.deletedAt(),
-                stored.messageCount() + 1, stored.tokensUsed() + message.usage().total());
+                stored.metadata(), stored.externalId(), stored.settings(), stored.createdAt(), message.createdAt(),
+                stored.deletedAt(), stored.messageCount() + 1, stored.tokensUsed() + message.usage().total());
         rows.put(counted.id(), counted);
         return counted;
     }

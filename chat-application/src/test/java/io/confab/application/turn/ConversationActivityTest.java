@@ -8,6 +8,7 @@ import io.confab.application.testing.ConfabHarness;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessageStatus;
@@ -42,7 +43,7 @@ class ConversationActivityTest {
     @Test
     void givenTheConversationAsTheReplyLeftIt_notifiesTheOwnerOfIt_withoutReadingItAgain() {
         Conversation afterReply = new Conversation(stored.id(), alice, "Lisbon", stored.status(), stored.metadata(),
-                stored.externalId(), stored.createdAt(), clock.instant().plusSeconds(5), Optional.empty(), 2, 42);
+                stored.externalId(), ConversationSettings.DEFAULTS, stored.createdAt(), clock.instant().plusSeconds(5), Optional.empty(), 2, 42);
 
         activity().afterTurn(alice, completed(), Optional.of(afterReply));
 

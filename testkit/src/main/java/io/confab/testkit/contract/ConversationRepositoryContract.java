@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.ExternalId;
 import io.confab.domain.Page;
@@ -50,7 +51,7 @@ public abstract class ConversationRepositoryContract {
     @Test
     void insertedConversation_isFoundByItsOwner_withEveryField() {
         Conversation stored = new Conversation(newConversationId(), alice, "Trip to Lisbon", ConversationStatus.CLOSED,
-                Map.of("channel", "web", "lang", "pt"), Optional.of(new ExternalId("trip-42")), at(0), at(5), Optional.empty(), 0, 0);
+                Map.of("channel", "web", "lang", "pt"), Optional.of(new ExternalId("trip-42")), new ConversationSettings(Optional.of("Answer in Portuguese."), Optional.of("model-b"), Optional.of(30)), at(0), at(5), Optional.empty(), 0, 0);
         repository.insert(stored);
 
         assertThat(repository.find(alice, stored.id())).contains(stored);
@@ -167,7 +168,7 @@ public abstract class ConversationRepositoryContract {
     @Test
     void update_ofAnotherUsersConversation_isEmpty_andChangesNothing() {
         Conversation alices = insert(alice, "mine", 0);
-        Conversation forged = new Conversation(alices.id(), bob, "hijacked", ConversationStatus.ACTIVE, Map.of(), Optional.empty(),
+        Conversation forged = new Conversation(alices.id(), bob, "hijacked", ConversationStatus.ACTIVE, Map.of(), Optional.empty(), ConversationSettings.DEFAULTS,
                 alices.createdAt(), at(9), Optional.empty(), 0, 0);
 
         assertThat(repository.update(forged)).isEmpty();
@@ -289,5 +290,17 @@ public abstract class ConversationRepositoryContract {
 
     private static ConversationQuery query(int offset, int limit, ConversationStatus status, String text) {
         return new ConversationQuery(offset, limit, Optional.ofNullable(status), Optional.ofNullable(text));
+    }
+
+    @Test
+    void update_setsAndClearsTheConversationsOwnSettings() {
+        Conversation stored = conversation(alice, "Plans", at(0));
+        repository.insert(stored);
+        ConversationSettings own = new ConversationSettings(Optional.of("Be terse."), Optional.of("model-b"), Optional.of(7));
+
+        assertThat(repository.update(stored.withSettings(own, at(1)))).map(Conversation::settings).contains(own);
+        assertThat(repository.find(alice, stored.id())).map(Conversation::settings).contains(own);
+        repository.update(stored.withSettings(ConversationSettings.DEFAULTS, at(2)));
+        assertThat(repository.find(alice, stored.id())).map(Conversation::settings).contains(ConversationSettings.DEFAULTS);
     }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.Feedback;
 import io.confab.domain.Message;
@@ -90,7 +91,7 @@ public abstract class MessageRepositoryContract {
         AppendResult appended = messages.append(alice, answer);
 
         Conversation expected = new Conversation(named.id(), alice, "Greetings", ConversationStatus.ARCHIVED,
-                Map.of("topic", "hello"), Optional.empty(), at(0), at(11), Optional.empty(), 2, 42);
+                Map.of("topic", "hello"), Optional.empty(), ConversationSettings.DEFAULTS, at(0), at(11), Optional.empty(), 2, 42);
         assertThat(appended).isEqualTo(new AppendResult.Appended(answer, expected));
         assertThat(conversations.find(alice, conversation.id())).contains(expected);
     }
