@@ -21,6 +21,27 @@ record Body(ObjectNode node) {
         return Optional.of(value.textValue());
     }
 
+    /** A setting a PATCH may clear: absent stays, {@code null} is {@code ""} (back to the default). */
+    Optional<String> clearableString(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isNull() ? Optional.of("") : string(field);
+    }
+
+    /** A whole-number setting a PATCH may clear: absent stays, {@code null} is 0 (back to the default). */
+    Optional<Integer> clearableInteger(String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isNull()) {
+            return Optional.of(0);
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new ValidationException(field, "must be a whole number");
+        }
+        return Optional.of(value.intValue());
+    }
+
     String requiredString(String field) {
         return string(field).orElseThrow(() -> new ValidationException(field, "is required"));
     }

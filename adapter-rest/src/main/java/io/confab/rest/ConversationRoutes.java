@@ -86,7 +86,10 @@ final class ConversationRoutes {
         change(ctx, id, new ConversationChanges(
                 body.string("title"),
                 body.string("status").map(ConversationStatus::fromWire),
-                body.stringMap("metadata")));
+                body.stringMap("metadata"),
+                body.clearableString("system_prompt"),
+                body.clearableString("model"),
+                body.clearableInteger("retention_days")));
     }
 
     private void change(Context ctx, ConversationId id, ConversationChanges changes) {

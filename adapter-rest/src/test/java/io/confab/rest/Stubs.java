@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,7 +41,7 @@ final class Stubs {
 
     final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
     private final ConversationService conversationService = new ConversationService(conversations,
-            new InMemoryEventBus(), Clock.systemUTC(), new TimeOrderedIdGenerator());
+            new InMemoryEventBus(), Clock.systemUTC(), new TimeOrderedIdGenerator(), Set.of("offline", "model-b"));
 
     SendMessageUseCase sendMessage = new SendMessageUseCase() {
         @Override

@@ -1,16 +1,19 @@
 package io.confab.bootstrap;
 
 import io.confab.application.ConfabSettings;
+import io.confab.domain.ConversationSettings;
 import io.confab.llm.openai.OpenAiSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -77,11 +80,12 @@ public record ConfabConfig(
     /**
      * Which model answers: the offline assistant or an OpenAI-compatible endpoint, and how long a call
      * to the endpoint may take: {@code timeout} in all (retries and streaming included), {@code
-     * readTimeout} of silence, {@code connectTimeout} to connect; {@code maxRetries} before the first token.
+     * readTimeout} of silence, {@code connectTimeout} to connect; {@code maxRetries} before the first token;
+     * {@code allowed}: the other models a conversation may choose (CONFAB_MODELS).
      */
     public record Model(Provider provider, Optional<URI> baseUrl, Optional<String> apiKey, String name,
                         String systemPrompt, Duration timeout, Duration connectTimeout, Duration readTimeout,
-                        int maxRetries) {
+                        int maxRetries, Set<String> allowed) {
         /** The model providers Confab ships. */
         public enum Provider { OFFLINE, OPENAI }
 
@@ -89,7 +93,7 @@ public record ConfabConfig(
         public String toString() {
             return "Model[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey=" + apiKey.map(k -> "***")
                     + ", name=" + name + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
-                    + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries + "]";
+                    + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries + ", allowed=" + allowed + "]";
         }
     }
 
@@ -224,7 +228,24 @@ public record ConfabConfig(
                         MIN_MODEL_TIMEOUT, Duration.ofMinutes(10)),
                 values.duration("CONFAB_MODEL_READ_TIMEOUT", OpenAiSettings.DEFAULT_READ_TIMEOUT,
                         MIN_MODEL_TIMEOUT, Duration.ofHours(1)),
-                values.integer("CONFAB_MODEL_MAX_RETRIES", OpenAiSettings.DEFAULT_MAX_RETRIES, 0, 10));
+                values.integer("CONFAB_MODEL_MAX_RETRIES", OpenAiSettings.DEFAULT_MAX_RETRIES, 0, 10),
+                allowedModels(values.optional("CONFAB_MODELS").orElse("")));
+    }
+
+    /** CONFAB_MODELS: comma-separated model names, blanks dropped. */
+    private static Set<String> allowedModels(String list) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            String trimmed = name.strip();
+            if (trimmed.length() > ConversationSettings.MAX_MODEL_LENGTH) {
+                throw new ConfigException("CONFAB_MODELS", "has a model name over "
+                        + ConversationSettings.MAX_MODEL_LENGTH + " characters");
+            }
+            if (!trimmed.isEmpty()) {
+                names.add(trimmed);
+            }
+        }
+        return Set.copyOf(names);
     }
 
     private static Path existingFile(String key, String text) {

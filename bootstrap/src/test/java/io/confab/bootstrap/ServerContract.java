@@ -126,6 +126,42 @@ abstract class ServerContract extends RealServerTest {
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
 
+    // ---- a conversation's own settings (SPEC §16) ---------------------------------------------
+
+    @Test
+    void patch_setsAConversationsOwnPromptModelAndRetention_whichTheNextTurnUses_andNullClears() {
+        String alice = TestTokens.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(alice, "Pirates");
+
+        JsonNode patched = json(api.patch(one, alice,
+                "{\"system_prompt\":\"Answer like a pirate.\",\"model\":\"scripted\",\"retention_days\":30}"));
+        api.post(one + "/messages", alice, "{\"message\":\"hello\"}");
+
+        assertThat(patched.path("system_prompt").asText()).isEqualTo("Answer like a pirate.");
+        assertThat(patched.path("model").asText()).isEqualTo("scripted");
+        assertThat(patched.path("retention_days").asInt()).isEqualTo(30);
+        assertThat(model.requests().getLast().systemPrompt()).isEqualTo("Answer like a pirate.");
+        JsonNode cleared = json(api.patch(one, alice, "{\"system_prompt\":null,\"model\":\"\",\"retention_days\":null}"));
+        assertThat(cleared.path("system_prompt").isNull()).isTrue();
+        assertThat(cleared.path("model").isNull()).isTrue();
+        assertThat(cleared.path("retention_days").isNull()).isTrue();
+    }
+
+    @Test
+    void patch_withAModelTheServerDoesNotAllow_orBadSettings_is422_andChangesNothing() {
+        String alice = TestTokens.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(alice, "Careful");
+
+        HttpResponse<String> unlisted = api.patch(one, alice, "{\"model\":\"gpt-unlisted\"}");
+
+        assertThat(unlisted.statusCode()).isEqualTo(422);
+        assertThat(json(unlisted).path("errors").get(0).path("field").asText()).isEqualTo("model");
+        assertThat(api.patch(one, alice, "{\"retention_days\":\"forever\"}").statusCode()).isEqualTo(422);
+        assertThat(api.patch(one, alice, "{\"retention_days\":1.5}").statusCode()).isEqualTo(422);
+        assertThat(api.patch(one, alice, "{\"system_prompt\":7}").statusCode()).isEqualTo(422);
+        assertThat(json(api.get(one, alice)).path("model").isNull()).isTrue();
+    }
+
     // ---- regenerate and versions (SPEC §16) --------------------------------------------------
 
     @Test

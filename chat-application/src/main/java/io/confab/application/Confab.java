@@ -23,6 +23,8 @@ import io.confab.application.usecase.UpdateConversationUseCase;
 import io.confab.domain.port.ChatModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Confab as a library: wires every use case from the host's ports and settings. Adapters and
@@ -45,7 +47,10 @@ public final class Confab implements AutoCloseable {
     private Confab(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
         this.ports = ports;
         this.turns = new TurnServices(ports, settings, context);
-        this.conversations = new ConversationService(ports.conversations(), ports.eventBus(), ports.clock(), ports.ids());
+        Set<String> models = new HashSet<>(settings.models());
+        models.add(ports.model().name());
+        this.conversations = new ConversationService(ports.conversations(), ports.eventBus(), ports.clock(), ports.ids(),
+                models);
         this.listMessages = new ListMessagesService(ports.messages());
         this.feedback = new FeedbackService(ports.messages());
         this.listTasks = new ListTasksService(ports.tasks());

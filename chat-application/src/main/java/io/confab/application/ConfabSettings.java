@@ -2,6 +2,7 @@ package io.confab.application;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -10,7 +11,7 @@ import java.util.UUID;
  * conversation lasts unless renewed, and the name this instance holds leases under.
  */
 public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBudget, int maxToolRounds,
-                             Duration turnLease, String instance) {
+                             Duration turnLease, String instance, Set<String> models) {
 
     /** Tells a real model to act through the task tools (the offline model ignores system prompts). */
     public static final String DEFAULT_SYSTEM_PROMPT = "You are Confab, a concise and friendly assistant. "
@@ -39,32 +40,33 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
         if (instance == null || instance.isBlank() || instance.length() > 200) {
             throw new IllegalArgumentException("instance must be 1..200 characters");
         }
+        models = Set.copyOf(models);
     }
 
     /** The defaults, under a random instance name (so a restart never takes over leases; they expire). */
     public static ConfabSettings defaults() {
         return new ConfabSettings(DEFAULT_SYSTEM_PROMPT, DEFAULT_HISTORY_LIMIT, DEFAULT_TOKEN_BUDGET,
-                DEFAULT_MAX_TOOL_ROUNDS, DEFAULT_TURN_LEASE, "confab-" + UUID.randomUUID());
+                DEFAULT_MAX_TOOL_ROUNDS, DEFAULT_TURN_LEASE, "confab-" + UUID.randomUUID(), Set.of());
     }
 
     public ConfabSettings withSystemPrompt(String prompt) {
-        return new ConfabSettings(prompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance);
+        return new ConfabSettings(prompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, models);
     }
 
     public ConfabSettings withHistoryLimit(int limit) {
-        return new ConfabSettings(systemPrompt, limit, tokenBudget, maxToolRounds, turnLease, instance);
+        return new ConfabSettings(systemPrompt, limit, tokenBudget, maxToolRounds, turnLease, instance, models);
     }
 
     public ConfabSettings withTokenBudget(int budget) {
-        return new ConfabSettings(systemPrompt, historyLimit, budget, maxToolRounds, turnLease, instance);
+        return new ConfabSettings(systemPrompt, historyLimit, budget, maxToolRounds, turnLease, instance, models);
     }
 
     public ConfabSettings withMaxToolRounds(int rounds) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, rounds, turnLease, instance);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, rounds, turnLease, instance, models);
     }
 
     public ConfabSettings withTurnLease(Duration lease) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, lease, instance);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, lease, instance, models);
     }
 
     /**
@@ -73,6 +75,14 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
      * two live instances must never share one.
      */
     public ConfabSettings withInstance(String name) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, name);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, name, models);
+    }
+
+    /**
+     * The models a conversation may choose besides the configured one (CONFAB_MODELS, SPEC §16);
+     * none by default.
+     */
+    public ConfabSettings withModels(Set<String> allowed) {
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, allowed);
     }
 }

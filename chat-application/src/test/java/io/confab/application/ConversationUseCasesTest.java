@@ -83,7 +83,8 @@ class ConversationUseCasesTest {
         Conversation created = confab.createConversation().create(alice, "Draft");
 
         Conversation updated = confab.updateConversation().update(alice, created.id(), new ConversationChanges(
-                Optional.empty(), Optional.of(ConversationStatus.ARCHIVED), Optional.of(Map.of("pinned", "yes")))).orElseThrow();
+                Optional.empty(), Optional.of(ConversationStatus.ARCHIVED), Optional.of(Map.of("pinned", "yes")),
+                Optional.empty(), Optional.empty(), Optional.empty())).orElseThrow();
 
         assertThat(updated.title()).isEqualTo("Draft");
         assertThat(updated.status()).isEqualTo(ConversationStatus.ARCHIVED);

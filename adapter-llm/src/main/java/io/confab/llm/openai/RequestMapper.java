@@ -34,6 +34,7 @@ final class RequestMapper {
     /** A streaming request with usage in the last chunk. */
     ChatCompletionCreateParams streaming(ModelRequest request) {
         ChatCompletionCreateParams.Builder params = base();
+        request.model().ifPresent(params::model);
         if (!request.systemPrompt().isBlank()) {
             params.addSystemMessage(request.systemPrompt());
         }

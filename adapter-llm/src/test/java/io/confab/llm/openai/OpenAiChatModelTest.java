@@ -21,6 +21,7 @@ import io.confab.testkit.openai.FakeToolCall;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +150,18 @@ class OpenAiChatModelTest {
         assertThat(tools.get(0).path("function").path("parameters").path("required").get(0).asText()).isEqualTo("title");
         assertThat(tools.get(0).path("function").path("parameters").path("additionalProperties").asBoolean(true)).isFalse();
         assertThat(server.lastRequest().header("authorization")).contains("Bearer " + KEY);
+    }
+
+    @Test
+    void aRequestNamingAModel_asksThatModel_insteadOfTheConfiguredOne() {
+        start(FakeOpenAiServer.Options.defaults(), settings());
+
+        model.stream(new ModelRequest("", List.of(new ModelMessage.User("hello")), List.of(), Optional.of("model-b")),
+                new RecordingSink(), new Cancellation());
+        model.stream(userSays("again"), new RecordingSink(), new Cancellation());
+
+        assertThat(server.requests()).extracting(request -> request.body().path("model").asText())
+                .containsExactly("model-b", "fake-model");
     }
 
     @Test

@@ -7,8 +7,10 @@ import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
+import io.confab.domain.ValidationException;
 import io.confab.domain.event.ConversationEvent;
 import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
@@ -17,6 +19,7 @@ import io.confab.domain.port.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Creates, reads, lists, changes and deletes a user's conversations, always scoped by owner;
@@ -29,12 +32,16 @@ public final class ConversationService implements CreateConversationUseCase, Get
     private final EventBus bus;
     private final Clock clock;
     private final IdGenerator ids;
+    /** The models a conversation may choose: the configured one and CONFAB_MODELS. */
+    private final Set<String> allowedModels;
 
-    public ConversationService(ConversationRepository conversations, EventBus bus, Clock clock, IdGenerator ids) {
+    public ConversationService(ConversationRepository conversations, EventBus bus, Clock clock, IdGenerator ids,
+                               Set<String> allowedModels) {
         this.conversations = conversations;
         this.bus = bus;
         this.clock = clock;
         this.ids = ids;
+        this.allowedModels = Set.copyOf(allowedModels);
     }
 
     @Override
@@ -66,9 +73,18 @@ public final class ConversationService implements CreateConversationUseCase, Get
                 .map(current -> changes.title().map(title -> current.withTitle(title, now)).orElse(current))
                 .map(current -> changes.status().map(status -> current.withStatus(status, now)).orElse(current))
                 .map(current -> changes.metadata().map(metadata -> current.withMetadata(metadata, now)).orElse(current))
+                .map(current -> changes.settings(current.settings()).map(this::allowed)
+                        .map(settings -> current.withSettings(settings, now)).orElse(current))
                 .flatMap(conversations::update);
         updated.ifPresent(conversation -> bus.publish(owner, new ConversationEvent.Updated(conversation, now)));
         return updated;
+    }
+
+    private ConversationSettings allowed(ConversationSettings settings) {
+        settings.model().filter(model -> !allowedModels.contains(model)).ifPresent(model -> {
+            throw new ValidationException("model", "must be one of " + allowedModels.stream().sorted().toList());
+        });
+        return settings;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.confab.application.TokenEstimate;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.Conversation;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessageStatus;
@@ -45,17 +46,24 @@ final class AgentTurn implements Runnable {
     /** The history window as read before the user message was stored. */
     private final List<Message> earlier;
     private final MessageId assistantId;
+    /** The conversation's own system prompt, else the server's. */
+    private final String systemPrompt;
+    /** The conversation's own model (one the server allows), else empty: the configured one. */
+    private final Optional<String> model;
     private final Draft draft = new Draft();
     /** The conversation as storing the reply left it; empty while (or when) the reply is not stored. */
     private Optional<Conversation> afterReply = Optional.empty();
 
-    AgentTurn(AgentTurns shared, RunningTurn turn, TurnEmitter events, Message userMessage, List<Message> earlier) {
+    AgentTurn(AgentTurns shared, RunningTurn turn, TurnEmitter events, Message userMessage, List<Message> earlier,
+              ConversationSettings conversation) {
         this.shared = shared;
         this.settings = shared.settings;
         this.turn = turn;
         this.events = events;
         this.userMessage = userMessage;
         this.earlier = earlier;
+        this.systemPrompt = conversation.systemPrompt().orElse(settings.systemPrompt());
+        this.model = conversation.model();
         this.assistantId = new MessageId(turn.id.value());
     }
 
@@ -90,7 +98,7 @@ final class AgentTurn implements Runnable {
     private void chat() {
         UserId user = turn.user;
         List<ModelMessage> messages = new ArrayList<>(HistoryWindow.build(window(),
-                settings.tokenBudget() - TokenEstimate.ofText(settings.systemPrompt())));
+                settings.tokenBudget() - TokenEstimate.ofText(systemPrompt)));
         List<ToolDefinition> tools = shared.tools.tools(user);
         Map<String, ToolDefinition> byName = tools.stream()
                 .collect(Collectors.toMap(ToolDefinition::name, Function.identity(), (a, b) -> a));
@@ -99,7 +107,7 @@ final class AgentTurn implements Runnable {
             boolean mayUseTools = round < settings.maxToolRounds();
             events.thinking();
             ModelRound.Result said = ModelRound.stream(shared.model,
-                    new ModelRequest(settings.systemPrompt(), messages, mayUseTools ? tools : List.of()),
+                    new ModelRequest(systemPrompt, messages, mayUseTools ? tools : List.of(), model),
                     turn.cancellation, events, assistantId, draft);
             if (said.toolCalls().isEmpty() || !mayUseTools) {
                 return;
@@ -160,7 +168,7 @@ final class AgentTurn implements Runnable {
 
     private Message reply(MessageStatus status, Map<String, String> metadata) {
         return new Message(assistantId, turn.conversation, Role.ASSISTANT, draft.text(), status, draft.toolCalls(),
-                Optional.of(shared.model.name()), draft.usage(), metadata, Optional.empty(),
+                Optional.of(model.orElseGet(shared.model::name)), draft.usage(), metadata, Optional.empty(),
                 Optional.of(userMessage.id()), shared.clock.instant(), Optional.empty());
     }
 

@@ -1,6 +1,7 @@
 package io.confab.application.turn;
 
 import io.confab.application.ConfabSettings;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.Message;
 import io.confab.domain.port.ChatModel;
 import io.confab.domain.port.EventBus;
@@ -39,10 +40,13 @@ final class AgentTurns {
         this.activity = activity;
     }
 
-    /** The turn for a stored user message, its {@code message_created} already emitted; run it on the turn's thread. */
-    AgentTurn start(RunningTurn turn, Message userMessage, List<Message> earlier) {
+    /**
+     * The turn for a stored user message in a conversation with these settings, its
+     * {@code message_created} already emitted; run it on the turn's thread.
+     */
+    AgentTurn start(RunningTurn turn, Message userMessage, List<Message> earlier, ConversationSettings conversation) {
         TurnEmitter events = new TurnEmitter(turn, clock, eventLog, eventBus);
         events.messageCreated(userMessage);
-        return new AgentTurn(this, turn, events, userMessage, earlier);
+        return new AgentTurn(this, turn, events, userMessage, earlier, conversation);
     }
 }

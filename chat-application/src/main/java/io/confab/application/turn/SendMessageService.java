@@ -6,7 +6,9 @@ import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
+import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ConversationSettings;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.Role;
@@ -15,6 +17,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.port.AppendResult;
+import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.EventLog;
 import io.confab.domain.port.IdGenerator;
 import io.confab.domain.port.LeaseClaim;
@@ -35,6 +38,7 @@ import java.util.Optional;
  */
 public final class SendMessageService implements SendMessageUseCase, RetryReplyUseCase {
 
+    private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final RateLimiter rateLimiter;
     private final IdGenerator ids;
@@ -47,9 +51,10 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
     private final FollowTurnUseCase follow;
     private final AgentTurns agentTurns;
 
-    SendMessageService(MessageRepository messages, RateLimiter rateLimiter, IdGenerator ids, Clock clock,
-                       EventLog eventLog, TurnRegistry registry, TurnLeasing leasing, LostTurns lostTurns,
+    SendMessageService(ConversationRepository conversations, MessageRepository messages, RateLimiter rateLimiter,
+                       IdGenerator ids, Clock clock, EventLog eventLog, TurnRegistry registry, TurnLeasing leasing, LostTurns lostTurns,
                        FollowTurnUseCase follow, AgentTurns agentTurns) {
+        this.conversations = conversations;
         this.messages = messages;
         this.rateLimiter = rateLimiter;
         this.ids = ids;
@@ -143,7 +148,12 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
                 default -> turn.id;
             });
         }
-        return run(turn, question.get(), before(window.get(), userMessage));
+        return run(turn, question.get(), before(window.get(), userMessage), settingsOf(user, conversation));
+    }
+
+    /** The conversation's own settings, for a turn whose user message was stored earlier (a retry). */
+    private ConversationSettings settingsOf(UserId user, ConversationId conversation) {
+        return conversations.find(user, conversation).map(Conversation::settings).orElse(ConversationSettings.DEFAULTS);
     }
 
     /**
@@ -232,7 +242,7 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
             abandon(turn);
         }
         return switch (stored) {
-            case AppendResult.Appended appended -> run(turn, userMessage, window);
+            case AppendResult.Appended appended -> run(turn, userMessage, window, appended.conversation().settings());
             case AppendResult.Duplicate duplicate -> retry(command.user(), duplicate.existing(), listener, window);
             case AppendResult.ConversationMissing missing -> new Begin.Missing();
         };
@@ -275,8 +285,8 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
         leasing.release(turn);
     }
 
-    private Begin run(RunningTurn turn, Message userMessage, List<Message> earlier) {
-        registry.run(turn, agentTurns.start(turn, userMessage, earlier));
+    private Begin run(RunningTurn turn, Message userMessage, List<Message> earlier, ConversationSettings conversation) {
+        registry.run(turn, agentTurns.start(turn, userMessage, earlier, conversation));
         return new Begin.Running(turn);
     }
 
@@ -311,7 +321,7 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
             abandon(turn);
             return finished.get();
         }
-        return run(turn, userMessage, before(window, userMessage.id()));
+        return run(turn, userMessage, before(window, userMessage.id()), settingsOf(user, userMessage.conversationId()));
     }
 
     private Optional<Begin> finished(UserId user, Message userMessage) {

@@ -34,8 +34,8 @@ public final class TurnServices implements AutoCloseable {
                 ports.clock());
         AgentTurns agentTurns = new AgentTurns(ports.messages(), ports.model(), ports.tools(), ports.eventLog(),
                 ports.eventBus(), ports.clock(), settings, leasing, activity);
-        this.send = new SendMessageService(ports.messages(), ports.rateLimiter(), ports.ids(), ports.clock(),
-                ports.eventLog(), registry, leasing, lostTurns, follow, agentTurns);
+        this.send = new SendMessageService(ports.conversations(), ports.messages(), ports.rateLimiter(), ports.ids(),
+                ports.clock(), ports.eventLog(), registry, leasing, lostTurns, follow, agentTurns);
         this.cancel = new CancelTurnService(ports.conversations(), ports.eventLog(), ports.eventBus(), ports.clock(),
                 registry);
         this.keeper = new TurnLeaseKeeper(registry, leasing, lostTurns);
