@@ -35,7 +35,12 @@ final class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public void insert(Conversation conversation) {
-        dsl.insertInto(CONVERSATIONS)
+        insertIn(dsl, conversation);
+    }
+
+    /** Inserts the conversation as given (counters included), within {@code sql}'s transaction if any. */
+    static void insertIn(DSLContext sql, Conversation conversation) {
+        sql.insertInto(CONVERSATIONS)
                 .set(toRecord(conversation))
                 .execute();
     }
