@@ -3,9 +3,12 @@ package io.confab.rest;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.CreateConversationUseCase;
 import io.confab.application.usecase.DeleteConversationUseCase;
+import io.confab.application.usecase.EraseAccountUseCase;
+import io.confab.application.usecase.ExportConversationUseCase;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.GetConversationUseCase;
 import io.confab.application.usecase.GiveFeedbackUseCase;
+import io.confab.application.usecase.ImportConversationUseCase;
 import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
@@ -24,6 +27,9 @@ public record RestUseCases(
         DeleteConversationUseCase deleteConversation,
         ListMessagesUseCase listMessages,
         GiveFeedbackUseCase giveFeedback,
+        ExportConversationUseCase exportConversation,
+        ImportConversationUseCase importConversation,
+        EraseAccountUseCase eraseAccount,
         SendMessageUseCase sendMessage,
         FollowTurnUseCase followTurn,
         CancelTurnUseCase cancelTurn,
@@ -39,6 +45,9 @@ public record RestUseCases(
         Objects.requireNonNull(deleteConversation, "deleteConversation");
         Objects.requireNonNull(listMessages, "listMessages");
         Objects.requireNonNull(giveFeedback, "giveFeedback");
+        Objects.requireNonNull(exportConversation, "exportConversation");
+        Objects.requireNonNull(importConversation, "importConversation");
+        Objects.requireNonNull(eraseAccount, "eraseAccount");
         Objects.requireNonNull(sendMessage, "sendMessage");
         Objects.requireNonNull(followTurn, "followTurn");
         Objects.requireNonNull(cancelTurn, "cancelTurn");

@@ -2,9 +2,12 @@ package io.confab.rest;
 
 import io.confab.application.memory.InMemoryConversationRepository;
 import io.confab.application.usecase.CancelTurnUseCase;
+import io.confab.application.usecase.EraseAccountUseCase;
+import io.confab.application.usecase.ExportConversationUseCase;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
 import io.confab.application.usecase.GiveFeedbackUseCase;
+import io.confab.application.usecase.ImportConversationUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
@@ -61,6 +64,10 @@ final class Stubs {
             conversation.orElseGet(() -> create(user, "").id()), message);
     ListTasksUseCase listTasks = (owner, filter) -> List.of();
     GiveFeedbackUseCase giveFeedback = (owner, conversation, message, feedback) -> false;
+    ExportConversationUseCase exportConversation = (owner, conversation) ->
+            find(owner, conversation).map(c -> new ExportConversationUseCase.Export(c, List.of()));
+    ImportConversationUseCase importConversation = (owner, command) -> create(owner, command.title());
+    EraseAccountUseCase eraseAccount = owner -> new EraseAccountUseCase.Erased(0, 0);
     RetryReplyUseCase retryReply = (user, conversation, message, listener) -> new TurnStart.NotFound();
     ListMessagesUseCase listMessages = (owner, conversation, before, limit) ->
             find(owner, conversation).map(c -> new MessagePage(List.of(), false));
@@ -75,6 +82,9 @@ final class Stubs {
                 (owner, id) -> conversations.delete(owner, id, Instant.now()),
                 (owner, conversation, before, limit) -> listMessages.list(owner, conversation, before, limit),
                 (owner, conversation, message, feedback) -> giveFeedback.give(owner, conversation, message, feedback),
+                (owner, conversation) -> exportConversation.export(owner, conversation),
+                (owner, command) -> importConversation.importConversation(owner, command),
+                owner -> eraseAccount.erase(owner),
                 new SendMessageUseCase() {
                     @Override
                     public TurnOutcome send(SendMessage command) {

@@ -85,7 +85,8 @@ final class Wiring implements AutoCloseable {
             TurnMetrics turnMetrics = new TurnMetrics(registry);
             this.useCases = new RestUseCases(confab.createConversation(), confab.listConversations(),
                     confab.getConversation(), confab.updateConversation(), confab.deleteConversation(),
-                    confab.listMessages(), confab.giveFeedback(), turnMetrics.meter(confab.sendMessage()),
+                    confab.listMessages(), confab.giveFeedback(), confab.exportConversation(),
+                    confab.importConversation(), confab.eraseAccount(), turnMetrics.meter(confab.sendMessage()),
                     confab.followTurn(), confab.cancelTurn(), turnMetrics.meter(confab.retryReply()),
                     turnMetrics.meter(confab.oneShotChat()), confab.listTasks());
             this.restApi = restApi(config, devTokens);
