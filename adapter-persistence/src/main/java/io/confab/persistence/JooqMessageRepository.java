@@ -16,6 +16,7 @@ import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
 import io.confab.persistence.schema.tables.Messages;
 import io.confab.persistence.schema.tables.records.ConversationsRecord;
+import io.confab.persistence.schema.tables.records.MessagesRecord;
 import io.confab.persistence.schema.tables.records.ToolCallsRecord;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -56,6 +57,8 @@ final class JooqMessageRepository implements MessageRepository {
 
     /** How many conversations one transaction of {@link #eraseOwner} erases. */
     static final int ERASE_BATCH = 100;
+    /** Rows per multi-row insert of {@link #insertAll}: well under PostgreSQL's 65,535 bind parameters. */
+    private static final int INSERT_BATCH = 500;
 
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
@@ -157,14 +160,17 @@ final class JooqMessageRepository implements MessageRepository {
         dsl.transaction(transaction -> {
             DSLContext sql = transaction.dsl();
             JooqConversationRepository.insertIn(sql, counted);
-            if (!messages.isEmpty()) {
+            List<MessagesRecord> rows = messages.stream().map(MessageRows::toRecord).toList();
+            for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
                 sql.insertInto(MESSAGES).columns(MESSAGES.fields())
-                        .valuesOfRecords(messages.stream().map(MessageRows::toRecord).toList())
+                        .valuesOfRecords(rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH)))
                         .execute();
             }
             List<ToolCallsRecord> toolCalls = messages.stream().flatMap(m -> MessageRows.toolCallRecords(m).stream()).toList();
-            if (!toolCalls.isEmpty()) {
-                sql.insertInto(TOOL_CALLS).columns(TOOL_CALLS.fields()).valuesOfRecords(toolCalls).execute();
+            for (int from = 0; from < toolCalls.size(); from += INSERT_BATCH) {
+                sql.insertInto(TOOL_CALLS).columns(TOOL_CALLS.fields())
+                        .valuesOfRecords(toolCalls.subList(from, Math.min(toolCalls.size(), from + INSERT_BATCH)))
+                        .execute();
             }
         });
         return counted;

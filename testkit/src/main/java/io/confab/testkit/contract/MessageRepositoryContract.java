@@ -388,6 +388,21 @@ public abstract class MessageRepositoryContract {
     }
 
     @Test
+    void insertAll_ofMoreMessagesThanOneStatementTakes_storesThemAll() {
+        Conversation imported = conversation(alice, "long", at(1));
+        List<Message> many = new ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            many.add(new Message(newMessageId(), imported.id(), Role.ASSISTANT, "reply " + i, MessageStatus.COMPLETE,
+                    List.of(new ToolCall("call_" + i, "list_tasks", object(), object(), ToolCallStatus.OK, Duration.ZERO)),
+                    Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.empty(), at(10 + i), Optional.empty()));
+        }
+
+        assertThat(messages.insertAll(imported, many).messageCount()).isEqualTo(1_100);
+
+        assertThat(ids(messages.latest(alice, imported.id(), 2_000).orElseThrow())).isEqualTo(ids(many));
+    }
+
+    @Test
     void insertAll_thatFails_writesNothing() {
         Conversation imported = conversation(alice, "half", at(1));
         Message first = userMessage("first", 10, null);
