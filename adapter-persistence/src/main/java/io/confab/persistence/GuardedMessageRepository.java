@@ -2,6 +2,7 @@ package io.confab.persistence;
 
 import static io.confab.persistence.SqlFailures.guard;
 
+import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Feedback;
 import io.confab.domain.Message;
@@ -49,5 +50,15 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     @Override
     public boolean saveFeedback(UserId owner, ConversationId conversation, MessageId id, Feedback feedback) {
         return guard(() -> store.saveFeedback(owner, conversation, id, feedback));
+    }
+
+    @Override
+    public Conversation insertAll(Conversation conversation, List<Message> messages) {
+        return guard(() -> store.insertAll(conversation, messages));
+    }
+
+    @Override
+    public long eraseOwner(UserId owner) {
+        return guard(() -> store.eraseOwner(owner));
     }
 }

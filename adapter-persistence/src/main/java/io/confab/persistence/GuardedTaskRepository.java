@@ -37,4 +37,9 @@ record GuardedTaskRepository(TaskRepository store) implements TaskRepository {
     public boolean delete(UserId owner, long id) {
         return guard(() -> store.delete(owner, id));
     }
+
+    @Override
+    public long eraseOwner(UserId owner) {
+        return guard(() -> store.eraseOwner(owner));
+    }
 }

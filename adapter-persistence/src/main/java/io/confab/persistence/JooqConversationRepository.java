@@ -37,11 +37,15 @@ final class JooqConversationRepository implements ConversationRepository {
 
     @Override
     public Conversation insert(Conversation conversation) {
-        return SqlFailures.insertUnlessNamed(conversation,
-                () -> dsl.insertInto(CONVERSATIONS)
-                        .set(toRecord(conversation))
-                        .execute(),
+        return SqlFailures.insertUnlessNamed(conversation, () -> insertIn(dsl, conversation),
                 name -> named(conversation.owner(), name));
+    }
+
+    /** Inserts the conversation as given (counters included), within {@code sql}'s transaction if any. */
+    static void insertIn(DSLContext sql, Conversation conversation) {
+        sql.insertInto(CONVERSATIONS)
+                .set(toRecord(conversation))
+                .execute();
     }
 
     private Optional<Conversation> named(UserId owner, ExternalId name) {

@@ -4,6 +4,7 @@ import static io.confab.persistence.schema.Tables.CONVERSATIONS;
 import static io.confab.persistence.schema.Tables.MESSAGES;
 import static io.confab.persistence.schema.Tables.TOOL_CALLS;
 
+import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Feedback;
 import io.confab.domain.Message;
@@ -15,6 +16,7 @@ import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
 import io.confab.persistence.schema.tables.Messages;
 import io.confab.persistence.schema.tables.records.ConversationsRecord;
+import io.confab.persistence.schema.tables.records.MessagesRecord;
 import io.confab.persistence.schema.tables.records.ToolCallsRecord;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jooq.Condition;
@@ -51,6 +54,11 @@ final class JooqMessageRepository implements MessageRepository {
     private static final Field<?>[] MESSAGE_AND_TOOL_CALL = Stream.of(MESSAGES.fields(), TOOL_CALLS.fields())
             .flatMap(Stream::of)
             .toArray(Field<?>[]::new);
+
+    /** How many conversations one transaction of {@link #eraseOwner} erases. */
+    static final int ERASE_BATCH = 100;
+    /** Rows per multi-row insert of {@link #insertAll}: well under PostgreSQL's 65,535 bind parameters. */
+    private static final int INSERT_BATCH = 500;
 
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
@@ -143,6 +151,59 @@ final class JooqMessageRepository implements MessageRepository {
                         .where(CONVERSATIONS.ID.eq(conversation.value()))
                         .and(JooqConversationRepository.live(owner)))
                 .execute() > 0;
+    }
+
+    @Override
+    public Conversation insertAll(Conversation conversation, List<Message> messages) {
+        Conversation counted = conversation.countingOnly(messages);
+        dsl.transaction(transaction -> {
+            DSLContext sql = transaction.dsl();
+            JooqConversationRepository.insertIn(sql, counted);
+            List<MessagesRecord> rows = messages.stream().map(MessageRows::toRecord).toList();
+            for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
+                sql.insertInto(MESSAGES).columns(MESSAGES.fields())
+                        .valuesOfRecords(rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH)))
+                        .execute();
+            }
+            List<ToolCallsRecord> toolCalls = messages.stream().flatMap(m -> MessageRows.toolCallRecords(m).stream()).toList();
+            for (int from = 0; from < toolCalls.size(); from += INSERT_BATCH) {
+                sql.insertInto(TOOL_CALLS).columns(TOOL_CALLS.fields())
+                        .valuesOfRecords(toolCalls.subList(from, Math.min(toolCalls.size(), from + INSERT_BATCH)))
+                        .execute();
+            }
+        });
+        return counted;
+    }
+
+    /**
+     * Erases {@link #ERASE_BATCH} conversations at a time, each batch one transaction: their tool
+     * calls, messages (feedback is a column of the message), then the conversations.
+     */
+    @Override
+    public long eraseOwner(UserId owner) {
+        long erased = 0;
+        while (true) {
+            int batch = dsl.transactionResult(transaction -> eraseBatch(transaction.dsl(), owner));
+            erased += batch;
+            if (batch < ERASE_BATCH) {
+                return erased;
+            }
+        }
+    }
+
+    private static int eraseBatch(DSLContext sql, UserId owner) {
+        List<UUID> ids = sql.select(CONVERSATIONS.ID).from(CONVERSATIONS)
+                .where(CONVERSATIONS.OWNER.eq(owner.value()))
+                .limit(ERASE_BATCH)
+                .fetch(CONVERSATIONS.ID);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        sql.deleteFrom(TOOL_CALLS)
+                .where(TOOL_CALLS.MESSAGE_ID.in(DSL.select(MESSAGES.ID).from(MESSAGES).where(MESSAGES.CONVERSATION_ID.in(ids))))
+                .execute();
+        sql.deleteFrom(MESSAGES).where(MESSAGES.CONVERSATION_ID.in(ids)).execute();
+        return sql.deleteFrom(CONVERSATIONS).where(CONVERSATIONS.ID.in(ids)).execute();
     }
 
     /**

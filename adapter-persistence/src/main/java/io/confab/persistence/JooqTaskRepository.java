@@ -101,6 +101,16 @@ final class JooqTaskRepository implements TaskRepository {
                 .execute() == 1;
     }
 
+    /** One transaction: a user's tasks are few (the tools add them one by one). */
+    @Override
+    public long eraseOwner(UserId owner) {
+        return dsl.transactionResult(transaction -> {
+            int erased = transaction.dsl().deleteFrom(TASKS).where(TASKS.OWNER.eq(owner.value())).execute();
+            transaction.dsl().deleteFrom(TASK_COUNTERS).where(TASK_COUNTERS.OWNER.eq(owner.value())).execute();
+            return (long) erased;
+        });
+    }
+
     private static Condition matching(TaskFilter filter) {
         return switch (filter) {
             case ALL -> DSL.noCondition();

@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toList;
 
+import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Feedback;
 import io.confab.domain.Message;
@@ -123,6 +124,48 @@ final class JpaMessageRepository implements MessageRepository {
                 .setParameter("conversation", conversation.value())
                 .setParameter("owner", owner.value())
                 .executeUpdate()) > 0;
+    }
+
+    @Override
+    public Conversation insertAll(Conversation conversation, List<Message> messages) {
+        Conversation counted = conversation.countingOnly(messages);
+        sessions.inTransaction(session -> {
+            session.persist(ConversationEntity.from(counted));
+            for (Message message : messages) {
+                session.persist(MessageEntity.from(message));
+                ToolCallEntity.from(message).forEach(session::persist);
+            }
+        });
+        return counted;
+    }
+
+    /** In batches of {@link JooqMessageRepository#ERASE_BATCH} conversations, a transaction each, like the jOOQ store. */
+    @Override
+    public long eraseOwner(UserId owner) {
+        long erased = 0;
+        while (true) {
+            int batch = sessions.fromTransaction(session -> eraseBatch(session, owner));
+            erased += batch;
+            if (batch < JooqMessageRepository.ERASE_BATCH) {
+                return erased;
+            }
+        }
+    }
+
+    private static int eraseBatch(Session session, UserId owner) {
+        List<UUID> ids = session.createSelectionQuery("select c.id from Conversation c where c.owner = :owner", UUID.class)
+                .setParameter("owner", owner.value())
+                .setMaxResults(JooqMessageRepository.ERASE_BATCH)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        session.createMutationQuery("delete from ToolCall t where t.key.messageId in"
+                        + " (select m.id from Message m where m.conversationId in :ids)")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        session.createMutationQuery("delete from Message m where m.conversationId in :ids").setParameter("ids", ids).executeUpdate();
+        return session.createMutationQuery("delete from Conversation c where c.id in :ids").setParameter("ids", ids).executeUpdate();
     }
 
     /** The newest {@code limit} messages matching {@code condition}, whose {@code :message} parameter is {@code message}. */

@@ -86,6 +86,7 @@ public final class RestApi {
         new AiSdkRoutes(useCases.createConversation(), useCases.sendMessage(), useCases.listMessages(),
                 useCases.retryReply(), support).register(routes);
         new ChatRoutes(useCases).register(routes);
+        new PortabilityRoutes(useCases).register(routes);
         new DevTokenRoutes(devTokens).register(routes);
         new ChatKitApi(useCases, Authentication::user, eventBus, settings.sseHeartbeat(), new StreamCounter() {
             @Override

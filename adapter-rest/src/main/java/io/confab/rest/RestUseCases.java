@@ -1,11 +1,15 @@
 package io.confab.rest;
 
+import io.confab.application.Confab;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.CreateConversationUseCase;
 import io.confab.application.usecase.DeleteConversationUseCase;
+import io.confab.application.usecase.EraseAccountUseCase;
+import io.confab.application.usecase.ExportConversationUseCase;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.GetConversationUseCase;
 import io.confab.application.usecase.GiveFeedbackUseCase;
+import io.confab.application.usecase.ImportConversationUseCase;
 import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
@@ -24,6 +28,9 @@ public record RestUseCases(
         DeleteConversationUseCase deleteConversation,
         ListMessagesUseCase listMessages,
         GiveFeedbackUseCase giveFeedback,
+        ExportConversationUseCase exportConversation,
+        ImportConversationUseCase importConversation,
+        EraseAccountUseCase eraseAccount,
         SendMessageUseCase sendMessage,
         FollowTurnUseCase followTurn,
         CancelTurnUseCase cancelTurn,
@@ -39,11 +46,29 @@ public record RestUseCases(
         Objects.requireNonNull(deleteConversation, "deleteConversation");
         Objects.requireNonNull(listMessages, "listMessages");
         Objects.requireNonNull(giveFeedback, "giveFeedback");
+        Objects.requireNonNull(exportConversation, "exportConversation");
+        Objects.requireNonNull(importConversation, "importConversation");
+        Objects.requireNonNull(eraseAccount, "eraseAccount");
         Objects.requireNonNull(sendMessage, "sendMessage");
         Objects.requireNonNull(followTurn, "followTurn");
         Objects.requireNonNull(cancelTurn, "cancelTurn");
         Objects.requireNonNull(retryReply, "retryReply");
         Objects.requireNonNull(oneShotChat, "oneShotChat");
         Objects.requireNonNull(listTasks, "listTasks");
+    }
+
+    /** Every use case straight from Confab's facade. */
+    public static RestUseCases of(Confab confab) {
+        return new RestUseCases(confab.createConversation(), confab.listConversations(), confab.getConversation(),
+                confab.updateConversation(), confab.deleteConversation(), confab.listMessages(), confab.giveFeedback(),
+                confab.exportConversation(), confab.importConversation(), confab.eraseAccount(), confab.sendMessage(),
+                confab.followTurn(), confab.cancelTurn(), confab.retryReply(), confab.oneShotChat(), confab.listTasks());
+    }
+
+    /** These use cases with the ones that run turns replaced (a host wraps them, to meter them say). */
+    public RestUseCases withTurns(SendMessageUseCase send, RetryReplyUseCase retry, OneShotChatUseCase oneShot) {
+        return new RestUseCases(createConversation, listConversations, getConversation, updateConversation,
+                deleteConversation, listMessages, giveFeedback, exportConversation, importConversation, eraseAccount,
+                send, followTurn, cancelTurn, retry, oneShot, listTasks);
     }
 }

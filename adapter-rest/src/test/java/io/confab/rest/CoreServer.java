@@ -1,6 +1,5 @@
 package io.confab.rest;
 
-import io.confab.application.Confab;
 import io.confab.application.ConfabSettings;
 import io.confab.application.testing.ConfabHarness;
 import io.confab.testkit.ScriptedChatModel;
@@ -16,15 +15,9 @@ final class CoreServer implements AutoCloseable {
 
     CoreServer(ScriptedChatModel model) {
         this.harness = new ConfabHarness(model, ConfabSettings.defaults(), 1_000);
-        this.server = RestServer.start(useCases(harness.confab), builder -> { });
+        this.server = RestServer.start(RestUseCases.of(harness.confab), builder -> { });
     }
 
-    private static RestUseCases useCases(Confab confab) {
-        return new RestUseCases(confab.createConversation(), confab.listConversations(), confab.getConversation(),
-                confab.updateConversation(), confab.deleteConversation(), confab.listMessages(), confab.giveFeedback(),
-                confab.sendMessage(), confab.followTurn(), confab.cancelTurn(), confab.retryReply(), confab.oneShotChat(),
-                confab.listTasks());
-    }
 
     @Override
     public void close() {

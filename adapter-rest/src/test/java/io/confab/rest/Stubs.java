@@ -4,9 +4,12 @@ import io.confab.application.memory.InMemoryConversationRepository;
 import io.confab.application.memory.InMemoryEventBus;
 import io.confab.application.service.ConversationService;
 import io.confab.application.usecase.CancelTurnUseCase;
+import io.confab.application.usecase.EraseAccountUseCase;
+import io.confab.application.usecase.ExportConversationUseCase;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
 import io.confab.application.usecase.GiveFeedbackUseCase;
+import io.confab.application.usecase.ImportConversationUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
@@ -68,6 +71,10 @@ final class Stubs {
             conversation.orElseGet(() -> create(user, "").id()), message);
     ListTasksUseCase listTasks = (owner, filter) -> List.of();
     GiveFeedbackUseCase giveFeedback = (owner, conversation, message, feedback) -> false;
+    ExportConversationUseCase exportConversation = (owner, conversation) ->
+            find(owner, conversation).map(c -> new ExportConversationUseCase.Export(c, List.of()));
+    ImportConversationUseCase importConversation = (owner, command) -> create(owner, command.title());
+    EraseAccountUseCase eraseAccount = owner -> new EraseAccountUseCase.Erased(0, 0);
     RetryReplyUseCase retryReply = new RetryReplyUseCase() {
         @Override
         public TurnStart retry(UserId user, ConversationId conversation, MessageId message, TurnListener listener) {
@@ -106,6 +113,9 @@ final class Stubs {
                 (owner, id) -> conversations.delete(owner, id, Instant.now()),
                 listMessages,
                 (owner, conversation, message, feedback) -> giveFeedback.give(owner, conversation, message, feedback),
+                (owner, conversation) -> exportConversation.export(owner, conversation),
+                (owner, command) -> importConversation.importConversation(owner, command),
+                owner -> eraseAccount.erase(owner),
                 new SendMessageUseCase() {
                     @Override
                     public TurnOutcome send(SendMessage command) {

@@ -84,11 +84,8 @@ final class Wiring implements AutoCloseable {
                     config.model().allowed()),
                     new MdcTurnContext());
             TurnMetrics turnMetrics = new TurnMetrics(registry);
-            this.useCases = new RestUseCases(confab.createConversation(), confab.listConversations(),
-                    confab.getConversation(), confab.updateConversation(), confab.deleteConversation(),
-                    confab.listMessages(), confab.giveFeedback(), turnMetrics.meter(confab.sendMessage()),
-                    confab.followTurn(), confab.cancelTurn(), turnMetrics.meter(confab.retryReply()),
-                    turnMetrics.meter(confab.oneShotChat()), confab.listTasks());
+            this.useCases = RestUseCases.of(confab).withTurns(turnMetrics.meter(confab.sendMessage()),
+                    turnMetrics.meter(confab.retryReply()), turnMetrics.meter(confab.oneShotChat()));
             this.restApi = restApi(config, devTokens);
             this.webSocket = closeLater(new WebSocketApi(new WebSocketUseCases(useCases.sendMessage(),
                     useCases.createConversation(), useCases.getConversation(), useCases.cancelTurn(),

@@ -5,6 +5,7 @@ import static io.confab.testkit.http.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.testkit.Await;
 import io.confab.testkit.ScriptedChatModel.Reply;
 import io.confab.testkit.auth.TestTokens;
@@ -539,6 +540,135 @@ abstract class ServerContract extends RealServerTest {
         assertThat(json(api.get(one, token)).path("title").asText()).isEqualTo("Keep me");
         assertThat(json(api.get(one + "/messages", token))).isEqualTo(TestHttp.JSON.readTree(before));
         assertThat(json(api.get("/api/v1/tasks", token)).path("items").get(0).path("title").asText()).isEqualTo("survive restarts");
+    }
+
+    // ---- export, import, erase (SPEC §16) -------------------------------------------------------
+
+    @Test
+    void exportThenImport_makesTheSameConversationWithNewIds_countersIncluded() throws IOException {
+        String token = TestTokens.token(newUser());
+        String id = api.createConversation(token, "Errands");
+        String one = CONVERSATIONS + "/" + id;
+        api.post(one + "/messages", token, "{\"message\":\"add task buy milk\"}");
+        JsonNode reply = json(api.post(one + "/messages", token, "{\"message\":\"hi there\"}")).path("assistant_message");
+        assertThat(api.send(api.request(one + "/messages/" + reply.path("id").asText() + "/feedback", token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"rating\":\"up\",\"comment\":\"nice\"}"))).statusCode()).isEqualTo(204);
+
+        var export = api.get(one + "/export?format=json", token);
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"conversation-" + id + ".json\"");
+        JsonNode exported = json(export);
+        assertThat(exported.path("format").asText()).isEqualTo("confab.conversation.v1");
+        assertThat(exported.path("messages")).hasSize(4);
+
+        var imported = api.post(CONVERSATIONS + "/import", token, export.body());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String copy = json(imported).path("id").asText();
+        assertThat(copy).isNotEqualTo(id);
+        assertThat(imported.headers().firstValue("Location")).hasValue(CONVERSATIONS + "/" + copy);
+        JsonNode again = json(api.get(CONVERSATIONS + "/" + copy + "/export", token));
+        assertThat(withoutIds(again)).isEqualTo(withoutIds(exported));
+        assertThat(again.path("conversation").path("total_messages").asInt()).isEqualTo(4);
+        assertThat(again.path("messages").get(1).path("tool_calls").get(0).path("tool").asText()).isEqualTo("add_task");
+        assertThat(again.path("messages").get(3).path("feedback").path("comment").asText()).isEqualTo("nice");
+        assertThat(json(api.get(CONVERSATIONS + "/" + copy + "/messages", token)).path("items")).hasSize(4);
+        assertThat(json(api.get(CONVERSATIONS, token)).path("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void export_asMarkdown_isATranscript_andAnUnknownFormatIs400() {
+        String token = TestTokens.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "Errands");
+        api.post(one + "/messages", token, "{\"message\":\"add task buy milk\"}");
+
+        var markdown = api.get(one + "/export?format=markdown", token);
+
+        assertThat(markdown.statusCode()).isEqualTo(200);
+        assertThat(markdown.headers().firstValue("Content-Type")).hasValue("text/markdown; charset=utf-8");
+        assertThat(markdown.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("attachment; filename=").endsWith(".md\""));
+        assertThat(markdown.body()).startsWith("# Errands\n")
+                .containsPattern("\n## User · \\S+Z\n\nadd task buy milk\n")
+                .containsPattern("\n## Assistant · \\S+Z[^\n]*\n\nDone: add_task.\n")
+                .containsPattern("\n- `add_task` ok in \\d+ ms: `\\{[^`]*buy milk[^`]*\\}` → `");
+        assertProblem(api.get(one + "/export?format=pdf", token), 400, "bad_parameter");
+    }
+
+    @Test
+    void import_thatBreaksARule_is422_andStoresNothing_malformedIs400_oversizedIs413() {
+        String token = TestTokens.token(newUser());
+        String longContent = "x".repeat(10_001);
+        String tooLong = """
+                {"format":"confab.conversation.v1",
+                 "conversation":{"title":"t","created_at":"2026-03-01T10:00:00Z","updated_at":"2026-03-01T10:00:00Z"},
+                 "messages":[{"role":"user","content":"ok","created_at":"2026-03-01T10:00:00Z"},
+                             {"role":"user","content":"%s","created_at":"2026-03-01T10:00:01Z"}]}""".formatted(longContent);
+
+        assertValidationError(api.post(CONVERSATIONS + "/import", token, tooLong), "messages[1].content");
+        assertValidationError(api.post(CONVERSATIONS + "/import", token, tooLong.replace("\"user\",\"content\":\"ok\"",
+                "\"robot\",\"content\":\"ok\"")), "messages[0].role");
+        assertProblem(api.post(CONVERSATIONS + "/import", token, "{\"format\":"), 400, "malformed_json");
+        assertThat(api.post(CONVERSATIONS + "/import", token, tooLong.replace(longContent, "y".repeat(70_000))).statusCode())
+                .isEqualTo(413);
+        assertThat(json(api.get(CONVERSATIONS, token)).path("total").asInt()).isZero();
+    }
+
+    @Test
+    void eraseMe_leavesEveryListOfTheCallerEmpty_othersUntouched_andAgainIs204() {
+        String alice = TestTokens.token(newUser());
+        String bob = TestTokens.token(newUser());
+        String kept = CONVERSATIONS + "/" + api.createConversation(bob, "Bob's");
+        api.post(kept + "/messages", bob, "{\"message\":\"add task walk the dog\"}");
+        String live = CONVERSATIONS + "/" + api.createConversation(alice, "Alice's");
+        api.post(live + "/messages", alice, "{\"message\":\"add task buy milk\"}");
+        api.delete(CONVERSATIONS + "/" + api.createConversation(alice, "Deleted"), alice);
+
+        assertThat(api.delete("/api/v1/me", alice).statusCode()).isEqualTo(204);
+
+        assertThat(json(api.get(CONVERSATIONS, alice)).path("total").asInt()).isZero();
+        assertThat(json(api.get("/api/v1/tasks", alice)).path("items")).isEmpty();
+        assertThat(api.get(live, alice).statusCode()).isEqualTo(404);
+        assertThat(api.get(live + "/messages", alice).statusCode()).isEqualTo(404);
+        assertThat(json(api.get(kept + "/messages", bob)).path("items")).hasSize(2);
+        assertThat(json(api.get("/api/v1/tasks", bob)).path("items")).hasSize(1);
+        assertThat(api.delete("/api/v1/me", alice).statusCode()).isEqualTo(204);
+        api.post(CONVERSATIONS + "/" + api.createConversation(alice, "Again") + "/messages", alice,
+                "{\"message\":\"add task start over\"}");
+        assertThat(json(api.get("/api/v1/tasks", alice)).path("items").get(0).path("id").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void exportImportAndErase_neverReachAnotherUsersData() {
+        String alice = TestTokens.token(newUser());
+        String bob = TestTokens.token(newUser());
+        String id = api.createConversation(alice, "Secret plans");
+        String one = CONVERSATIONS + "/" + id;
+        api.post(one + "/messages", alice, "{\"message\":\"add task hide the cake\"}");
+        String export = api.get(one + "/export", alice).body();
+
+        assertProblem(api.get(one + "/export", bob), 404, "not_found");
+        assertProblem(api.get(one + "/export?format=markdown", bob), 404, "not_found");
+        var imported = api.post(CONVERSATIONS + "/import", bob, export);
+        assertThat(imported.statusCode()).isEqualTo(201);
+        String copy = json(imported).path("id").asText();
+        assertThat(api.get(CONVERSATIONS + "/" + copy, alice).statusCode()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/me", bob).statusCode()).isEqualTo(204);
+
+        assertThat(api.get(CONVERSATIONS + "/" + copy, bob).statusCode()).isEqualTo(404);
+        assertThat(json(api.get(one + "/messages", alice)).path("items")).hasSize(2);
+        assertThat(json(api.get(CONVERSATIONS, alice)).path("total").asInt()).isEqualTo(1);
+        assertThat(json(api.get("/api/v1/tasks", alice)).path("items")).hasSize(1);
+    }
+
+    /** An export without the ids the import replaces (the conversation's, each message's and its conversation_id). */
+    private static JsonNode withoutIds(JsonNode export) {
+        JsonNode copy = export.deepCopy();
+        ((ObjectNode) copy.path("conversation")).remove("id");
+        copy.path("messages").forEach(message ->
+                ((ObjectNode) message).remove(List.of("id", "conversation_id")));
+        return copy;
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -2,7 +2,10 @@ package io.confab.application;
 
 import io.confab.application.memory.InMemoryRateLimiter;
 import io.confab.application.service.ConversationService;
+import io.confab.application.service.EraseAccountService;
+import io.confab.application.service.ExportService;
 import io.confab.application.service.FeedbackService;
+import io.confab.application.service.ImportService;
 import io.confab.application.service.ListMessagesService;
 import io.confab.application.service.ListTasksService;
 import io.confab.application.service.OneShotChatService;
@@ -10,9 +13,12 @@ import io.confab.application.turn.TurnServices;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.CreateConversationUseCase;
 import io.confab.application.usecase.DeleteConversationUseCase;
+import io.confab.application.usecase.EraseAccountUseCase;
+import io.confab.application.usecase.ExportConversationUseCase;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.GetConversationUseCase;
 import io.confab.application.usecase.GiveFeedbackUseCase;
+import io.confab.application.usecase.ImportConversationUseCase;
 import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
@@ -42,6 +48,9 @@ public final class Confab implements AutoCloseable {
     private final ListMessagesService listMessages;
     private final FeedbackService feedback;
     private final ListTasksService listTasks;
+    private final ExportService export;
+    private final ImportService importing;
+    private final EraseAccountService eraseAccount;
     private final OneShotChatService oneShotChat;
 
     private Confab(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
@@ -54,6 +63,9 @@ public final class Confab implements AutoCloseable {
         this.listMessages = new ListMessagesService(ports.messages());
         this.feedback = new FeedbackService(ports.messages());
         this.listTasks = new ListTasksService(ports.tasks());
+        this.export = new ExportService(ports.conversations(), ports.messages());
+        this.importing = new ImportService(ports.messages(), ports.eventBus(), ports.clock(), ports.ids());
+        this.eraseAccount = new EraseAccountService(ports.messages(), ports.tasks());
         this.oneShotChat = new OneShotChatService(conversations, turns.sendMessage());
     }
 
@@ -115,6 +127,18 @@ public final class Confab implements AutoCloseable {
 
     public GiveFeedbackUseCase giveFeedback() {
         return feedback;
+    }
+
+    public ExportConversationUseCase exportConversation() {
+        return export;
+    }
+
+    public ImportConversationUseCase importConversation() {
+        return importing;
+    }
+
+    public EraseAccountUseCase eraseAccount() {
+        return eraseAccount;
     }
 
     public SendMessageUseCase sendMessage() {

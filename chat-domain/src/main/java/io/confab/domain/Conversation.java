@@ -1,6 +1,7 @@
 package io.confab.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,6 +82,12 @@ public record Conversation(
 
     public boolean hasTitle() {
         return !title.isEmpty();
+    }
+
+    /** This conversation with the counters of exactly {@code messages}: their number and their tokens. */
+    public Conversation countingOnly(List<Message> messages) {
+        return new Conversation(id, owner, title, status, metadata, externalId, settings, createdAt, updatedAt, deletedAt,
+                messages.size(), messages.stream().mapToLong(message -> message.usage().total()).sum());
     }
 
     public Conversation withTitle(String newTitle, Instant now) {

@@ -84,6 +84,16 @@ public final class InMemoryConversationRepository implements ConversationReposit
         }).orElse(false);
     }
 
+    /** Removes every conversation of the owner, live or deleted, and answers their ids; for {@link InMemoryMessageRepository}. */
+    synchronized List<ConversationId> eraseOwner(UserId owner) {
+        List<ConversationId> erased = rows.values().stream()
+                .filter(c -> c.owner().equals(owner))
+                .map(Conversation::id)
+                .toList();
+        erased.forEach(rows::remove);
+        return erased;
+    }
+
     /**
      * Moves the counters and updated_at on for an appended message and answers the conversation as
      * that left it; the caller holds this monitor.

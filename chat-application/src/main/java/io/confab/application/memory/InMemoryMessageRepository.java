@@ -121,6 +121,32 @@ public final class InMemoryMessageRepository implements MessageRepository {
         }
     }
 
+    @Override
+    public Conversation insertAll(Conversation conversation, List<Message> messages) {
+        Conversation counted = conversation.countingOnly(messages);
+        List<Message> history = new ArrayList<>(messages);
+        history.sort(CHRONOLOGICAL);
+        synchronized (conversations) {
+            boolean taken = byConversation.values().stream().flatMap(List::stream)
+                    .anyMatch(stored -> messages.stream().anyMatch(m -> m.id().equals(stored.id())));
+            if (taken) {
+                throw new IllegalStateException("a message id of the import is taken");
+            }
+            conversations.insert(counted);
+            byConversation.put(counted.id(), history);
+            return counted;
+        }
+    }
+
+    @Override
+    public long eraseOwner(UserId owner) {
+        synchronized (conversations) {
+            List<ConversationId> erased = conversations.eraseOwner(owner);
+            erased.forEach(byConversation::remove);
+            return erased.size();
+        }
+    }
+
     private List<Message> history(UserId owner, ConversationId conversation) {
         return conversations.find(owner, conversation).isPresent()
                 ? byConversation.getOrDefault(conversation, List.of())

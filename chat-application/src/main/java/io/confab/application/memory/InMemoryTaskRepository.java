@@ -56,6 +56,13 @@ public final class InMemoryTaskRepository implements TaskRepository {
         return tasks(owner).remove(id) != null;
     }
 
+    @Override
+    public synchronized long eraseOwner(UserId owner) {
+        highestIds.remove(owner);
+        TreeMap<Long, Task> erased = byOwner.remove(owner);
+        return erased == null ? 0 : erased.size();
+    }
+
     private TreeMap<Long, Task> tasks(UserId owner) {
         return byOwner.computeIfAbsent(owner, o -> new TreeMap<>());
     }

@@ -92,5 +92,10 @@ class TaskToolStoreFailureTest {
         public boolean delete(UserId owner, long id) {
             throw error.get();
         }
+
+        @Override
+        public long eraseOwner(UserId owner) {
+            throw error.get();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.confab.domain.port;
 
+import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Feedback;
 import io.confab.domain.Message;
@@ -60,4 +61,21 @@ public interface MessageRepository {
      * false when there is no such message there.
      */
     boolean saveFeedback(UserId owner, ConversationId conversation, MessageId id, Feedback feedback);
+
+    /**
+     * In one transaction: inserts the new conversation and all its messages (with their tool
+     * calls), its message count and tokens used counted from {@code messages} (whatever
+     * {@code conversation} says); answers it as stored. Every message belongs to it. Nothing is
+     * written when any insert fails (an import never leaves half a conversation).
+     */
+    Conversation insertAll(Conversation conversation, List<Message> messages);
+
+    /**
+     * Erases every conversation of the owner, live or deleted, with its messages, their tool calls
+     * and feedback; answers how many conversations it erased. Databases do it in batches of
+     * conversations, a transaction each, so a huge account never holds one long transaction; a
+     * failure part way leaves whole conversations erased and the rest intact, and a second call
+     * finishes the job.
+     */
+    long eraseOwner(UserId owner);
 }

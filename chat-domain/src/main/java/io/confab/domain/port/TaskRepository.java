@@ -22,4 +22,7 @@ public interface TaskRepository {
 
     /** Removes the owner's task; false when there was none. */
     boolean delete(UserId owner, long id);
+
+    /** Erases all the owner's tasks and their id counter (a later add starts again at 1); answers how many tasks. */
+    long eraseOwner(UserId owner);
 }

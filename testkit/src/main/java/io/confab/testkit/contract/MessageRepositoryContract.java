@@ -26,6 +26,7 @@ import io.confab.domain.ToolCallStatus;
 import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.AppendResult;
+import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import java.time.Duration;
@@ -384,6 +385,96 @@ public abstract class MessageRepositoryContract {
         List<Message> all = appendTurnsWithToolCalls();
 
         assertSameValue(messages.latest(alice, conversation.id(), 4).orElseThrow(), all.subList(2, 6));
+    }
+
+    @Test
+    void insertAll_storesTheConversationWithItsMessagesInOrder_andCountsThem() {
+        Conversation imported = new Conversation(Fixtures.newConversationId(), alice, "imported", ConversationStatus.ARCHIVED,
+                Map.of("from", "export"), Optional.empty(), ConversationSettings.DEFAULTS, at(1), at(30), Optional.empty(), 99, 999);
+        Message question = new Message(newMessageId(), imported.id(), Role.USER, "add milk", MessageStatus.COMPLETE,
+                List.of(), Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.empty(), at(10),
+                Optional.empty());
+        Message answer = new Message(newMessageId(), imported.id(), Role.ASSISTANT, "Added.", MessageStatus.COMPLETE,
+                List.of(new ToolCall("call_1", "add_task", object("title", of("milk")), object("id", of(1)),
+                        ToolCallStatus.OK, Duration.ofMillis(5))),
+                Optional.of("m"), new TokenUsage(20, 5), Map.of(), Optional.empty(), Optional.of(question.id()), at(11),
+                Optional.of(new Feedback(Feedback.Rating.UP, Optional.of("good"))));
+
+        Conversation stored = messages.insertAll(imported, List.of(question, answer));
+
+        assertThat(stored.messageCount()).isEqualTo(2);
+        assertThat(stored.tokensUsed()).isEqualTo(25);
+        assertThat(conversations.find(alice, imported.id())).contains(stored);
+        assertSameValue(messages.latest(alice, imported.id(), 10).orElseThrow(), List.of(question, answer));
+        assertThat(messages.latest(bob, imported.id(), 10)).isEmpty();
+    }
+
+    @Test
+    void insertAll_ofMoreMessagesThanOneStatementTakes_storesThemAll() {
+        Conversation imported = conversation(alice, "long", at(1));
+        List<Message> many = new ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            many.add(new Message(newMessageId(), imported.id(), Role.ASSISTANT, "reply " + i, MessageStatus.COMPLETE,
+                    List.of(new ToolCall("call_" + i, "list_tasks", object(), object(), ToolCallStatus.OK, Duration.ZERO)),
+                    Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.empty(), at(10 + i), Optional.empty()));
+        }
+
+        assertThat(messages.insertAll(imported, many).messageCount()).isEqualTo(1_100);
+
+        assertThat(ids(messages.latest(alice, imported.id(), 2_000).orElseThrow())).isEqualTo(ids(many));
+    }
+
+    @Test
+    void insertAll_thatFails_writesNothing() {
+        Conversation imported = conversation(alice, "half", at(1));
+        Message first = userMessage("first", 10, null);
+        Message clash = new Message(first.id(), imported.id(), Role.USER, "same id", MessageStatus.COMPLETE, List.of(),
+                Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.empty(), at(11), Optional.empty());
+        Message own = new Message(newMessageId(), imported.id(), Role.USER, "mine", MessageStatus.COMPLETE, List.of(),
+                Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.empty(), at(10), Optional.empty());
+        messages.append(alice, first);
+
+        try {
+            messages.insertAll(imported, List.of(own, clash));
+        } catch (RuntimeException expected) {
+            // the message id is taken: the whole import fails
+        }
+
+        assertThat(conversations.find(alice, imported.id())).isEmpty();
+        assertThat(conversations.find(alice, conversation.id()).orElseThrow().messageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void eraseOwner_erasesEveryConversationOfTheOwner_liveOrDeleted_withItsMessages_andNothingOfOthers() {
+        appendTurnsWithToolCalls();
+        messages.saveFeedback(alice, conversation.id(),
+                messages.latest(alice, conversation.id(), 1).orElseThrow().getFirst().id(),
+                new Feedback(Feedback.Rating.DOWN, Optional.empty()));
+        Conversation deleted = newConversation(alice);
+        conversations.delete(alice, deleted.id(), at(40));
+        Conversation bobs = newConversation(bob);
+        Message bobsMessage = Message.fromUser(newMessageId(), bobs.id(), "mine", Optional.empty(), at(5));
+        messages.append(bob, bobsMessage);
+
+        assertThat(messages.eraseOwner(alice)).isEqualTo(2);
+
+        assertThat(conversations.find(alice, conversation.id())).isEmpty();
+        assertThat(conversations.list(alice, ConversationQuery.firstPage()).total())
+                .isZero();
+        assertThat(messages.latest(alice, conversation.id(), 10)).isEmpty();
+        assertSameValue(messages.latest(bob, bobs.id(), 10).orElseThrow(), List.of(bobsMessage));
+        assertThat(messages.eraseOwner(alice)).isZero();
+    }
+
+    @Test
+    void eraseOwner_ofAnAccountLargerThanOneBatch_erasesAll() {
+        for (int i = 0; i < 120; i++) {
+            newConversation(alice);
+        }
+
+        assertThat(messages.eraseOwner(alice)).isEqualTo(121);
+        assertThat(conversations.list(alice, ConversationQuery.firstPage()).total())
+                .isZero();
     }
 
     private Conversation newConversation(UserId owner) {

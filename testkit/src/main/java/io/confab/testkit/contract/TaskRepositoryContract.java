@@ -146,6 +146,20 @@ public abstract class TaskRepositoryContract {
     }
 
     @Test
+    void eraseOwner_erasesTheOwnersTasksOnly_andIdsStartAgainAtOne() {
+        repository.add(alice, "a1", "", at(0));
+        repository.add(alice, "a2", "", at(1));
+        Task bobs = repository.add(bob, "b1", "", at(2));
+
+        assertThat(repository.eraseOwner(alice)).isEqualTo(2);
+
+        assertThat(repository.list(alice, TaskFilter.ALL)).isEmpty();
+        assertThat(repository.list(bob, TaskFilter.ALL)).containsExactly(bobs);
+        assertThat(repository.eraseOwner(alice)).isZero();
+        assertThat(repository.add(alice, "again", "", at(3)).id()).isEqualTo(1);
+    }
+
+    @Test
     void delete_ofAnotherUsersTask_isFalse_andKeepsIt() {
         Task alices = repository.add(alice, "mine", "", at(0));
 
