@@ -11,6 +11,8 @@ import io.confab.domain.MessagePage;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
+import io.confab.domain.port.RetentionPolicy;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,5 +62,10 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     @Override
     public long eraseOwner(UserId owner) {
         return guard(() -> store.eraseOwner(owner));
+    }
+
+    @Override
+    public long purge(RetentionPolicy policy, Instant now) {
+        return guard(() -> store.purge(policy, now));
     }
 }

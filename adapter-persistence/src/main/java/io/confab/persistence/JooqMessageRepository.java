@@ -14,10 +14,12 @@ import io.confab.domain.ToolCall;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
+import io.confab.domain.port.RetentionPolicy;
 import io.confab.persistence.schema.tables.Messages;
 import io.confab.persistence.schema.tables.records.ConversationsRecord;
 import io.confab.persistence.schema.tables.records.MessagesRecord;
 import io.confab.persistence.schema.tables.records.ToolCallsRecord;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -175,15 +177,39 @@ final class JooqMessageRepository implements MessageRepository {
         return counted;
     }
 
-    /**
-     * Erases {@link #ERASE_BATCH} conversations at a time, each batch one transaction: their tool
-     * calls, messages (feedback is a column of the message), then the conversations.
-     */
     @Override
     public long eraseOwner(UserId owner) {
+        return eraseWhere(CONVERSATIONS.OWNER.eq(owner.value()));
+    }
+
+    /** One query for the retention days conversations set for themselves, then batches as {@link #eraseOwner}. */
+    @Override
+    public long purge(RetentionPolicy policy, Instant now) {
+        List<Integer> ownDays = dsl.selectDistinct(CONVERSATIONS.RETENTION_DAYS).from(CONVERSATIONS)
+                .where(CONVERSATIONS.RETENTION_DAYS.isNotNull())
+                .fetch(CONVERSATIONS.RETENTION_DAYS);
+        Condition live = CONVERSATIONS.DELETED_AT.isNull();
+        Condition due = CONVERSATIONS.DELETED_AT.lt(now.minus(policy.deleted()));
+        for (int days : ownDays) {
+            due = due.or(live.and(CONVERSATIONS.RETENTION_DAYS.eq(days))
+                    .and(CONVERSATIONS.UPDATED_AT.lt(RetentionPolicy.cutoff(now, days))));
+        }
+        if (policy.untouched().isPresent()) {
+            due = due.or(live.and(CONVERSATIONS.RETENTION_DAYS.isNull())
+                    .and(CONVERSATIONS.UPDATED_AT.lt(now.minus(policy.untouched().get()))));
+        }
+        return eraseWhere(due);
+    }
+
+    /**
+     * Erases the conversations {@code which} selects, {@link #ERASE_BATCH} at a time, each batch one
+     * transaction: their tool calls, messages (feedback is a column of the message), then the
+     * conversations. Another instance erasing the same ones at once deletes nothing twice.
+     */
+    private long eraseWhere(Condition which) {
         long erased = 0;
         while (true) {
-            int batch = dsl.transactionResult(transaction -> eraseBatch(transaction.dsl(), owner));
+            int batch = dsl.transactionResult(transaction -> eraseBatch(transaction.dsl(), which));
             erased += batch;
             if (batch < ERASE_BATCH) {
                 return erased;
@@ -191,9 +217,9 @@ final class JooqMessageRepository implements MessageRepository {
         }
     }
 
-    private static int eraseBatch(DSLContext sql, UserId owner) {
+    private static int eraseBatch(DSLContext sql, Condition which) {
         List<UUID> ids = sql.select(CONVERSATIONS.ID).from(CONVERSATIONS)
-                .where(CONVERSATIONS.OWNER.eq(owner.value()))
+                .where(which)
                 .limit(ERASE_BATCH)
                 .fetch(CONVERSATIONS.ID);
         if (ids.isEmpty()) {

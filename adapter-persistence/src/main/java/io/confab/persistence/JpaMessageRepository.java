@@ -14,6 +14,9 @@ import io.confab.domain.ToolCall;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
+import io.confab.domain.port.RetentionPolicy;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,12 +142,36 @@ final class JpaMessageRepository implements MessageRepository {
         return counted;
     }
 
-    /** In batches of {@link JooqMessageRepository#ERASE_BATCH} conversations, a transaction each, like the jOOQ store. */
     @Override
     public long eraseOwner(UserId owner) {
+        return eraseWhere("c.owner = :owner", Map.of("owner", owner.value()));
+    }
+
+    @Override
+    public long purge(RetentionPolicy policy, Instant now) {
+        List<Integer> ownDays = sessions.fromTransaction(session -> session.createSelectionQuery(
+                "select distinct c.retentionDays from Conversation c where c.retentionDays is not null", Integer.class)
+                .getResultList());
+        StringBuilder due = new StringBuilder("c.deletedAt < :deletedBefore");
+        Map<String, Object> parameters = new HashMap<>(Map.of("deletedBefore", now.minus(policy.deleted())));
+        for (int i = 0; i < ownDays.size(); i++) {
+            due.append(" or (c.deletedAt is null and c.retentionDays = :days").append(i)
+                    .append(" and c.updatedAt < :before").append(i).append(')');
+            parameters.put("days" + i, ownDays.get(i));
+            parameters.put("before" + i, RetentionPolicy.cutoff(now, ownDays.get(i)));
+        }
+        policy.untouched().ifPresent(untouched -> {
+            due.append(" or (c.deletedAt is null and c.retentionDays is null and c.updatedAt < :untouchedBefore)");
+            parameters.put("untouchedBefore", now.minus(untouched));
+        });
+        return eraseWhere(due.toString(), parameters);
+    }
+
+    /** In batches of {@link JooqMessageRepository#ERASE_BATCH} conversations, a transaction each, like the jOOQ store. */
+    private long eraseWhere(String condition, Map<String, Object> parameters) {
         long erased = 0;
         while (true) {
-            int batch = sessions.fromTransaction(session -> eraseBatch(session, owner));
+            int batch = sessions.fromTransaction(session -> eraseBatch(session, condition, parameters));
             erased += batch;
             if (batch < JooqMessageRepository.ERASE_BATCH) {
                 return erased;
@@ -152,11 +179,11 @@ final class JpaMessageRepository implements MessageRepository {
         }
     }
 
-    private static int eraseBatch(Session session, UserId owner) {
-        List<UUID> ids = session.createSelectionQuery("select c.id from Conversation c where c.owner = :owner", UUID.class)
-                .setParameter("owner", owner.value())
-                .setMaxResults(JooqMessageRepository.ERASE_BATCH)
-                .getResultList();
+    private static int eraseBatch(Session session, String condition, Map<String, Object> parameters) {
+        SelectionQuery<UUID> select = session.createSelectionQuery("select c.id from Conversation c where " + condition,
+                UUID.class);
+        parameters.forEach(select::setParameter);
+        List<UUID> ids = select.setMaxResults(JooqMessageRepository.ERASE_BATCH).getResultList();
         if (ids.isEmpty()) {
             return 0;
         }

@@ -2,6 +2,7 @@ package io.confab.bootstrap;
 
 import io.confab.application.ConfabSettings;
 import io.confab.domain.ConversationSettings;
+import io.confab.domain.port.RetentionPolicy;
 import io.confab.llm.openai.OpenAiSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,8 @@ public record ConfabConfig(
         Duration ssePing,
         Duration turnLease,
         Optional<String> instanceId,
-        long eventLogMaxBytes) {
+        long eventLogMaxBytes,
+        RetentionPolicy retention) {
 
     public static final String PROPERTIES_FILE = "confab.properties";
     private static final Pattern REDIS_KEY_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -109,6 +111,7 @@ public record ConfabConfig(
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(ssePing, "ssePing");
         Objects.requireNonNull(turnLease, "turnLease");
+        Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(instanceId, "instanceId");
     }
 
@@ -156,7 +159,16 @@ public record ConfabConfig(
                 instanceId(values),
                 values.optional("CONFAB_EVENT_LOG_MAX_MB").isPresent()
                         ? values.integer("CONFAB_EVENT_LOG_MAX_MB", 0, 1, 1 << 20) * (1L << 20)
-                        : Runtime.getRuntime().maxMemory() / 8);
+                        : Runtime.getRuntime().maxMemory() / 8,
+                retention(values));
+    }
+
+    /** CONFAB_RETENTION_DAYS (unset: keep) and CONFAB_DELETED_RETENTION_DAYS (30). */
+    private static RetentionPolicy retention(ConfigValues values) {
+        Optional<Duration> untouched = values.optional("CONFAB_RETENTION_DAYS")
+                .map(ignored -> Duration.ofDays(values.integer("CONFAB_RETENTION_DAYS", 0, 1, 36_500)));
+        return new RetentionPolicy(untouched, Duration.ofDays(values.integer("CONFAB_DELETED_RETENTION_DAYS",
+                (int) RetentionPolicy.DEFAULT_DELETED.toDays(), 0, 36_500)));
     }
 
     /** A name of at most 200 characters: it is stored with every lease this instance holds. */
@@ -259,6 +271,7 @@ public record ConfabConfig(
     /** A copy listening on another port (0: any free port); for tests. */
     public ConfabConfig withPort(int newPort) {
         return new ConfabConfig(host, newPort, dataDir, database, redisUrl, redisKeyPrefix, jwt, model, mcpServers,
-                rateLimitPerMinute, historyLimit, shutdownGrace, ssePing, turnLease, instanceId, eventLogMaxBytes);
+                rateLimitPerMinute, historyLimit, shutdownGrace, ssePing, turnLease, instanceId, eventLogMaxBytes,
+                retention);
     }
 }

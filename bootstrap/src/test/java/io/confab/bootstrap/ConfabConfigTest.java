@@ -3,11 +3,13 @@ package io.confab.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.confab.domain.port.RetentionPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,16 @@ class ConfabConfigTest {
 
         assertThat(config.port()).isEqualTo(9100);
         assertThat(config.rateLimitPerMinute()).isEqualTo(5);
+    }
+
+    @Test
+    void retention_keepsLiveConversationsUnlessSet_andDeletedOnesThirtyDays() {
+        assertThat(ConfabConfig.of(Map.of()).retention())
+                .isEqualTo(new RetentionPolicy(Optional.empty(), Duration.ofDays(30)));
+        assertThat(ConfabConfig.of(Map.of("CONFAB_RETENTION_DAYS", "90", "CONFAB_DELETED_RETENTION_DAYS", "0")).retention())
+                .isEqualTo(new RetentionPolicy(Optional.of(Duration.ofDays(90)), Duration.ZERO));
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_RETENTION_DAYS", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CONFAB_RETENTION_DAYS");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.confab.application;
 
 import io.confab.application.memory.InMemoryRateLimiter;
+import io.confab.application.retention.RetentionJob;
 import io.confab.application.service.ConversationService;
 import io.confab.application.service.EraseAccountService;
 import io.confab.application.service.ExportService;
@@ -44,6 +45,7 @@ public final class Confab implements AutoCloseable {
 
     private final ConfabPorts ports;
     private final TurnServices turns;
+    private final RetentionJob retention;
     private final ConversationService conversations;
     private final ListMessagesService listMessages;
     private final FeedbackService feedback;
@@ -56,6 +58,8 @@ public final class Confab implements AutoCloseable {
     private Confab(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
         this.ports = ports;
         this.turns = new TurnServices(ports, settings, context);
+        this.retention = new RetentionJob(ports.messages(), settings.retention(), ports.clock());
+        retention.start();
         Set<String> models = new HashSet<>(settings.models());
         models.add(ports.model().name());
         this.conversations = new ConversationService(ports.conversations(), ports.eventBus(), ports.clock(), ports.ids(),
@@ -175,7 +179,13 @@ public final class Confab implements AutoCloseable {
      * rest (stored as interrupted). Returns true when every turn ended.
      */
     public boolean shutdown(Duration grace) {
+        retention.close();
         return turns.shutdown(grace);
+    }
+
+    /** Erases now what the retention no longer keeps (it also runs by itself every ten minutes); answers how many conversations. */
+    public long purgeExpired() {
+        return retention.purge();
     }
 
     @Override

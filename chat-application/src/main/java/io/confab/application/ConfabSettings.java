@@ -1,7 +1,9 @@
 package io.confab.application;
 
+import io.confab.domain.port.RetentionPolicy;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,7 +13,8 @@ import java.util.UUID;
  * conversation lasts unless renewed, and the name this instance holds leases under.
  */
 public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBudget, int maxToolRounds,
-                             Duration turnLease, String instance, Set<String> models) {
+                             Duration turnLease, String instance, Set<String> models,
+                             RetentionPolicy retention) {
 
     /** Tells a real model to act through the task tools (the offline model ignores system prompts). */
     public static final String DEFAULT_SYSTEM_PROMPT = "You are Confab, a concise and friendly assistant. "
@@ -41,32 +44,34 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
             throw new IllegalArgumentException("instance must be 1..200 characters");
         }
         models = Set.copyOf(models);
+        Objects.requireNonNull(retention, "retention");
     }
 
     /** The defaults, under a random instance name (so a restart never takes over leases; they expire). */
     public static ConfabSettings defaults() {
         return new ConfabSettings(DEFAULT_SYSTEM_PROMPT, DEFAULT_HISTORY_LIMIT, DEFAULT_TOKEN_BUDGET,
-                DEFAULT_MAX_TOOL_ROUNDS, DEFAULT_TURN_LEASE, "confab-" + UUID.randomUUID(), Set.of());
+                DEFAULT_MAX_TOOL_ROUNDS, DEFAULT_TURN_LEASE, "confab-" + UUID.randomUUID(), Set.of(),
+                new RetentionPolicy(Optional.empty(), RetentionPolicy.DEFAULT_DELETED));
     }
 
     public ConfabSettings withSystemPrompt(String prompt) {
-        return new ConfabSettings(prompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, models);
+        return new ConfabSettings(prompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, models, retention);
     }
 
     public ConfabSettings withHistoryLimit(int limit) {
-        return new ConfabSettings(systemPrompt, limit, tokenBudget, maxToolRounds, turnLease, instance, models);
+        return new ConfabSettings(systemPrompt, limit, tokenBudget, maxToolRounds, turnLease, instance, models, retention);
     }
 
     public ConfabSettings withTokenBudget(int budget) {
-        return new ConfabSettings(systemPrompt, historyLimit, budget, maxToolRounds, turnLease, instance, models);
+        return new ConfabSettings(systemPrompt, historyLimit, budget, maxToolRounds, turnLease, instance, models, retention);
     }
 
     public ConfabSettings withMaxToolRounds(int rounds) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, rounds, turnLease, instance, models);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, rounds, turnLease, instance, models, retention);
     }
 
     public ConfabSettings withTurnLease(Duration lease) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, lease, instance, models);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, lease, instance, models, retention);
     }
 
     /**
@@ -75,7 +80,7 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
      * two live instances must never share one.
      */
     public ConfabSettings withInstance(String name) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, name, models);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, name, models, retention);
     }
 
     /**
@@ -83,6 +88,12 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
      * none by default.
      */
     public ConfabSettings withModels(Set<String> allowed) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, allowed);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, allowed, retention);
+    }
+
+    /** How long conversations are kept (CONFAB_RETENTION_DAYS, CONFAB_DELETED_RETENTION_DAYS); by default live ones forever. */
+    public ConfabSettings withRetention(RetentionPolicy policy) {
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, models,
+                policy);
     }
 }

@@ -7,6 +7,7 @@ import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
+import io.confab.domain.port.RetentionPolicy;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Conversations in a map, for ephemeral use and tests. Thread-safe: every method holds this
@@ -86,10 +88,20 @@ public final class InMemoryConversationRepository implements ConversationReposit
 
     /** Removes every conversation of the owner, live or deleted, and answers their ids; for {@link InMemoryMessageRepository}. */
     synchronized List<ConversationId> eraseOwner(UserId owner) {
-        List<ConversationId> erased = rows.values().stream()
-                .filter(c -> c.owner().equals(owner))
-                .map(Conversation::id)
-                .toList();
+        return eraseWhere(c -> c.owner().equals(owner));
+    }
+
+    /** Erases the conversations {@code policy} no longer keeps at {@code now}; answers their ids. */
+    synchronized List<ConversationId> purge(RetentionPolicy policy, Instant now) {
+        return eraseWhere(c -> c.deletedAt().map(at -> at.isBefore(now.minus(policy.deleted())))
+                .orElseGet(() -> c.settings().retentionDays().map(days -> RetentionPolicy.cutoff(now, days))
+                        .or(() -> policy.untouched().map(now::minus))
+                        .filter(c.updatedAt()::isBefore)
+                        .isPresent()));
+    }
+
+    private List<ConversationId> eraseWhere(Predicate<Conversation> which) {
+        List<ConversationId> erased = rows.values().stream().filter(which).map(Conversation::id).toList();
         erased.forEach(rows::remove);
         return erased;
     }

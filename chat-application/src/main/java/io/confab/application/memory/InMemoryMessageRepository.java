@@ -10,6 +10,8 @@ import io.confab.domain.Role;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
+import io.confab.domain.port.RetentionPolicy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -141,10 +143,20 @@ public final class InMemoryMessageRepository implements MessageRepository {
     @Override
     public long eraseOwner(UserId owner) {
         synchronized (conversations) {
-            List<ConversationId> erased = conversations.eraseOwner(owner);
-            erased.forEach(byConversation::remove);
-            return erased.size();
+            return forget(conversations.eraseOwner(owner));
         }
+    }
+
+    @Override
+    public long purge(RetentionPolicy policy, Instant now) {
+        synchronized (conversations) {
+            return forget(conversations.purge(policy, now));
+        }
+    }
+
+    private long forget(List<ConversationId> erased) {
+        erased.forEach(byConversation::remove);
+        return erased.size();
     }
 
     private List<Message> history(UserId owner, ConversationId conversation) {

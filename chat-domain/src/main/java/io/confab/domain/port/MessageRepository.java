@@ -7,6 +7,7 @@ import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
 import io.confab.domain.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,4 +79,11 @@ public interface MessageRepository {
      * finishes the job.
      */
     long eraseOwner(UserId owner);
+
+    /**
+     * Erases, like {@link #eraseOwner}, every conversation of any owner that {@code policy} no
+     * longer keeps at {@code now}; answers how many. Safe on several instances at once: a
+     * conversation is erased once, the others find nothing left to do.
+     */
+    long purge(RetentionPolicy policy, Instant now);
 }

@@ -29,7 +29,9 @@ import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
+import io.confab.domain.port.RetentionPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -475,6 +477,45 @@ public abstract class MessageRepositoryContract {
         assertThat(messages.eraseOwner(alice)).isEqualTo(121);
         assertThat(conversations.list(alice, ConversationQuery.firstPage()).total())
                 .isZero();
+    }
+
+    @Test
+    void purge_erasesWhatTheRetentionNoLongerKeeps_withItsMessages_andNothingElse() {
+        long day = Duration.ofDays(1).toSeconds();
+        Instant now = at(10_000 * day);
+        Conversation untouchedLong = untouched(alice, now, 31, Optional.empty());
+        Conversation untouchedShort = untouched(alice, now, 29, Optional.empty());
+        Conversation ownWeekPast = untouched(bob, now, 8, Optional.of(7));
+        Conversation ownWeekWithin = untouched(bob, now, 6, Optional.of(7));
+        Conversation ownTwoMonths = untouched(alice, now, 31, Optional.of(60));
+        Conversation deletedLongAgo = untouched(alice, now, 90, Optional.empty());
+        conversations.delete(alice, deletedLongAgo.id(), now.minus(Duration.ofDays(31)));
+        Conversation deletedLately = untouched(alice, now, 90, Optional.of(60));
+        conversations.delete(alice, deletedLately.id(), now.minus(Duration.ofDays(29)));
+        Message old = Message.fromUser(newMessageId(), ownWeekPast.id(), "old", Optional.empty(), now.minus(Duration.ofDays(8)));
+        messages.append(bob, old);
+
+        long purged = messages.purge(new RetentionPolicy(Optional.of(Duration.ofDays(30)), Duration.ofDays(30)), now);
+
+        assertThat(purged).isGreaterThanOrEqualTo(3);
+        assertThat(conversations.find(alice, untouchedLong.id())).isEmpty();
+        assertThat(conversations.find(bob, ownWeekPast.id())).isEmpty();
+        assertThat(messages.find(bob, ownWeekPast.id(), old.id())).isEmpty();
+        assertThat(List.of(untouchedShort, ownTwoMonths)).allSatisfy(kept ->
+                assertThat(conversations.find(alice, kept.id())).isPresent());
+        assertThat(conversations.find(bob, ownWeekWithin.id())).isPresent();
+        assertThat(messages.eraseOwner(alice)).as("the deleted one kept for 30 days is still there to erase")
+                .isEqualTo(3);
+        assertThat(messages.purge(new RetentionPolicy(Optional.empty(), Duration.ofDays(30)), now)).isZero();
+    }
+
+    /** A live conversation last touched {@code daysAgo} before {@code now}, keeping its own retention if given. */
+    private Conversation untouched(UserId owner, Instant now, int daysAgo, Optional<Integer> ownDays) {
+        Instant touched = now.minus(Duration.ofDays(daysAgo));
+        Conversation created = conversation(owner, "", touched)
+                .withSettings(new ConversationSettings(Optional.empty(), Optional.empty(), ownDays), touched);
+        conversations.insert(created);
+        return created;
     }
 
     private Conversation newConversation(UserId owner) {
