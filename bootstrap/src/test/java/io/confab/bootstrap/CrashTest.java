@@ -90,7 +90,9 @@ class CrashTest {
                 "{\"message\":\"add milk\",\"client_message_id\":\"k-1\"}");
 
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
-        assertThat(contents(onB, conversation)).containsExactly("add milk", "Half a reply", "Added milk.");
+        assertThat(contents(onB, conversation)).as("the list shows the current reply").containsExactly("add milk", "Added milk.");
+        assertThat(replyVersions(onB, conversation)).extracting(version -> version.path("content").asText())
+                .containsExactly("Half a reply", "Added milk.");
         assertThat(onB.post(messagesPath(conversation), token, "{\"message\":\"thanks\"}").statusCode()).isEqualTo(200);
     }
 
@@ -114,7 +116,9 @@ class CrashTest {
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
         assertThat(TestHttp.json(retry).path("assistant_message").path("content").asText()).isEqualTo("Added milk.");
         String restarted = Files.readString(dir.resolve("second.log"));
-        assertThat(contents(api, conversation)).as(restarted).hasSize(3).first().isEqualTo("add milk");
+        assertThat(contents(api, conversation)).as(restarted).containsExactly("add milk", "Added milk.");
+        assertThat(replyVersions(api, conversation)).extracting(version -> version.path("status").asText())
+                .containsExactly("failed", "complete");
         assertThat(restarted).contains("instance_lost");
     }
 
@@ -159,6 +163,13 @@ class CrashTest {
 
     private static String messagesPath(String conversation) {
         return TestHttp.CONVERSATIONS + "/" + conversation + "/messages";
+    }
+
+    /** Every version of the reply to the conversation's first message, oldest first. */
+    private List<JsonNode> replyVersions(TestHttp api, String conversation) {
+        String first = TestHttp.json(api.get(messagesPath(conversation), token)).path("items").get(0).path("id").asText();
+        JsonNode versions = TestHttp.json(api.get(messagesPath(conversation) + "/" + first + "/versions", token)).path("items");
+        return java.util.stream.StreamSupport.stream(versions.spliterator(), false).toList();
     }
 
     private List<String> contents(TestHttp api, String conversation) {
