@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.application.testing.ScriptedChatModel;
 import io.confab.application.testing.ScriptedChatModel.Reply;
+import io.confab.websocket.WsClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -154,6 +155,28 @@ abstract class ServerContract {
         var none = api.get(CONVERSATIONS, null);
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void aStreamTicket_standsInForTheToken_onTheStreamAndTheWebSocket_andNowhereElse() throws Exception {
+        String user = newUser();
+        String token = TestKeys.token(user);
+        String id = api.createConversation(token, "by ticket");
+        var issued = api.post("/api/v1/auth/ticket", token, "");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String ticket = json(issued).path("ticket").asText();
+
+        List<String> frames = sse(api.request(CONVERSATIONS + "/" + id + "/stream?message=hello&ticket=" + ticket, null).GET());
+        assertThat(frames.get(frames.size() - 1)).contains("\"type\":\"complete\"");
+        try (WsClient socket = WsClient.openWithTicket(server.uri(), ticket)) {
+            socket.send("{\"type\":\"create_conversation\",\"title\":\"opened by ticket\",\"request_id\":\"r1\"}");
+            socket.next("ack");
+        }
+        assertThat(json(api.get(CONVERSATIONS, token)).path("items").findValuesAsText("title"))
+                .contains("by ticket", "opened by ticket");
+        assertProblem(api.get(CONVERSATIONS, ticket), 401, "invalid_token");
+        assertProblem(api.get(CONVERSATIONS + "?ticket=" + token, null), 401, "invalid_ticket");
+        assertProblem(api.post(CONVERSATIONS + "?ticket=" + ticket, null, "{}"), 401, "missing_token");
     }
 
     // ---- isolation ------------------------------------------------------------------------------
