@@ -10,9 +10,9 @@ import org.eclipse.jetty.server.Request;
  * it (a route, an error, an SSE stream, Jetty itself), gets {@code Access-Control-Allow-Origin}
  * and the exposed headers, added where the connector starts the response; a preflight is answered
  * 204 with the allowed methods and headers, or 403 without any CORS header for another origin.
- * Javalin's CorsPlugin is not used: it lets an unlisted origin's preflight through as a 200, adds
- * its headers in a before-handler that errors thrown earlier skip, and echoes whatever headers a
- * preflight asks for instead of a fixed list.
+ * Javalin's CorsPlugin is not used: it answers an unlisted origin's preflight with a 200, echoes
+ * whatever headers a preflight asks for instead of a fixed list, and adds its headers from a
+ * before-handler that WebSocket upgrades, {@code /mcp} and Jetty's own answers never pass through.
  */
 final class Cors implements HttpConfiguration.Customizer {
 
