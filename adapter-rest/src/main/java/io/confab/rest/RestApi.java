@@ -56,8 +56,8 @@ public final class RestApi {
 
     /**
      * Adds the routes, before-handlers, error mapping (Jetty's own errors too), security headers,
-     * CORS (when origins are configured), body limit, request log and the static chat page (classpath {@code /web}, index at {@code /})
-     * to {@code config}.
+     * CORS (when origins are configured), body limit, request log and the static chat page
+     * (classpath {@code /web}, index at {@code /}) to {@code config}.
      */
     public void register(JavalinConfig config) {
         config.http.maxRequestSize = settings.maxBodyBytes();

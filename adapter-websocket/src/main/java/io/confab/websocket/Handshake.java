@@ -20,7 +20,6 @@ final class Handshake {
     static final String USER = "confab.ws.user";
     static final String EXPIRES_AT = "confab.ws.expires_at";
     private static final String BEARER = "Bearer ";
-
     private static final String TICKET = "ticket";
 
     private final TokenVerifier verifier;
