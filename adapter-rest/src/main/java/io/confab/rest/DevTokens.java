@@ -73,6 +73,11 @@ public final class DevTokens {
         return JwtVerifier.hmac(secret, JwtVerifier.Expectations.none(clock));
     }
 
+    /** Stream tickets signed with a key derived from this install's secret, lasting at most {@code ttl}. */
+    public StreamTickets streamTickets(Duration ttl) {
+        return StreamTickets.derivedFrom(secret, ttl, clock);
+    }
+
     /** A signed token for {@code user}, valid for {@link #LIFETIME}. */
     public String mint(UserId user) {
         Instant now = clock.instant();

@@ -121,20 +121,21 @@ public final class JwtVerifier implements TokenVerifier {
                 return new Verification.Invalid("no subject (sub)");
             }
             return new Verification.Valid(new UserId(claims.getSubject()), claims.getExpiration().toInstant());
-        } catch (ExpiredJwtException e) {
-            return new Verification.Invalid("expired");
-        } catch (PrematureJwtException e) {
-            return new Verification.Invalid("not valid yet");
-        } catch (SignatureException e) {
-            return new Verification.Invalid("bad signature");
-        } catch (InvalidClaimException e) {
-            return new Verification.Invalid("wrong " + e.getClaimName());
-        } catch (UnsupportedJwtException e) {
-            return new Verification.Invalid("algorithm or token type not accepted");
-        } catch (ValidationException e) {
-            return new Verification.Invalid("bad subject");
-        } catch (JwtException | IllegalArgumentException e) {
-            return new Verification.Invalid("malformed");
+        } catch (JwtException | IllegalArgumentException | ValidationException e) {
+            return rejection(e);
         }
+    }
+
+    /** Why jjwt (or the subject's validation) refused a token, in words a 401 can carry. */
+    static Verification.Invalid rejection(RuntimeException e) {
+        return new Verification.Invalid(switch (e) {
+            case ExpiredJwtException expired -> "expired";
+            case PrematureJwtException premature -> "not valid yet";
+            case SignatureException signature -> "bad signature";
+            case InvalidClaimException claim -> "wrong " + claim.getClaimName();
+            case UnsupportedJwtException unsupported -> "algorithm or token type not accepted";
+            case ValidationException subject -> "bad subject";
+            default -> "malformed";
+        });
     }
 }

@@ -62,6 +62,13 @@ record Problem(int status, ErrorCode code, String title, String detail, List<Fie
                 .withHeader("WWW-Authenticate", challenge);
     }
 
+    /** A stream ticket ({@code ?ticket=}) that is expired, forged or not a ticket. */
+    static Problem invalidTicket(String reason) {
+        return of(401, ErrorCode.INVALID_TICKET, "Unauthorized", "The ticket is not valid: " + reason
+                + ". Ask POST /api/v1/auth/ticket for a new one.")
+                .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+
     /** A 503: every one says when to come back ({@code Retry-After}). */
     static Problem unavailable(ErrorCode code, String detail) {
         return of(503, code, "Service unavailable", detail).withHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS));

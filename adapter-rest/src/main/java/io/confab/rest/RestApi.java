@@ -13,6 +13,7 @@ import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +33,7 @@ public final class RestApi {
     private final RestUseCases useCases;
     private final TokenVerifier verifier;
     private final Optional<DevTokens> devTokens;
+    private final StreamTickets tickets;
     private final RestSettings settings;
     private final PrometheusMeterRegistry registry;
     private final Map<String, ReadinessCheck> readinessChecks;
@@ -45,6 +47,8 @@ public final class RestApi {
         this.verifier = builder.verifier != null ? builder.verifier
                 : devTokens.map(DevTokens::verifier).orElseThrow(() -> new NullPointerException("tokenVerifier"));
         this.settings = builder.settings;
+        this.tickets = builder.tickets != null ? builder.tickets
+                : StreamTickets.ofThisInstance(StreamTickets.DEFAULT_TTL, Clock.systemUTC());
         this.registry = Objects.requireNonNull(builder.registry, "registry");
         this.readinessChecks = Map.copyOf(builder.readinessChecks);
         this.readinessDetails = Map.copyOf(builder.readinessDetails);
@@ -58,8 +62,8 @@ public final class RestApi {
 
     /**
      * Adds the routes, before-handlers, error mapping (Jetty's own errors too), security headers,
-     * body limit, request log and the static chat page (classpath {@code /web}, index at {@code /})
-     * to {@code config}.
+     * CORS (when origins are configured), body limit, request log and the static chat page
+     * (classpath {@code /web}, index at {@code /}) to {@code config}.
      */
     public void register(JavalinConfig config) {
         config.http.maxRequestSize = settings.maxBodyBytes();
@@ -73,11 +77,14 @@ public final class RestApi {
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
 
         RoutesConfig routes = config.routes;
-        Authentication authentication = new Authentication(verifier, Set.of(DevTokenRoutes.PATH));
-        routes.before(ctx -> {
-            Correlation.assign(ctx);
-            rejectOversizedBody(ctx);
-        });
+        Authentication authentication = new Authentication(verifier, tickets.verifier(), Set.of(DevTokenRoutes.PATH));
+        routes.before(Correlation::assign);
+        if (settings.corsOrigins().enabled()) {
+            Cors cors = new Cors(settings.corsOrigins());
+            config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(cors));
+            routes.before(cors::answerPreflight);
+        }
+        routes.before(this::rejectOversizedBody);
         routes.beforeMatched("/api/*", authentication::authenticate);
         routes.beforeMatched(ChatKitApi.PATH, authentication::authenticate);
         new ConversationRoutes(useCases).register(routes);
@@ -99,6 +106,7 @@ public final class RestApi {
                 metrics.streamClosed();
             }
         }).register(routes);
+        new TicketRoutes(tickets).register(routes);
         new OpsRoutes(registry, new LinkedHashMap<>(readinessChecks), new LinkedHashMap<>(readinessDetails)).register(routes);
         ErrorMapping.register(routes);
     }
@@ -139,6 +147,7 @@ public final class RestApi {
         private RestUseCases useCases;
         private TokenVerifier verifier;
         private Optional<DevTokens> devTokens = Optional.empty();
+        private StreamTickets tickets;
         private RestSettings settings = RestSettings.defaults();
         private PrometheusMeterRegistry registry;
         private EventBus eventBus;
@@ -162,6 +171,15 @@ public final class RestApi {
         /** Enables {@code POST /api/v1/auth/dev-token} (development only). */
         public Builder devTokens(DevTokens devTokens) {
             this.devTokens = Optional.of(devTokens);
+            return this;
+        }
+
+        /**
+         * Issues and verifies stream tickets; defaults to a random key of this process (tickets then
+         * work on this instance only).
+         */
+        public Builder streamTickets(StreamTickets tickets) {
+            this.tickets = Objects.requireNonNull(tickets, "tickets");
             return this;
         }
 

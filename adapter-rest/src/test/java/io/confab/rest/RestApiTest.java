@@ -3,11 +3,8 @@ package io.confab.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnFailure;
-import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
-import io.confab.application.usecase.TurnStart;
 import io.confab.domain.port.StoreUnavailableException;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -246,7 +243,7 @@ class RestApiTest extends AbstractRestTest {
 
     @Test
     void aRateLimitedTurn_is429_withRetryAfter() {
-        stubs.sendMessage = turnsEndingWith(new TurnOutcome.RateLimited(Duration.ofMillis(1500)));
+        stubs.sendMessage = Stubs.turnsEndingWith(new TurnOutcome.RateLimited(Duration.ofMillis(1500)));
         String id = createConversation("alice");
 
         var response = server.postJson(CONVERSATIONS + "/" + id + "/messages", "alice", "{\"message\":\"hi\"}");
@@ -258,13 +255,13 @@ class RestApiTest extends AbstractRestTest {
     @Test
     void modelFailures_are502And504() {
         var ok = Stubs.completed(new io.confab.domain.ConversationId(java.util.UUID.randomUUID()), "hi");
-        stubs.sendMessage = turnsEndingWith(new TurnOutcome.Failed(ok.userMessage(), ok.assistantMessage(),
+        stubs.sendMessage = Stubs.turnsEndingWith(new TurnOutcome.Failed(ok.userMessage(), ok.assistantMessage(),
                 TurnFailure.MODEL_UNAVAILABLE, "The model provider failed."));
         String id = createConversation("alice");
         assertProblem(server.postJson(CONVERSATIONS + "/" + id + "/messages", "alice", "{\"message\":\"hi\"}"),
                 502, "model_unavailable");
 
-        stubs.sendMessage = turnsEndingWith(new TurnOutcome.Failed(ok.userMessage(), ok.assistantMessage(),
+        stubs.sendMessage = Stubs.turnsEndingWith(new TurnOutcome.Failed(ok.userMessage(), ok.assistantMessage(),
                 TurnFailure.MODEL_TIMEOUT, "The model timed out."));
         server.close();
         start();
@@ -276,7 +273,7 @@ class RestApiTest extends AbstractRestTest {
     @Test
     void aTurnWhoseStoreFailed_is503_withRetryAfter() {
         var ok = Stubs.completed(new io.confab.domain.ConversationId(java.util.UUID.randomUUID()), "hi");
-        stubs.sendMessage = turnsEndingWith(new TurnOutcome.Failed(ok.userMessage(), ok.assistantMessage(),
+        stubs.sendMessage = Stubs.turnsEndingWith(new TurnOutcome.Failed(ok.userMessage(), ok.assistantMessage(),
                 TurnFailure.STORE_UNAVAILABLE, "The reply could not be stored."));
         String id = createConversation("alice");
 
@@ -446,19 +443,5 @@ class RestApiTest extends AbstractRestTest {
                 .contains("route=\"/api/v1/chat/conversations/{id}\"")
                 .doesNotContain(id)
                 .contains("confab_sse_streams_open");
-    }
-
-    private static SendMessageUseCase turnsEndingWith(TurnOutcome outcome) {
-        return new SendMessageUseCase() {
-            @Override
-            public TurnOutcome send(SendMessage command) {
-                return outcome;
-            }
-
-            @Override
-            public TurnStart start(SendMessage command, TurnListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 }

@@ -31,7 +31,7 @@ class SseTest extends AbstractRestTest {
 
     /** Starts the server (pings every 50 ms) with one conversation of alice's; returns its id. */
     private String start() {
-        startServer(builder -> builder.settings(new RestSettings(64 * 1024, Duration.ofMillis(50))));
+        startServer(builder -> builder.settings(RestSettings.defaults().withSseHeartbeat(Duration.ofMillis(50))));
         return stubs.create(new io.confab.domain.UserId("alice"), "").id().toString();
     }
 

@@ -163,4 +163,19 @@ final class Stubs {
                 new TurnEvent.Chunk(turn, conversation, 3, now, "lo!", replyId, 1),
                 new TurnEvent.Completed(turn, conversation, 4, now, done.assistantMessage(), TokenUsage.NONE));
     }
+
+    /** Turns that end with {@code outcome} at once (a blocking send only). */
+    static SendMessageUseCase turnsEndingWith(TurnOutcome outcome) {
+        return new SendMessageUseCase() {
+            @Override
+            public TurnOutcome send(SendMessage command) {
+                return outcome;
+            }
+
+            @Override
+            public TurnStart start(SendMessage command, TurnListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
 }

@@ -10,31 +10,36 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Authenticates the upgrade request before any socket exists: the token comes from
- * {@code ?token=} (browsers cannot set headers) or {@code Authorization: Bearer}. A missing, bad
- * or expired token is answered 401, a path user other than the token's 403; both as problem+json.
+ * Authenticates the upgrade request before any socket exists: a stream ticket from
+ * {@code ?ticket=}, or the token from {@code ?token=} (browsers cannot set headers) or
+ * {@code Authorization: Bearer}. A missing, bad or expired credential is answered 401, a path user
+ * other than the credential's 403; both as problem+json.
  */
 final class Handshake {
 
     static final String USER = "confab.ws.user";
     static final String EXPIRES_AT = "confab.ws.expires_at";
     private static final String BEARER = "Bearer ";
+    private static final String TICKET = "ticket";
 
     private final TokenVerifier verifier;
+    private final TokenVerifier tickets;
     private final Clock clock;
 
-    Handshake(TokenVerifier verifier, Clock clock) {
+    Handshake(TokenVerifier verifier, TokenVerifier tickets, Clock clock) {
         this.verifier = verifier;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
     void check(Context ctx) {
+        String ticket = ctx.queryParam(TICKET);
         String token = token(ctx);
-        if (token == null) {
-            reject(ctx, 401, "unauthorized", "a bearer token is required (?token= or Authorization: Bearer)");
+        if (token == null && ticket == null) {
+            reject(ctx, 401, "unauthorized", "a bearer token is required (?token=, ?ticket= or Authorization: Bearer)");
             return;
         }
-        Verification verification = verifier.verify(token);
+        Verification verification = token != null ? verifier.verify(token) : tickets.verify(ticket);
         if (!(verification instanceof Verification.Valid valid) || !valid.expiresAt().isAfter(clock.instant())) {
             reject(ctx, 401, "unauthorized", "the token is invalid or expired");
             return;

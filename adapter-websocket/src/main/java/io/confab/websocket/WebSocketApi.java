@@ -41,12 +41,16 @@ public final class WebSocketApi implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
 
-    public WebSocketApi(WebSocketUseCases useCases, TokenVerifier verifier, EventBus bus, Clock clock,
-                        WebSocketSettings settings) {
+    /**
+     * {@code verifier} checks bearer tokens ({@code ?token=}, {@code Authorization}); {@code tickets}
+     * checks stream tickets ({@code ?ticket=}), whose expiry is that of the token they were issued for.
+     */
+    public WebSocketApi(WebSocketUseCases useCases, TokenVerifier verifier, TokenVerifier tickets, EventBus bus,
+                        Clock clock, WebSocketSettings settings) {
         this.bus = bus;
         this.clock = clock;
         this.settings = settings;
-        this.handshake = new Handshake(verifier, clock);
+        this.handshake = new Handshake(verifier, tickets, clock);
         this.router = new ProtocolRouter(useCases, bus, clock);
         this.scheduler = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("confab-ws-heartbeat").factory());
         this.scheduler.setRemoveOnCancelPolicy(true);

@@ -8,8 +8,18 @@ import java.time.Instant;
 /**
  * A token verifier for tests (the real one, JWT, lives in adapter-rest): {@code token-<user>} is
  * valid for an hour, {@code until-<epoch millis>-<user>} until that moment; anything else is invalid.
+ * {@link #TICKETS} stands in for the stream tickets (adapter-rest's {@code StreamTickets}): it
+ * accepts {@code ticket-<user>} only, and this verifier never does.
  */
 final class FakeTokens implements TokenVerifier {
+
+    static final TokenVerifier TICKETS = ticket -> ticket.startsWith("ticket-")
+            ? new Verification.Valid(new UserId(ticket.substring(7)), Instant.now().plus(Duration.ofHours(1)))
+            : new Verification.Invalid("not a ticket");
+
+    static String ticket(String user) {
+        return "ticket-" + user;
+    }
 
     static String of(String user) {
         return "token-" + user;

@@ -20,7 +20,7 @@ final class TestServer implements AutoCloseable {
         this.confab = Confab.create(ports, ConfabSettings.defaults());
         this.api = new WebSocketApi(new WebSocketUseCases(confab.sendMessage(), confab.createConversation(),
                 confab.getConversation(), confab.cancelTurn(), confab.followTurn()),
-                new FakeTokens(), ports.eventBus(), Clock.systemUTC(), settings);
+                new FakeTokens(), FakeTokens.TICKETS, ports.eventBus(), Clock.systemUTC(), settings);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;

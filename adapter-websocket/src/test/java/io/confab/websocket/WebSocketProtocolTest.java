@@ -70,6 +70,25 @@ class WebSocketProtocolTest {
     }
 
     @Test
+    void aStreamTicket_opensASocket_forItsUser() {
+        try (WsClient client = WsClient.connect(server.uri("/ws/dave/chat?ticket=" + FakeTokens.ticket("dave")))) {
+            assertThat(client.next().get("user_id").asText()).isEqualTo("dave");
+        }
+    }
+
+    @Test
+    void aBearerTokenInTheTicketParameter_andAForgedTicket_areRefusedWith401() {
+        assertThat(refusedStatus("/ws/chat?ticket=" + FakeTokens.of("alice"))).isEqualTo(401);
+        assertThat(refusedStatus("/ws/chat?ticket=forged")).isEqualTo(401);
+        assertThat(refusedStatus("/ws/chat?token=" + FakeTokens.ticket("alice"))).isEqualTo(401);
+    }
+
+    @Test
+    void aTicketForAnotherUserThanThePaths_isRefusedWith403() {
+        assertThat(refusedStatus("/ws/bob/chat?ticket=" + FakeTokens.ticket("alice"))).isEqualTo(403);
+    }
+
+    @Test
     void ping_isAnsweredWithPong_carryingTheRequestId() {
         try (WsClient client = server.connect("alice")) {
             client.send("{\"type\":\"ping\",\"request_id\":\"p1\"}");

@@ -47,8 +47,17 @@ public final class WsClient implements AutoCloseable {
 
     /** Opens {@code /ws/chat} on {@code server} with {@code token} and takes the connection_established frame. */
     public static WsClient open(URI server, String token) {
+        return openWith(server, "token=" + token);
+    }
+
+    /** Opens {@code /ws/chat} on {@code server} with a stream ticket and takes the connection_established frame. */
+    public static WsClient openWithTicket(URI server, String ticket) {
+        return openWith(server, "ticket=" + ticket);
+    }
+
+    private static WsClient openWith(URI server, String credential) {
         WsClient client = connect(URI.create(
-                "ws://" + server.getHost() + ":" + server.getPort() + "/ws/chat?token=" + token));
+                "ws://" + server.getHost() + ":" + server.getPort() + "/ws/chat?" + credential));
         client.next("connection_established");
         return client;
     }

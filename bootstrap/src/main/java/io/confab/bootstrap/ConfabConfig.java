@@ -4,6 +4,8 @@ import io.confab.application.ConfabSettings;
 import io.confab.domain.ConversationSettings;
 import io.confab.domain.port.RetentionPolicy;
 import io.confab.llm.openai.OpenAiSettings;
+import io.confab.rest.CorsOrigins;
+import io.confab.rest.StreamTickets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +41,8 @@ public record ConfabConfig(
         Duration turnLease,
         Optional<String> instanceId,
         long eventLogMaxBytes,
-        RetentionPolicy retention) {
+        RetentionPolicy retention,
+        Browsers browsers) {
 
     public static final String PROPERTIES_FILE = "confab.properties";
     private static final Pattern REDIS_KEY_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -80,6 +83,19 @@ public record ConfabConfig(
     }
 
     /**
+     * What browser pages on other origins may do (SPEC §13): the origins allowed by CORS (none: same
+     * origin only), how long a stream ticket lasts, and the secret tickets are signed with when it
+     * is not derived from the JWT secret (needed with a public key or JWKS and several instances).
+     */
+    public record Browsers(CorsOrigins corsOrigins, Duration ticketTtl, Optional<String> ticketSecret) {
+        @Override
+        public String toString() {
+            return "Browsers[corsOrigins=" + corsOrigins.origins() + ", ticketTtl=" + ticketTtl
+                    + ", ticketSecret=" + ticketSecret.map(secret -> "***") + "]";
+        }
+    }
+
+    /**
      * Which model answers: the offline assistant or an OpenAI-compatible endpoint, and how long a call
      * to the endpoint may take: {@code timeout} in all (retries and streaming included), {@code
      * readTimeout} of silence, {@code connectTimeout} to connect; {@code maxRetries} before the first token;
@@ -113,6 +129,7 @@ public record ConfabConfig(
         Objects.requireNonNull(turnLease, "turnLease");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(browsers, "browsers");
     }
 
     /** From the process environment and {@code ./confab.properties}. */
@@ -160,7 +177,8 @@ public record ConfabConfig(
                 values.optional("CONFAB_EVENT_LOG_MAX_MB").isPresent()
                         ? values.integer("CONFAB_EVENT_LOG_MAX_MB", 0, 1, 1 << 20) * (1L << 20)
                         : Runtime.getRuntime().maxMemory() / 8,
-                retention(values));
+                retention(values),
+                browsers(values));
     }
 
     /** CONFAB_RETENTION_DAYS (unset: keep) and CONFAB_DELETED_RETENTION_DAYS (30). */
@@ -169,6 +187,22 @@ public record ConfabConfig(
                 .map(ignored -> Duration.ofDays(values.integer("CONFAB_RETENTION_DAYS", 0, 1, 36_500)));
         return new RetentionPolicy(untouched, Duration.ofDays(values.integer("CONFAB_DELETED_RETENTION_DAYS",
                 (int) RetentionPolicy.DEFAULT_DELETED.toDays(), 0, 36_500)));
+    }
+
+    private static Browsers browsers(ConfigValues values) {
+        CorsOrigins origins;
+        try {
+            origins = values.optional("CONFAB_CORS_ORIGINS").map(CorsOrigins::parse).orElseGet(CorsOrigins::none);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("CONFAB_CORS_ORIGINS", "has " + e.getMessage());
+        }
+        Optional<String> ticketSecret = values.optional("CONFAB_TICKET_SECRET");
+        if (ticketSecret.isPresent() && ticketSecret.get().getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new ConfigException("CONFAB_TICKET_SECRET", "must be at least 32 bytes long");
+        }
+        return new Browsers(origins,
+                values.duration("CONFAB_TICKET_TTL", StreamTickets.DEFAULT_TTL, Duration.ofSeconds(1), Duration.ofHours(1)),
+                ticketSecret);
     }
 
     /** A name of at most 200 characters: it is stored with every lease this instance holds. */
@@ -272,6 +306,6 @@ public record ConfabConfig(
     public ConfabConfig withPort(int newPort) {
         return new ConfabConfig(host, newPort, dataDir, database, redisUrl, redisKeyPrefix, jwt, model, mcpServers,
                 rateLimitPerMinute, historyLimit, shutdownGrace, ssePing, turnLease, instanceId, eventLogMaxBytes,
-                retention);
+                retention, browsers);
     }
 }

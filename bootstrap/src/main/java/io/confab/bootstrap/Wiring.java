@@ -19,6 +19,7 @@ import io.confab.rest.JwtVerifier;
 import io.confab.rest.RestApi;
 import io.confab.rest.RestSettings;
 import io.confab.rest.RestUseCases;
+import io.confab.rest.StreamTickets;
 import io.confab.websocket.WebSocketApi;
 import io.confab.websocket.WebSocketSettings;
 import io.confab.websocket.WebSocketUseCases;
@@ -55,6 +56,7 @@ final class Wiring implements AutoCloseable {
     final Confab confab;
     final RestUseCases useCases;
     final TokenVerifier tokenVerifier;
+    final StreamTickets tickets;
     final RestApi restApi;
     final WebSocketApi webSocket;
 
@@ -68,6 +70,7 @@ final class Wiring implements AutoCloseable {
             devTokens = config.jwt().isDevelopment()
                     ? Optional.of(DevTokens.loadOrCreate(config.dataDir(), clock)) : Optional.empty();
             this.tokenVerifier = devTokens.map(DevTokens::verifier).orElseGet(() -> verifier(config.jwt(), clock));
+            this.tickets = streamTickets(config, devTokens, clock);
             this.events = closeLater(EventPorts.from(config, clock));
         } catch (RuntimeException e) {
             opening.thenAccept(Stores::close);
@@ -89,7 +92,8 @@ final class Wiring implements AutoCloseable {
             this.restApi = restApi(config, devTokens);
             this.webSocket = closeLater(new WebSocketApi(new WebSocketUseCases(useCases.sendMessage(),
                     useCases.createConversation(), useCases.getConversation(), useCases.cancelTurn(),
-                    useCases.followTurn()), tokenVerifier, events.bus, clock, WebSocketSettings.defaults()));
+                    useCases.followTurn()), tokenVerifier, tickets.verifier(), events.bus, clock,
+                    WebSocketSettings.defaults()));
             registry.gauge("confab.websocket.connections.open", webSocket, WebSocketApi::openConnections);
             FunctionCounter.builder("confab.redis.dropped.publications", events, EventPorts::droppedPublications)
                     .description("events not carried to other instances (Redis down or too slow)")
@@ -105,7 +109,9 @@ final class Wiring implements AutoCloseable {
         RestApi.Builder api = RestApi.builder()
                 .useCases(useCases)
                 .tokenVerifier(tokenVerifier)
-                .settings(new RestSettings(RestSettings.DEFAULT_MAX_BODY_BYTES, config.ssePing()))
+                .streamTickets(tickets)
+                .settings(new RestSettings(RestSettings.DEFAULT_MAX_BODY_BYTES, config.ssePing(),
+                        config.browsers().corsOrigins()))
                 .registry(registry)
                 .eventBus(events.bus)
                 .readinessCheck("database", () -> {
@@ -179,6 +185,25 @@ final class Wiring implements AutoCloseable {
                     HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), expectations);
             case ConfabConfig.Jwt.Key.Development ignored -> throw new IllegalStateException("dev tokens verify themselves");
         };
+    }
+
+    /**
+     * Stream tickets signed with {@code CONFAB_TICKET_SECRET}, else with a key derived from the JWT
+     * secret (or the development secret), so every instance accepts every instance's tickets; with
+     * a public key or JWKS and no ticket secret, with a key of this instance (warned about).
+     */
+    private static StreamTickets streamTickets(ConfabConfig config, Optional<DevTokens> devTokens, Clock clock) {
+        Duration ttl = config.browsers().ticketTtl();
+        return config.browsers().ticketSecret().map(secret -> StreamTickets.derivedFrom(secret, ttl, clock))
+                .or(() -> devTokens.map(tokens -> tokens.streamTickets(ttl)))
+                .orElseGet(() -> switch (config.jwt().key()) {
+                    case ConfabConfig.Jwt.Key.Secret secret -> StreamTickets.derivedFrom(secret.secret(), ttl, clock);
+                    default -> {
+                        LOG.warn("Stream tickets are signed with a key of this instance only: when more than one "
+                                + "instance serves the API, set CONFAB_TICKET_SECRET (the same on all of them).");
+                        yield StreamTickets.ofThisInstance(ttl, clock);
+                    }
+                });
     }
 
     private static void warnAbout(ConfabConfig config) {

@@ -86,6 +86,26 @@ class ConfabConfigTest {
     }
 
     @Test
+    void browserAccess_isSameOriginWithFiveMinuteTickets_untilConfigured() {
+        ConfabConfig.Browsers defaults = ConfabConfig.of(Map.of()).browsers();
+        ConfabConfig.Browsers chosen = ConfabConfig.of(Map.of(
+                "CONFAB_CORS_ORIGINS", "https://app.example.com, http://localhost:5173",
+                "CONFAB_TICKET_TTL", "90s",
+                "CONFAB_TICKET_SECRET", "a-ticket-secret-of-at-least-32-bytes!")).browsers();
+
+        assertThat(defaults.corsOrigins().enabled()).isFalse();
+        assertThat(defaults.ticketTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.ticketSecret()).isEmpty();
+        assertThat(chosen.corsOrigins().origins()).containsExactlyInAnyOrder("https://app.example.com", "http://localhost:5173");
+        assertThat(chosen.ticketTtl()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(chosen.toString()).doesNotContain("a-ticket-secret");
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_CORS_ORIGINS", "https://app.example.com/login")))
+                .hasMessageStartingWith("CONFAB_CORS_ORIGINS ").hasMessageContaining("https://app.example.com/login");
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_TICKET_TTL", "7200"))).hasMessageStartingWith("CONFAB_TICKET_TTL ");
+        assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_TICKET_SECRET", "short"))).hasMessageStartingWith("CONFAB_TICKET_SECRET ");
+    }
+
+    @Test
     void modelTimeoutsAndRetries_defaultToABoundedCall() {
         ConfabConfig.Model model = ConfabConfig.of(Map.of()).model();
 

@@ -11,6 +11,7 @@ import io.confab.testkit.ScriptedChatModel.Reply;
 import io.confab.testkit.auth.TestTokens;
 import io.confab.testkit.http.SseClient;
 import io.confab.testkit.http.TestHttp;
+import io.confab.websocket.WsClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -202,6 +203,28 @@ abstract class ServerContract extends RealServerTest {
         assertThat(json(refused).path("code").asText()).isEqualTo("validation_failed");
         assertThat(api.post(one + "/messages/" + older + "/regenerate", bob, "").statusCode()).isEqualTo(404);
         assertThat(api.get(one + "/messages/" + older + "/versions", bob).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aStreamTicket_standsInForTheToken_onTheStreamAndTheWebSocket_andNowhereElse() throws Exception {
+        String user = newUser();
+        String token = TestTokens.token(user);
+        String id = api.createConversation(token, "by ticket");
+        var issued = api.post("/api/v1/auth/ticket", token, "");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String ticket = json(issued).path("ticket").asText();
+
+        List<String> frames = sse(api.request(CONVERSATIONS + "/" + id + "/stream?message=hello&ticket=" + ticket, null).GET());
+        assertThat(frames.get(frames.size() - 1)).contains("\"type\":\"complete\"");
+        try (WsClient socket = WsClient.openWithTicket(server.uri(), ticket)) {
+            socket.send("{\"type\":\"create_conversation\",\"title\":\"opened by ticket\",\"request_id\":\"r1\"}");
+            socket.next("ack");
+        }
+        assertThat(json(api.get(CONVERSATIONS, token)).path("items").findValuesAsText("title"))
+                .contains("by ticket", "opened by ticket");
+        assertProblem(api.get(CONVERSATIONS, ticket), 401, "invalid_token");
+        assertProblem(api.get(CONVERSATIONS + "?ticket=" + token, null), 401, "invalid_ticket");
+        assertProblem(api.post(CONVERSATIONS + "?ticket=" + ticket, null, "{}"), 401, "missing_token");
     }
 
     // ---- isolation ------------------------------------------------------------------------------

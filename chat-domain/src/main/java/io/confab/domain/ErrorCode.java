@@ -45,8 +45,12 @@ public enum ErrorCode {
     MISSING_TOKEN,
     /** The token (or ticket) is forged, expired or not for this server. */
     INVALID_TOKEN,
+    /** A stream ticket ({@code ?ticket=}) that is expired, forged or not a ticket. */
+    INVALID_TICKET,
     /** The path names another user than the token's. */
     FORBIDDEN,
+    /** A cross-origin preflight from an origin CONFAB_CORS_ORIGINS does not list. */
+    ORIGIN_NOT_ALLOWED,
 
     // what is asked for
     /** The resource is missing, deleted or another user's (existence is not revealed). */
