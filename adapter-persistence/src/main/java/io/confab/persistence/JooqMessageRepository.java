@@ -10,6 +10,7 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.Role;
 import io.confab.domain.ToolCall;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
@@ -317,7 +318,8 @@ final class JooqMessageRepository implements MessageRepository {
                 case ALL -> DSL.noCondition();
                 case OLDER_THAN -> olderThan();
                 case CLIENT_MESSAGE_ID -> MESSAGES.CLIENT_MESSAGE_ID.eq(DSL.param("client_message_id", MESSAGES.CLIENT_MESSAGE_ID));
-                case IN_REPLY_TO -> MESSAGES.IN_REPLY_TO.eq(DSL.param("in_reply_to", MESSAGES.IN_REPLY_TO));
+                case IN_REPLY_TO -> MESSAGES.IN_REPLY_TO.eq(DSL.param("in_reply_to", MESSAGES.IN_REPLY_TO))
+                        .and(MESSAGES.ROLE.eq(DSL.inline(Role.ASSISTANT.wireName())));
                 case ID -> MESSAGES.ID.eq(DSL.param("id", MESSAGES.ID));
             };
         }

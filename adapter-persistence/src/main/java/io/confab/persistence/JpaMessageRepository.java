@@ -108,7 +108,7 @@ final class JpaMessageRepository implements MessageRepository {
 
     @Override
     public List<Message> replies(UserId owner, ConversationId conversation, MessageId userMessage, int limit) {
-        return newestWhere(owner, conversation, " and m.inReplyTo = :message", userMessage, limit);
+        return newestWhere(owner, conversation, " and m.inReplyTo = :message and m.role = 'assistant'", userMessage, limit);
     }
 
     @Override

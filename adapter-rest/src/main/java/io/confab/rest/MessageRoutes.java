@@ -6,7 +6,9 @@ import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
 import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.SendMessageUseCase.SendMessage;
+import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
+import io.confab.application.usecase.TurnStart;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ErrorCode;
 import io.confab.domain.Feedback;
@@ -21,6 +23,8 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** A conversation's history and its turns: send (JSON or SSE), stream, resume, cancel. */
 final class MessageRoutes {
@@ -29,6 +33,7 @@ final class MessageRoutes {
     static final String STREAM = ConversationRoutes.ONE + "/stream";
     static final String CANCEL = ConversationRoutes.ONE + "/cancel";
     static final String FEEDBACK = MESSAGES + "/{message_id}/feedback";
+    static final String ONE_MESSAGE = MESSAGES + "/{message_id}";
     static final String REGENERATE = MESSAGES + "/{message_id}/regenerate";
     static final String VERSIONS = MESSAGES + "/{message_id}/versions";
 
@@ -51,6 +56,7 @@ final class MessageRoutes {
         routes.post(CANCEL, this::cancel);
         routes.put(FEEDBACK, this::feedback);
         routes.post(REGENERATE, this::regenerate);
+        routes.patch(ONE_MESSAGE, this::edit);
         routes.get(VERSIONS, this::versions);
     }
 
@@ -142,23 +148,38 @@ final class MessageRoutes {
     /** {@code PUT …/messages/{message_id}/feedback} {@code {"rating":"up"|"down","comment"?}}: 204 (SPEC §16). */
     /** The latest reply written again (SPEC §16): SSE with {@code Accept: text/event-stream}, else the finished turn. */
     private void regenerate(Context ctx) {
-        ConversationId id = Params.conversationId(ctx);
-        MessageId message = Params.messageId(ctx);
         UserId user = Authentication.user(ctx);
+        MessageId message = Params.messageId(ctx);
+        rewrite(ctx, (id, listener) -> useCases.retryReply().regenerate(user, id, message, listener),
+                id -> useCases.retryReply().regenerateAndWait(user, id, message));
+    }
+
+    /** The latest user message's new text, and the reply to it (SPEC §16); answered like {@link #regenerate}. */
+    private void edit(Context ctx) {
+        UserId user = Authentication.user(ctx);
+        MessageId message = Params.messageId(ctx);
+        String content = Json.body(ctx).requiredString("content");
+        rewrite(ctx, (id, listener) -> useCases.retryReply().edit(user, id, message, content, listener),
+                id -> useCases.retryReply().editAndWait(user, id, message, content));
+    }
+
+    /** Streams the turn {@code stream} starts when the client asks for SSE, else answers what {@code wait} returns. */
+    private void rewrite(Context ctx, BiFunction<ConversationId, TurnListener, TurnStart> stream,
+                         Function<ConversationId, TurnOutcome> wait) {
+        ConversationId id = Params.conversationId(ctx);
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains(SseStream.CONTENT_TYPE)) {
-            support.streamTurn(ctx, listener -> useCases.retryReply().regenerate(user, id, message, listener),
-                    new ConfabFrames());
+            support.streamTurn(ctx, listener -> stream.apply(id, listener), new ConfabFrames());
             return;
         }
-        TurnOutcome outcome = useCases.retryReply().regenerateAndWait(user, id, message);
+        TurnOutcome outcome = wait.apply(id);
         TurnAnswers.problem(outcome).ifPresent(problem -> {
             throw problem.toException();
         });
         Json.answer(ctx, 200, TurnAnswers.turn(id, (TurnOutcome.Finished) outcome));
     }
 
-    /** Every version of a reply, oldest first; the last is the current one. */
+    /** Every version of a message (a reply's regenerations, a user message's texts), oldest first; the last is current. */
     private void versions(Context ctx) {
         ConversationId id = Params.conversationId(ctx);
         MessageId message = Params.messageId(ctx);

@@ -90,6 +90,17 @@ final class Stubs {
         public TurnOutcome regenerateAndWait(UserId user, ConversationId conversation, MessageId message) {
             return new TurnOutcome.NotFound();
         }
+
+        @Override
+        public TurnStart edit(UserId user, ConversationId conversation, MessageId message, String content,
+                              TurnListener listener) {
+            return new TurnStart.NotFound();
+        }
+
+        @Override
+        public TurnOutcome editAndWait(UserId user, ConversationId conversation, MessageId message, String content) {
+            return new TurnOutcome.NotFound();
+        }
     };
     ListMessagesUseCase listMessages = new ListMessagesUseCase() {
         @Override

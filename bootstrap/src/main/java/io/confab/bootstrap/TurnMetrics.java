@@ -57,6 +57,17 @@ final class TurnMetrics {
             public TurnOutcome regenerateAndWait(UserId user, ConversationId conversation, MessageId message) {
                 return recorded(inner.regenerateAndWait(user, conversation, message));
             }
+
+            @Override
+            public TurnStart edit(UserId user, ConversationId conversation, MessageId message, String content,
+                                  TurnListener listener) {
+                return counted(inner.edit(user, conversation, message, content, metered(listener)));
+            }
+
+            @Override
+            public TurnOutcome editAndWait(UserId user, ConversationId conversation, MessageId message, String content) {
+                return recorded(inner.editAndWait(user, conversation, message, content));
+            }
         };
     }
 

@@ -167,8 +167,8 @@ class CrashTest {
 
     /** Every version of the reply to the conversation's first message, oldest first. */
     private List<JsonNode> replyVersions(TestHttp api, String conversation) {
-        String first = TestHttp.json(api.get(messagesPath(conversation), token)).path("items").get(0).path("id").asText();
-        JsonNode versions = TestHttp.json(api.get(messagesPath(conversation) + "/" + first + "/versions", token)).path("items");
+        String reply = TestHttp.json(api.get(messagesPath(conversation), token)).path("items").get(1).path("id").asText();
+        JsonNode versions = TestHttp.json(api.get(messagesPath(conversation) + "/" + reply + "/versions", token)).path("items");
         return java.util.stream.StreamSupport.stream(versions.spliterator(), false).toList();
     }
 

@@ -190,6 +190,27 @@ abstract class ServerContract extends RealServerTest {
     }
 
     @Test
+    void editingTheLatestMessage_answersTheNewText_andKeepsTheOldOneAsAVersion() {
+        String alice = TestTokens.token(newUser());
+        String bob = TestTokens.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(alice, "Trips");
+        model.then(Reply.text("Lisbon it is.")).then(Reply.text("Porto it is."));
+        String asked = json(api.post(one + "/messages", alice, "{\"message\":\"go to Lisbon\"}")).path("user_message")
+                .path("id").asText();
+
+        HttpResponse<String> edited = api.patch(one + "/messages/" + asked, alice, "{\"content\":\"go to Porto\"}");
+
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(json(edited).path("assistant_message").path("content").asText()).isEqualTo("Porto it is.");
+        assertThat(json(api.get(one + "/messages", alice)).path("items")).extracting(item -> item.path("content").asText())
+                .containsExactly("go to Porto", "Porto it is.");
+        assertThat(json(api.get(one + "/messages/" + asked + "/versions", alice)).path("items"))
+                .extracting(item -> item.path("content").asText()).containsExactly("go to Lisbon", "go to Porto");
+        assertThat(api.patch(one + "/messages/" + asked, alice, "{\"content\":\" \"}").statusCode()).isEqualTo(422);
+        assertThat(api.patch(one + "/messages/" + asked, bob, "{\"content\":\"mine\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void regenerate_ofAnOlderExchange_is422_andAnotherUsersMessage_404() {
         String alice = TestTokens.token(newUser());
         String bob = TestTokens.token(newUser());

@@ -35,7 +35,7 @@ class RetryReplyTest extends OneConversationTest {
         assertThat(((TurnOutcome.Finished) again).assistantMessage().content()).isEqualTo("second");
         assertThat(harness.confab.listMessages().list(alice, conversation.id(), Optional.empty(), 50).orElseThrow().items())
                 .extracting(Message::content).containsExactly("question", "second");
-        assertThat(harness.confab.listMessages().versions(alice, conversation.id(), asked.userMessage().id()).orElseThrow())
+        assertThat(harness.confab.listMessages().versions(alice, conversation.id(), asked.assistantMessage().id()).orElseThrow())
                 .extracting(Message::content).containsExactly("first", "second");
         harness.send(alice, conversation.id(), "follow-up");
         assertThat(harness.model.requests().getLast().messages()).containsExactly(new ModelMessage.User("question"),
@@ -106,5 +106,47 @@ class RetryReplyTest extends OneConversationTest {
 
         assertThat(retry).isEqualTo(new TurnStart.InProgress(((TurnStart.Started) running).turn()));
         harness.confab.cancelTurn().cancel(alice, conversation.id());
+    }
+
+    @Test
+    void editingTheLatestMessage_storesTheNewText_answersIt_andKeepsTheOldTextAndReplyAsVersions() {
+        harness.model.then(Reply.text("Sure.")).then(Reply.text("Lisbon is lovely.")).then(Reply.text("Porto is lovely."))
+                .then(Reply.text("Yes."));
+        harness.send(alice, conversation.id(), "earlier");
+        TurnOutcome.Finished asked = (TurnOutcome.Finished) harness.send(alice, conversation.id(), "tell me about Lisbon");
+
+        TurnOutcome edited = harness.confab.retryReply()
+                .editAndWait(alice, conversation.id(), asked.userMessage().id(), "tell me about Porto");
+
+        assertThat(((TurnOutcome.Finished) edited).assistantMessage().content()).isEqualTo("Porto is lovely.");
+        assertThat(harness.model.requests().getLast().messages()).extracting(Object::toString)
+                .noneMatch(text -> text.contains("Lisbon"));
+        assertThat(harness.confab.listMessages().list(alice, conversation.id(), Optional.empty(), 50).orElseThrow().items())
+                .extracting(Message::content).endsWith("tell me about Porto", "Porto is lovely.")
+                .doesNotContain("tell me about Lisbon", "Lisbon is lovely.");
+        Message newText = ((TurnOutcome.Finished) edited).userMessage();
+        assertThat(harness.confab.listMessages().versions(alice, conversation.id(), asked.userMessage().id()).orElseThrow())
+                .extracting(Message::content).containsExactly("tell me about Lisbon", "tell me about Porto");
+        assertThat(harness.confab.listMessages().versions(alice, conversation.id(), newText.id()).orElseThrow())
+                .extracting(Message::content).containsExactly("tell me about Lisbon", "tell me about Porto");
+        harness.send(alice, conversation.id(), "really?");
+        assertThat(harness.model.requests().getLast().messages()).extracting(Object::toString)
+                .noneMatch(text -> text.contains("Lisbon"));
+    }
+
+    @Test
+    void onlyTheLatestMessage_canBeEdited_andTheNewTextFollowsTheMessageRules() {
+        TurnOutcome.Finished older = (TurnOutcome.Finished) harness.send(alice, conversation.id(), "one");
+        TurnOutcome.Finished latest = (TurnOutcome.Finished) harness.send(alice, conversation.id(), "two");
+
+        assertThatThrownBy(() -> harness.confab.retryReply()
+                .editAndWait(alice, conversation.id(), older.userMessage().id(), "uno"))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> harness.confab.retryReply()
+                .editAndWait(alice, conversation.id(), latest.userMessage().id(), "   "))
+                .isInstanceOf(ValidationException.class);
+        assertThat(harness.confab.retryReply().editAndWait(newUser(), conversation.id(), latest.userMessage().id(), "x"))
+                .isInstanceOf(TurnOutcome.NotFound.class);
+        assertThat(harness.stored(alice, conversation.id())).hasSize(4);
     }
 }

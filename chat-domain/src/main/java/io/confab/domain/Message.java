@@ -54,6 +54,24 @@ public record Message(
                 Optional.empty());
     }
 
+    /**
+     * A new text for the user message {@code original} (SPEC §16): a user message whose
+     * {@code inReplyTo} names the one it replaces, which stays stored as an earlier version.
+     */
+    public static Message editOf(MessageId id, Message original, String content, Instant now) {
+        if (original.role() != Role.USER) {
+            throw new ValidationException("message_id", "only a user message can be edited");
+        }
+        return new Message(id, original.conversationId(), Role.USER, checkUserContent(content), MessageStatus.COMPLETE,
+                List.of(), Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.of(original.id()), now,
+                Optional.empty());
+    }
+
+    /** Whether this is a user message's new text, replacing the user message it names. */
+    public boolean isEdit() {
+        return role == Role.USER && inReplyTo.isPresent();
+    }
+
     /** The assistant's reply to the user message {@code inReplyTo}. */
     public static Message fromAssistant(MessageId id, ConversationId conversationId, MessageId inReplyTo,
                                         String content, MessageStatus status, List<ToolCall> toolCalls,

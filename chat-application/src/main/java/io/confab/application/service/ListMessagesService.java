@@ -9,6 +9,8 @@ import io.confab.domain.Replies;
 import io.confab.domain.Role;
 import io.confab.domain.UserId;
 import io.confab.domain.port.MessageRepository;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,11 +32,32 @@ public final class ListMessagesService implements ListMessagesUseCase {
 
     @Override
     public Optional<List<Message>> versions(UserId owner, ConversationId conversation, MessageId message) {
-        return messages.find(owner, conversation, message).map(named -> {
-            Optional<MessageId> question = named.role() == Role.USER ? Optional.of(named.id()) : named.inReplyTo();
-            return question.map(id -> messages.replies(owner, conversation, id, MAX_VERSIONS).reversed())
-                    .orElse(List.of(named));
-        });
+        return messages.find(owner, conversation, message).map(named -> named.role() == Role.USER
+                ? texts(owner, conversation, named)
+                : named.inReplyTo().map(question -> messages.replies(owner, conversation, question, MAX_VERSIONS).reversed())
+                        .orElse(List.of(named)));
+    }
+
+    /**
+     * The texts of a user message, oldest first: back through what each edit replaced, then forward
+     * through the edits of it among the latest messages (only the latest user message can be edited).
+     */
+    private List<Message> texts(UserId owner, ConversationId conversation, Message named) {
+        Deque<Message> chain = new ArrayDeque<>(List.of(named));
+        while (chain.getFirst().isEdit() && chain.size() < MAX_VERSIONS) {
+            Optional<Message> replaced = messages.find(owner, conversation, chain.getFirst().inReplyTo().orElseThrow());
+            if (replaced.isEmpty()) {
+                break;
+            }
+            chain.addFirst(replaced.get());
+        }
+        List<Message> latest = messages.latest(owner, conversation, MAX_LIMIT).orElse(List.of());
+        for (Message later : latest) {
+            if (later.isEdit() && later.inReplyTo().orElseThrow().equals(chain.getLast().id())) {
+                chain.addLast(later);
+            }
+        }
+        return List.copyOf(chain);
     }
 
     /**

@@ -125,6 +125,47 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
                 .orElseGet(TurnOutcome.NotFound::new);
     }
 
+    @Override
+    public TurnStart edit(UserId user, ConversationId conversation, MessageId message, String content,
+                          TurnListener listener) {
+        return switch (beginEdit(user, conversation, message, content, Optional.of(listener))) {
+            case Begin.Missing missing -> new TurnStart.NotFound();
+            case Begin.Limited limited -> new TurnStart.RateLimited(limited.decision().retryAfter());
+            case Begin.Running running -> new TurnStart.Started(running.turn().id);
+            case Begin.Busy busy -> new TurnStart.InProgress(busy.turn());
+            case Begin.Elsewhere elsewhere -> new TurnStart.InProgress(elsewhere.turn());
+            case Begin.Done done -> replay(done.outcome(), listener);
+        };
+    }
+
+    @Override
+    public TurnOutcome editAndWait(UserId user, ConversationId conversation, MessageId message, String content) {
+        return switch (beginEdit(user, conversation, message, content, Optional.empty())) {
+            case Begin.Missing missing -> new TurnOutcome.NotFound();
+            case Begin.Limited limited -> new TurnOutcome.RateLimited(limited.decision().retryAfter());
+            case Begin.Running running -> running.turn().awaitOutcome();
+            case Begin.Busy busy -> new TurnOutcome.InProgress(busy.turn());
+            case Begin.Elsewhere elsewhere -> new TurnOutcome.InProgress(elsewhere.turn());
+            case Begin.Done done -> done.outcome();
+        };
+    }
+
+    /** The latest user message's new text, stored, then its turn given the history before the old text. */
+    private Begin beginEdit(UserId user, ConversationId conversation, MessageId message, String content,
+                            Optional<TurnListener> listener) {
+        Optional<List<Message>> window = messages.latest(user, conversation, historyLimit);
+        Optional<MessageId> original = window.isEmpty() ? Optional.empty() : latestQuestion(user, conversation, message);
+        Optional<Message> question = original.flatMap(id -> messages.find(user, conversation, id));
+        if (question.isEmpty()) {
+            return new Begin.Missing();
+        }
+        Message edit = Message.editOf(new MessageId(ids.next()), question.get(), content, clock.instant());
+        if (rateLimiter.acquire(user) instanceof RateDecision.Limited limited) {
+            return new Begin.Limited(limited);
+        }
+        return newTurn(user, edit, Optional.empty(), listener, window.get(), before(window.get(), question.get().id()));
+    }
+
     /** A new turn for a stored user message, given the history before it; refused while any other turn runs. */
     private Begin beginRetry(UserId user, ConversationId conversation, MessageId userMessage,
                              Optional<TurnListener> listener) {
@@ -218,22 +259,22 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
         if (rateLimiter.acquire(user) instanceof RateDecision.Limited limited) {
             return new Begin.Limited(limited);
         }
-        return newTurn(command, key, listener, window.get());
+        Message userMessage = Message.fromUser(new MessageId(ids.next()), command.conversation(), command.content(), key,
+                clock.instant());
+        return newTurn(user, userMessage, key, listener, window.get(), window.get());
     }
 
-    private Begin newTurn(SendMessage command, Optional<String> key, Optional<TurnListener> listener,
-                          List<Message> window) {
-        Message userMessage = Message.fromUser(new MessageId(ids.next()), command.conversation(),
-                command.content(), key, clock.instant());
-        RunningTurn turn = new RunningTurn(new TurnId(ids.next()), command.user(), command.conversation(),
-                userMessage.id());
+    /** Stores {@code userMessage} and runs its turn, given {@code earlier} as the history before it. */
+    private Begin newTurn(UserId user, Message userMessage, Optional<String> key, Optional<TurnListener> listener,
+                          List<Message> window, List<Message> earlier) {
+        RunningTurn turn = new RunningTurn(new TurnId(ids.next()), user, userMessage.conversationId(), userMessage.id());
         Optional<Begin> refused = claim(turn, key, listener);
         if (refused.isPresent()) {
             return refused.get();
         }
         AppendResult stored;
         try {
-            stored = messages.append(command.user(), userMessage);
+            stored = messages.append(user, userMessage);
         } catch (RuntimeException e) {
             abandon(turn);
             throw e;
@@ -242,8 +283,8 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
             abandon(turn);
         }
         return switch (stored) {
-            case AppendResult.Appended appended -> run(turn, userMessage, window, appended.conversation().settings());
-            case AppendResult.Duplicate duplicate -> retry(command.user(), duplicate.existing(), listener, window);
+            case AppendResult.Appended appended -> run(turn, userMessage, earlier, appended.conversation().settings());
+            case AppendResult.Duplicate duplicate -> retry(user, duplicate.existing(), listener, window);
             case AppendResult.ConversationMissing missing -> new Begin.Missing();
         };
     }

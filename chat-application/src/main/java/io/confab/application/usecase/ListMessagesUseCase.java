@@ -25,9 +25,9 @@ public interface ListMessagesUseCase {
     int MAX_VERSIONS = 50;
 
     /**
-     * Every version of a reply, oldest first (the last is the current one): {@code message} names
-     * the user message or one of its replies. Empty when there is no such message in the user's
-     * live conversation.
+     * Every version of a message, oldest first (the last is the current one): for a reply, every
+     * reply to the same user message; for a user message, its texts (the original and its edits).
+     * Empty when there is no such message in the user's live conversation.
      */
     Optional<List<Message>> versions(UserId owner, ConversationId conversation, MessageId message);
 

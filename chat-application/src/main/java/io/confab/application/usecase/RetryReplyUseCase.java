@@ -29,4 +29,17 @@ public interface RetryReplyUseCase {
 
     /** {@link #regenerate}, waiting for the turn to end. */
     TurnOutcome regenerateAndWait(UserId user, ConversationId conversation, MessageId message);
+
+    /**
+     * Replaces the text of the conversation's latest user message ({@code message} names it or one of
+     * its replies) and writes the reply to the new text (SPEC §16): the new text is a new user message,
+     * the old one and its replies stay stored as earlier versions. Streams like {@link #retry}.
+     *
+     * @throws io.confab.domain.ValidationException when {@code message} belongs to an older exchange,
+     *     or the new text breaks the message rules
+     */
+    TurnStart edit(UserId user, ConversationId conversation, MessageId message, String content, TurnListener listener);
+
+    /** {@link #edit}, waiting for the turn to end. */
+    TurnOutcome editAndWait(UserId user, ConversationId conversation, MessageId message, String content);
 }
