@@ -7,6 +7,7 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.SearchHit;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
@@ -49,5 +50,10 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     @Override
     public boolean saveFeedback(UserId owner, ConversationId conversation, MessageId id, Feedback feedback) {
         return guard(() -> store.saveFeedback(owner, conversation, id, feedback));
+    }
+
+    @Override
+    public List<SearchHit> search(UserId owner, String query, int limit) {
+        return guard(() -> store.search(owner, query, limit));
     }
 }

@@ -9,6 +9,7 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.SearchHit;
 import io.confab.domain.ToolCall;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
@@ -55,6 +56,7 @@ final class JooqMessageRepository implements MessageRepository {
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
     private final Map<Selection, RenderedQuery<Record>> newestFirst;
+    private final JooqMessageSearch search;
 
     /**
      * On PostgreSQL an append is one statement ({@link PostgresAppend}); elsewhere it is a
@@ -63,6 +65,7 @@ final class JooqMessageRepository implements MessageRepository {
     JooqMessageRepository(DSLContext dsl) {
         this.dsl = dsl;
         this.newestFirst = newestFirstQueries(dsl);
+        this.search = new JooqMessageSearch(dsl);
         this.oneStatementAppend = dsl.dialect().family() == SQLDialect.POSTGRES
                 ? Optional.of(new PostgresAppend(dsl)) : Optional.empty();
     }
@@ -144,6 +147,11 @@ final class JooqMessageRepository implements MessageRepository {
                         .where(CONVERSATIONS.ID.eq(conversation.value()))
                         .and(JooqConversationRepository.live(owner)))
                 .execute() > 0;
+    }
+
+    @Override
+    public List<SearchHit> search(UserId owner, String query, int limit) {
+        return search.search(owner, query, limit);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.SearchHit;
 import io.confab.domain.UserId;
 import java.util.List;
 import java.util.Optional;
@@ -50,4 +51,12 @@ public interface MessageRepository {
      * false when there is no such message there.
      */
     boolean saveFeedback(UserId owner, ConversationId conversation, MessageId id, Feedback feedback);
+
+    /**
+     * Full-text search of the owner's live conversations: their messages and titles that contain
+     * every word of {@code query}, best match first, at most {@code limit}. A query without any word
+     * finds nothing; no query text is ever an error. How words match (stemming, substrings) is the
+     * store's: PostgreSQL's text search, a lower-cased substring on H2, whole words in memory.
+     */
+    List<SearchHit> search(UserId owner, String query, int limit);
 }
