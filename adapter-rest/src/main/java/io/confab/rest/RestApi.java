@@ -82,6 +82,7 @@ public final class RestApi {
         new ConversationRoutes(useCases).register(routes);
         new MessageRoutes(useCases, settings, metrics).register(routes);
         new ChatRoutes(useCases).register(routes);
+        new SearchRoutes(useCases).register(routes);
         new DevTokenRoutes(devTokens).register(routes);
         new ChatKitApi(useCases, Authentication::user, eventBus, settings.sseHeartbeat(), new StreamCounter() {
             @Override

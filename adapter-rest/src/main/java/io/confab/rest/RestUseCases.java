@@ -11,6 +11,7 @@ import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
 import io.confab.application.usecase.RetryReplyUseCase;
+import io.confab.application.usecase.SearchUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase;
 import java.util.Objects;
@@ -29,7 +30,8 @@ public record RestUseCases(
         CancelTurnUseCase cancelTurn,
         RetryReplyUseCase retryReply,
         OneShotChatUseCase oneShotChat,
-        ListTasksUseCase listTasks) {
+        ListTasksUseCase listTasks,
+        SearchUseCase search) {
 
     public RestUseCases {
         Objects.requireNonNull(createConversation, "createConversation");
@@ -45,5 +47,6 @@ public record RestUseCases(
         Objects.requireNonNull(retryReply, "retryReply");
         Objects.requireNonNull(oneShotChat, "oneShotChat");
         Objects.requireNonNull(listTasks, "listTasks");
+        Objects.requireNonNull(search, "search");
     }
 }

@@ -9,6 +9,7 @@ import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
 import io.confab.application.usecase.RetryReplyUseCase;
+import io.confab.application.usecase.SearchUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
@@ -60,6 +61,7 @@ final class Stubs {
     OneShotChatUseCase oneShotChat = (user, conversation, message) -> completed(
             conversation.orElseGet(() -> create(user, "").id()), message);
     ListTasksUseCase listTasks = (owner, filter) -> List.of();
+    SearchUseCase search = query -> List.of();
     GiveFeedbackUseCase giveFeedback = (owner, conversation, message, feedback) -> false;
     RetryReplyUseCase retryReply = (user, conversation, message, listener) -> new TurnStart.NotFound();
     ListMessagesUseCase listMessages = (owner, conversation, before, limit) ->
@@ -90,7 +92,8 @@ final class Stubs {
                 (user, conversation) -> cancelTurn.cancel(user, conversation),
                 (user, conversation, message, listener) -> retryReply.retry(user, conversation, message, listener),
                 (user, conversation, message) -> oneShotChat.chat(user, conversation, message),
-                (owner, filter) -> listTasks.list(owner, filter));
+                (owner, filter) -> listTasks.list(owner, filter),
+                query -> search.search(query));
     }
 
     Conversation create(UserId owner, String title) {

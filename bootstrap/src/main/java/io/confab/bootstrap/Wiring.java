@@ -87,7 +87,7 @@ final class Wiring implements AutoCloseable {
                     confab.getConversation(), confab.updateConversation(), confab.deleteConversation(),
                     confab.listMessages(), confab.giveFeedback(), turnMetrics.meter(confab.sendMessage()),
                     confab.followTurn(), confab.cancelTurn(), turnMetrics.meter(confab.retryReply()),
-                    turnMetrics.meter(confab.oneShotChat()), confab.listTasks());
+                    turnMetrics.meter(confab.oneShotChat()), confab.listTasks(), confab.search());
             this.restApi = restApi(config, devTokens);
             this.webSocket = closeLater(new WebSocketApi(new WebSocketUseCases(useCases.sendMessage(),
                     useCases.createConversation(), useCases.getConversation(), useCases.cancelTurn(),

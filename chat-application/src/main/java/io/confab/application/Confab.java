@@ -6,6 +6,7 @@ import io.confab.application.service.FeedbackService;
 import io.confab.application.service.ListMessagesService;
 import io.confab.application.service.ListTasksService;
 import io.confab.application.service.OneShotChatService;
+import io.confab.application.service.SearchService;
 import io.confab.application.turn.TurnServices;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.CreateConversationUseCase;
@@ -18,6 +19,7 @@ import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
 import io.confab.application.usecase.RetryReplyUseCase;
+import io.confab.application.usecase.SearchUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase;
 import io.confab.domain.port.ChatModel;
@@ -40,6 +42,7 @@ public final class Confab implements AutoCloseable {
     private final ListMessagesService listMessages;
     private final FeedbackService feedback;
     private final ListTasksService listTasks;
+    private final SearchService search;
     private final OneShotChatService oneShotChat;
 
     private Confab(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
@@ -49,6 +52,7 @@ public final class Confab implements AutoCloseable {
         this.listMessages = new ListMessagesService(ports.messages());
         this.feedback = new FeedbackService(ports.messages());
         this.listTasks = new ListTasksService(ports.tasks());
+        this.search = new SearchService(ports.messages());
         this.oneShotChat = new OneShotChatService(conversations, turns.sendMessage());
     }
 
@@ -134,6 +138,10 @@ public final class Confab implements AutoCloseable {
 
     public ListTasksUseCase listTasks() {
         return listTasks;
+    }
+
+    public SearchUseCase search() {
+        return search;
     }
 
     /** How many turns run on this instance now (for metrics and readiness). */
