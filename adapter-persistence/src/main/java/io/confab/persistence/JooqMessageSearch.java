@@ -25,9 +25,10 @@ import org.jooq.impl.SQLDataType;
 /**
  * Full-text search of one owner's live conversations, messages and titles, in one statement: the
  * best {@code limit} hits of both (a union ranked in the database), then the snippets of those
- * only. PostgreSQL uses its text search with the {@code 'simple'} configuration (the GIN indexes
- * of db/migration/postgresql V9); H2 matches lower-cased substrings and ranks by how often the
- * words occur ({@link Substrings}).
+ * only. PostgreSQL uses its text search with the {@code 'simple'} configuration (the stored
+ * {@code messages.search_vector} and its GIN index, db/migration/postgresql V9; a title is parsed
+ * on the fly, among the owner's few live conversations); H2 matches lower-cased substrings and
+ * ranks by how often the words occur ({@link Substrings}).
  */
 final class JooqMessageSearch {
 
@@ -37,6 +38,12 @@ final class JooqMessageSearch {
     private static final Field<String> TEXT = DSL.field(DSL.name("text"), SQLDataType.VARCHAR);
     private static final Field<Instant> CREATED_AT = DSL.field(DSL.name("created_at"), SQLDataType.INSTANT);
     private static final Field<Double> RANK = DSL.field(DSL.name("rank"), SQLDataType.DOUBLE);
+
+    /** Messages' content and the stored vector of it (PostgreSQL only: not in the jOOQ classes, generated from common/). */
+    private static final Searched CONTENT = new Searched(MESSAGES.CONTENT,
+            DSL.field(MESSAGES.getQualifiedName().append("search_vector")));
+    private static final Searched TITLE = new Searched(CONVERSATIONS.TITLE,
+            DSL.field("to_tsvector('simple', {0})", CONVERSATIONS.TITLE));
 
     private final DSLContext dsl;
     private final boolean postgres;
@@ -68,19 +75,23 @@ final class JooqMessageSearch {
     private static Select<Record6<UUID, UUID, String, String, Instant, Double>> messages(UserId owner, Matcher matcher) {
         return DSL.select(MESSAGES.CONVERSATION_ID.as(CONVERSATION), MESSAGES.ID.as(MESSAGE), MESSAGES.ROLE.as(ROLE),
                         MESSAGES.CONTENT.as(TEXT), MESSAGES.CREATED_AT.as(CREATED_AT),
-                        matcher.rank(MESSAGES.CONTENT).as(RANK))
+                        matcher.rank(CONTENT).as(RANK))
                 .from(MESSAGES)
                 .join(CONVERSATIONS).on(CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
                 .where(JooqConversationRepository.live(owner))
-                .and(matcher.matches(MESSAGES.CONTENT));
+                .and(matcher.matches(CONTENT));
     }
 
     private static Select<Record6<UUID, UUID, String, String, Instant, Double>> titles(UserId owner, Matcher matcher) {
         return DSL.select(CONVERSATIONS.ID, DSL.castNull(SQLDataType.UUID), DSL.inline(SearchHit.TITLE_ROLE),
-                        CONVERSATIONS.TITLE, CONVERSATIONS.CREATED_AT, matcher.rank(CONVERSATIONS.TITLE))
+                        CONVERSATIONS.TITLE, CONVERSATIONS.CREATED_AT, matcher.rank(TITLE))
                 .from(CONVERSATIONS)
                 .where(JooqConversationRepository.live(owner))
-                .and(matcher.matches(CONVERSATIONS.TITLE));
+                .and(matcher.matches(TITLE));
+    }
+
+    /** A text column searched, and its {@code tsvector} on PostgreSQL. */
+    private record Searched(Field<String> text, Field<Object> vector) {
     }
 
     /** How a store finds, ranks and quotes the words of a query in a text column. */
@@ -88,9 +99,9 @@ final class JooqMessageSearch {
 
         boolean isEmpty();
 
-        Condition matches(Field<String> text);
+        Condition matches(Searched column);
 
-        Field<Double> rank(Field<String> text);
+        Field<Double> rank(Searched column);
 
         /** The snippet the database computes from a hit's whole text. */
         Field<String> snippet(Field<String> text);
@@ -101,8 +112,8 @@ final class JooqMessageSearch {
 
     /**
      * PostgreSQL: the query as {@code websearch_to_tsquery} reads it (quotes, {@code or}, {@code -};
-     * it never fails on user input), matched against {@code to_tsvector('simple', text)} (what the
-     * GIN indexes hold), ranked by {@code ts_rank}, quoted by {@code ts_headline} without markers.
+     * it never fails on user input), matched against the column's {@code tsvector}, ranked by
+     * {@code ts_rank}, quoted by {@code ts_headline} without markers.
      */
     private record TextSearch(String query) implements Matcher {
 
@@ -115,13 +126,13 @@ final class JooqMessageSearch {
         }
 
         @Override
-        public Condition matches(Field<String> text) {
-            return DSL.condition("{0} @@ {1}", vector(text), tsquery());
+        public Condition matches(Searched column) {
+            return DSL.condition("{0} @@ {1}", column.vector(), tsquery());
         }
 
         @Override
-        public Field<Double> rank(Field<String> text) {
-            return DSL.field("ts_rank({0}, {1})", SQLDataType.REAL, vector(text), tsquery()).cast(SQLDataType.DOUBLE);
+        public Field<Double> rank(Searched column) {
+            return DSL.field("ts_rank({0}, {1})", SQLDataType.REAL, column.vector(), tsquery()).cast(SQLDataType.DOUBLE);
         }
 
         @Override
@@ -133,10 +144,6 @@ final class JooqMessageSearch {
         @Override
         public String finish(String snippet) {
             return snippet.strip();
-        }
-
-        private static Field<Object> vector(Field<String> text) {
-            return DSL.field("to_tsvector('simple', {0})", text);
         }
 
         private Field<Object> tsquery() {
@@ -156,13 +163,13 @@ final class JooqMessageSearch {
         }
 
         @Override
-        public Condition matches(Field<String> text) {
-            return DSL.and(words.stream().map(word -> DSL.lower(text).contains(word)).toList());
+        public Condition matches(Searched column) {
+            return DSL.and(words.stream().map(word -> DSL.lower(column.text()).contains(word)).toList());
         }
 
         @Override
-        public Field<Double> rank(Field<String> text) {
-            Field<String> lower = DSL.lower(text);
+        public Field<Double> rank(Searched column) {
+            Field<String> lower = DSL.lower(column.text());
             return words.stream()
                     .map(word -> DSL.charLength(lower).minus(DSL.charLength(DSL.replace(lower, DSL.val(word))))
                             .div(word.length()))

@@ -83,7 +83,7 @@ class SchemaHistoryTest {
         Database.open(settings).close();
         alterHistory("delete from flyway_schema_history where version >= '2'",
                 "drop index if exists conversations_live_idx", "drop index if exists messages_window_idx",
-                "drop index if exists messages_search_idx", "drop index if exists conversations_search_idx",
+                "drop index if exists messages_search_idx", "alter table messages drop column if exists search_vector",
                 "drop table if exists turn_leases",
                 "alter table messages drop constraint if exists messages_feedback_rating_check",
                 "alter table messages drop column if exists feedback_rating",
