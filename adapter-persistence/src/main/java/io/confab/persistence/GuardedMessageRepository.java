@@ -8,6 +8,7 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.SearchHit;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
@@ -67,5 +68,10 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     @Override
     public long purge(RetentionPolicy policy, Instant now) {
         return guard(() -> store.purge(policy, now));
+    }
+
+    @Override
+    public List<SearchHit> search(UserId owner, String query, int limit) {
+        return guard(() -> store.search(owner, query, limit));
     }
 }

@@ -11,6 +11,7 @@ import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
 import io.confab.domain.Role;
+import io.confab.domain.SearchHit;
 import io.confab.domain.ToolCall;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
@@ -66,6 +67,7 @@ final class JooqMessageRepository implements MessageRepository {
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
     private final Map<Selection, RenderedQuery<Record>> newestFirst;
+    private final JooqMessageSearch search;
 
     /**
      * On PostgreSQL an append is one statement ({@link PostgresAppend}); elsewhere it is a
@@ -74,6 +76,7 @@ final class JooqMessageRepository implements MessageRepository {
     JooqMessageRepository(DSLContext dsl) {
         this.dsl = dsl;
         this.newestFirst = newestFirstQueries(dsl);
+        this.search = new JooqMessageSearch(dsl);
         this.oneStatementAppend = dsl.dialect().family() == SQLDialect.POSTGRES
                 ? Optional.of(new PostgresAppend(dsl)) : Optional.empty();
     }
@@ -231,6 +234,11 @@ final class JooqMessageRepository implements MessageRepository {
                 .execute();
         sql.deleteFrom(MESSAGES).where(MESSAGES.CONVERSATION_ID.in(ids)).execute();
         return sql.deleteFrom(CONVERSATIONS).where(CONVERSATIONS.ID.in(ids)).execute();
+    }
+
+    @Override
+    public List<SearchHit> search(UserId owner, String query, int limit) {
+        return search.search(owner, query, limit);
     }
 
     /**

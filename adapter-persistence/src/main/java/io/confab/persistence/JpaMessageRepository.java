@@ -10,6 +10,7 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.SearchHit;
 import io.confab.domain.ToolCall;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
@@ -29,7 +30,8 @@ import org.hibernate.query.SelectionQuery;
  * Messages and tool calls through Hibernate, with the same shape as the jOOQ store: counters
  * first (locking the conversation), then inserts, then the counted conversation read back, in one
  * transaction; reads newest first by (created_at, id), tool calls of all messages read in one
- * more query.
+ * more query. Search is the jOOQ query on the same pool ({@link JooqMessageSearch}): JPQL has no
+ * full-text search.
  */
 final class JpaMessageRepository implements MessageRepository {
 
@@ -40,9 +42,16 @@ final class JpaMessageRepository implements MessageRepository {
             + " and (m.createdAt < b.createdAt or (m.createdAt = b.createdAt and m.id < b.id)))";
 
     private final SessionFactory sessions;
+    private final JooqMessageSearch search;
 
-    JpaMessageRepository(SessionFactory sessions) {
+    JpaMessageRepository(SessionFactory sessions, JooqMessageSearch search) {
         this.sessions = sessions;
+        this.search = search;
+    }
+
+    @Override
+    public List<SearchHit> search(UserId owner, String query, int limit) {
+        return search.search(owner, query, limit);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class JpaStores {
             SessionFactory sessions = sessionFactory(database);
             return new GuardedStores(database,
                     new JpaConversationRepository(sessions),
-                    new JpaMessageRepository(sessions),
+                    new JpaMessageRepository(sessions, new JooqMessageSearch(JooqStores.dsl(database))),
                     new JooqTaskRepository(JooqStores.dsl(database)),
                     new JooqTurnLeases(JooqStores.dsl(database)),
                     sessions::close);
@@ -52,7 +52,7 @@ public final class JpaStores {
         SessionFactory sessions = entityManagers.unwrap(SessionFactory.class);
         return new GuardedStores(database,
                 new JpaConversationRepository(sessions),
-                new JpaMessageRepository(sessions),
+                new JpaMessageRepository(sessions, new JooqMessageSearch(JooqStores.dsl(database))),
                 new JooqTaskRepository(JooqStores.dsl(database)),
                 new JooqTurnLeases(JooqStores.dsl(database)),
                 () -> { });

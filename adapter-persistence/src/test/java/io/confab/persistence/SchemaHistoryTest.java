@@ -83,6 +83,7 @@ class SchemaHistoryTest {
         Database.open(settings).close();
         alterHistory("delete from flyway_schema_history where version <> '1'", // versions are text: '11' < '2'
                 "drop index if exists conversations_live_idx", "drop index if exists messages_window_idx",
+                "drop index if exists messages_search_idx", "alter table messages drop column if exists search_vector",
                 "drop table if exists turn_leases",
                 "alter table conversations drop constraint if exists conversations_external_id_key",
                 "alter table conversations drop column if exists external_id",

@@ -6,6 +6,7 @@ import io.confab.domain.port.TaskRepository;
 import io.confab.domain.port.TurnLeases;
 import io.confab.testkit.contract.ConversationRepositoryContract;
 import io.confab.testkit.contract.MessageRepositoryContract;
+import io.confab.testkit.contract.MessageSearchContract;
 import io.confab.testkit.contract.TaskRepositoryContract;
 import io.confab.testkit.contract.TurnLeasesContract;
 import org.junit.jupiter.api.Nested;
@@ -28,6 +29,19 @@ abstract class StoreContracts {
 
     @Nested
     class Messages extends MessageRepositoryContract {
+        @Override
+        protected ConversationRepository conversationRepository() {
+            return stores().stores().conversations();
+        }
+
+        @Override
+        protected MessageRepository messageRepository() {
+            return stores().stores().messages();
+        }
+    }
+
+    @Nested
+    class Search extends MessageSearchContract {
         @Override
         protected ConversationRepository conversationRepository() {
             return stores().stores().conversations();

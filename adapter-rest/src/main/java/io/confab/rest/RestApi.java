@@ -94,6 +94,7 @@ public final class RestApi {
                 useCases.retryReply(), support).register(routes);
         new ChatRoutes(useCases).register(routes);
         new PortabilityRoutes(useCases).register(routes);
+        new SearchRoutes(useCases).register(routes);
         new DevTokenRoutes(devTokens).register(routes);
         new ChatKitApi(useCases, Authentication::user, eventBus, settings.sseHeartbeat(), new StreamCounter() {
             @Override

@@ -15,6 +15,7 @@ import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
 import io.confab.application.usecase.RetryReplyUseCase;
+import io.confab.application.usecase.SearchUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase;
 import java.util.Objects;
@@ -36,7 +37,8 @@ public record RestUseCases(
         CancelTurnUseCase cancelTurn,
         RetryReplyUseCase retryReply,
         OneShotChatUseCase oneShotChat,
-        ListTasksUseCase listTasks) {
+        ListTasksUseCase listTasks,
+        SearchUseCase search) {
 
     public RestUseCases {
         Objects.requireNonNull(createConversation, "createConversation");
@@ -55,6 +57,7 @@ public record RestUseCases(
         Objects.requireNonNull(retryReply, "retryReply");
         Objects.requireNonNull(oneShotChat, "oneShotChat");
         Objects.requireNonNull(listTasks, "listTasks");
+        Objects.requireNonNull(search, "search");
     }
 
     /** Every use case straight from Confab's facade. */
@@ -62,13 +65,14 @@ public record RestUseCases(
         return new RestUseCases(confab.createConversation(), confab.listConversations(), confab.getConversation(),
                 confab.updateConversation(), confab.deleteConversation(), confab.listMessages(), confab.giveFeedback(),
                 confab.exportConversation(), confab.importConversation(), confab.eraseAccount(), confab.sendMessage(),
-                confab.followTurn(), confab.cancelTurn(), confab.retryReply(), confab.oneShotChat(), confab.listTasks());
+                confab.followTurn(), confab.cancelTurn(), confab.retryReply(), confab.oneShotChat(), confab.listTasks(),
+                confab.search());
     }
 
     /** These use cases with the ones that run turns replaced (a host wraps them, to meter them say). */
     public RestUseCases withTurns(SendMessageUseCase send, RetryReplyUseCase retry, OneShotChatUseCase oneShot) {
         return new RestUseCases(createConversation, listConversations, getConversation, updateConversation,
                 deleteConversation, listMessages, giveFeedback, exportConversation, importConversation, eraseAccount,
-                send, followTurn, cancelTurn, retry, oneShot, listTasks);
+                send, followTurn, cancelTurn, retry, oneShot, listTasks, search);
     }
 }

@@ -1,18 +1,30 @@
 package io.confab.rest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confab.application.usecase.SearchUseCase;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
+import io.confab.domain.ConversationId;
+import io.confab.domain.MessageId;
+import io.confab.domain.Role;
+import io.confab.domain.SearchHit;
+import io.confab.domain.UserId;
 import io.confab.domain.port.StoreUnavailableException;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -362,6 +374,47 @@ class RestApiTest extends AbstractRestTest {
     private HttpResponse<String> put(String path, String user, String json) {
         return server.send(server.request(path, user).header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void search_answersTheCallersHits_messageAndTitle() {
+        ConversationId conversation = new ConversationId(UUID.randomUUID());
+        MessageId message = new MessageId(UUID.randomUUID());
+        Instant at = Instant.parse("2026-03-01T10:00:00Z");
+        List<SearchUseCase.Search> asked = new ArrayList<>();
+        stubs.search = search -> {
+            asked.add(search);
+            return List.of(SearchHit.inMessage(conversation, message, Role.ASSISTANT, "the dentist at 9", at),
+                    SearchHit.inTitle(conversation, "Dentist", at));
+        };
+        start();
+
+        var response = server.get("/api/v1/chat/search?limit=5&q=" + URLEncoder.encode("dentist \"or\" -x %", UTF_8), "alice");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(asked).containsExactly(new SearchUseCase.Search(new UserId("alice"), "dentist \"or\" -x %", 5));
+        JsonNode items = json(response).path("items");
+        assertThat(items.get(0).path("conversation_id").asText()).isEqualTo(conversation.toString());
+        assertThat(items.get(0).path("message_id").asText()).isEqualTo(message.toString());
+        assertThat(items.get(0).path("role").asText()).isEqualTo("assistant");
+        assertThat(items.get(0).path("snippet").asText()).isEqualTo("the dentist at 9");
+        assertThat(items.get(0).path("created_at").asText()).isEqualTo("2026-03-01T10:00:00Z");
+        assertThat(items.get(1).get("message_id").isNull()).isTrue();
+        assertThat(items.get(1).path("role").asText()).isEqualTo("title");
+    }
+
+    @Test
+    void search_withoutQ_is400_andAnEmptyOrOverLongQ_orALimitOutOfRange_is422() {
+        start();
+
+        assertProblem(server.get("/api/v1/chat/search", "alice"), 400, "bad_parameter");
+        assertProblem(server.get("/api/v1/chat/search?q=", "alice"), 400, "bad_parameter");
+        assertProblem(server.get("/api/v1/chat/search?q=x&limit=many", "alice"), 400, "bad_parameter");
+        assertProblem(server.get("/api/v1/chat/search?q=%20%20", "alice"), 422, "validation_failed");
+        assertProblem(server.get("/api/v1/chat/search?q=" + "x".repeat(201), "alice"), 422, "validation_failed");
+        assertProblem(server.get("/api/v1/chat/search?q=x&limit=0", "alice"), 422, "validation_failed");
+        assertProblem(server.get("/api/v1/chat/search?q=x&limit=51", "alice"), 422, "validation_failed");
+        assertProblem(server.get("/api/v1/chat/search?q=x", null), 401, "missing_token");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
 import io.confab.application.usecase.RetryReplyUseCase;
+import io.confab.application.usecase.SearchUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
@@ -70,6 +71,7 @@ final class Stubs {
     OneShotChatUseCase oneShotChat = (user, conversation, message) -> completed(
             conversation.orElseGet(() -> create(user, "").id()), message);
     ListTasksUseCase listTasks = (owner, filter) -> List.of();
+    SearchUseCase search = query -> List.of();
     GiveFeedbackUseCase giveFeedback = (owner, conversation, message, feedback) -> false;
     ExportConversationUseCase exportConversation = (owner, conversation) ->
             find(owner, conversation).map(c -> new ExportConversationUseCase.Export(c, List.of()));
@@ -142,7 +144,8 @@ final class Stubs {
                 (user, conversation) -> cancelTurn.cancel(user, conversation),
                 retryReply,
                 (user, conversation, message) -> oneShotChat.chat(user, conversation, message),
-                (owner, filter) -> listTasks.list(owner, filter));
+                (owner, filter) -> listTasks.list(owner, filter),
+                query -> search.search(query));
     }
 
     Conversation create(UserId owner, String title) {

@@ -81,6 +81,9 @@ abstract class ServerContract extends RealServerTest {
         assertThat(messages.path("has_more").asBoolean()).isFalse();
         assertThat(json(api.get(CONVERSATIONS + "?limit=10", token)).path("total").asInt()).isEqualTo(1);
 
+        JsonNode found = json(api.get("/api/v1/chat/search?q=milk", token));
+        assertThat(found.path("items").get(0).path("conversation_id").asText()).isEqualTo(id);
+
         JsonNode tasks = json(api.get("/api/v1/tasks?status=pending", token));
         assertThat(tasks.path("items").get(0).path("title").asText()).isEqualTo("buy milk");
 
@@ -273,6 +276,8 @@ abstract class ServerContract extends RealServerTest {
         assertThat(json(api.get(CONVERSATIONS, bob)).path("total").asInt()).isZero();
         assertThat(json(api.get(CONVERSATIONS + "?q=Secret", bob)).path("items")).isEmpty();
         assertThat(json(api.get("/api/v1/tasks", bob)).path("items")).isEmpty();
+        assertThat(json(api.get("/api/v1/chat/search?q=cake", bob)).path("items")).isEmpty();
+        assertThat(json(api.get("/api/v1/chat/search?q=secret", bob)).path("items")).isEmpty();
         assertThat(json(api.get(one, alice)).path("title").asText()).isEqualTo("Secret plans");
         assertThat(json(api.get(one + "/messages", alice)).path("items")).hasSize(2);
     }
@@ -332,6 +337,41 @@ abstract class ServerContract extends RealServerTest {
         assertThat(api.post("/api/somebody-else/chat", token, "{\"message\":\"hi\"}").statusCode()).isEqualTo(403);
     }
 
+    // ---- search -------------------------------------------------------------------------------
+
+    @Test
+    void search_findsTheCallersMessagesAndTitles_bestFirst_neverDeletedOnes_andAnyQueryIsSafe() {
+        String token = TestTokens.token(newUser());
+        String holiday = api.createConversation(token, "Holiday in Lisbon");
+        api.post(CONVERSATIONS + "/" + holiday + "/messages", token, "{\"message\":\"where is the tram museum?\"}");
+        String notes = api.createConversation(token, "Notes");
+        api.post(CONVERSATIONS + "/" + notes + "/messages", token, "{\"message\":\"Lisbon lisbon LISBON lisbon\"}");
+
+        JsonNode lisbon = json(api.get("/api/v1/chat/search?q=lisbon", token)).path("items");
+        assertThat(lisbon).hasSize(3); // the notes' question and its echo, then the holiday's title
+        assertThat(lisbon.get(0).path("conversation_id").asText()).isEqualTo(notes);
+        JsonNode title = lisbon.get(2);
+        assertThat(title.path("conversation_id").asText()).isEqualTo(holiday);
+        assertThat(title.get("message_id").isNull()).isTrue();
+        assertThat(title.path("role").asText()).isEqualTo("title");
+        assertThat(title.path("snippet").asText()).contains("Lisbon");
+
+        JsonNode museum = json(api.get("/api/v1/chat/search?q=tram%20museum", token)).path("items");
+        assertThat(museum).extracting(hit -> hit.path("role").asText()).containsExactlyInAnyOrder("user", "assistant");
+        assertThat(json(api.get("/api/v1/chat/search?q=lisbon&limit=1", token)).path("items")).hasSize(1);
+
+        assertThat(api.delete(CONVERSATIONS + "/" + notes, token).statusCode()).isEqualTo(204);
+        assertThat(json(api.get("/api/v1/chat/search?q=lisbon", token)).path("items")).hasSize(1);
+
+        for (String query : List.of("%22tram%20museum%22%20-lisbon", "%27%29%3A*%26%7C%21", "%25", "or%20or")) {
+            var response = api.get("/api/v1/chat/search?q=" + query, token);
+            assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
+        }
+        assertProblem(api.get("/api/v1/chat/search", token), 400, "bad_parameter");
+        assertValidationError(api.get("/api/v1/chat/search?q=" + "x".repeat(201), token), "q");
+        assertValidationError(api.get("/api/v1/chat/search?q=x&limit=51", token), "limit");
+    }
+
     // ---- client errors ------------------------------------------------------------------------
 
     @Test
@@ -369,6 +409,7 @@ abstract class ServerContract extends RealServerTest {
         assertValidationError(api.patch(one + "/title", token, "{\"title\":\"" + nul + "\"}"), "title");
         assertValidationError(api.patch(one, token, "{\"metadata\":{\"k\":\"" + nul + "\"}}"), "metadata");
         assertValidationError(api.get(CONVERSATIONS + "?q=a%00b", token), "q");
+        assertValidationError(api.get("/api/v1/chat/search?q=a%00b", token), "q");
         assertThat(json(api.get(one + "/messages", token)).path("items")).isEmpty();
         assertThat(json(api.get(CONVERSATIONS, token)).path("total").asInt()).isEqualTo(1);
     }

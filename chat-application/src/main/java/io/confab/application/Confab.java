@@ -10,6 +10,7 @@ import io.confab.application.service.ImportService;
 import io.confab.application.service.ListMessagesService;
 import io.confab.application.service.ListTasksService;
 import io.confab.application.service.OneShotChatService;
+import io.confab.application.service.SearchService;
 import io.confab.application.turn.TurnServices;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.CreateConversationUseCase;
@@ -25,6 +26,7 @@ import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
 import io.confab.application.usecase.RetryReplyUseCase;
+import io.confab.application.usecase.SearchUseCase;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase;
 import io.confab.domain.port.ChatModel;
@@ -53,6 +55,7 @@ public final class Confab implements AutoCloseable {
     private final ExportService export;
     private final ImportService importing;
     private final EraseAccountService eraseAccount;
+    private final SearchService search;
     private final OneShotChatService oneShotChat;
 
     private Confab(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
@@ -70,6 +73,7 @@ public final class Confab implements AutoCloseable {
         this.export = new ExportService(ports.conversations(), ports.messages());
         this.importing = new ImportService(ports.messages(), ports.eventBus(), ports.clock(), ports.ids());
         this.eraseAccount = new EraseAccountService(ports.messages(), ports.tasks());
+        this.search = new SearchService(ports.messages());
         this.oneShotChat = new OneShotChatService(conversations, turns.sendMessage());
     }
 
@@ -167,6 +171,10 @@ public final class Confab implements AutoCloseable {
 
     public ListTasksUseCase listTasks() {
         return listTasks;
+    }
+
+    public SearchUseCase search() {
+        return search;
     }
 
     /** How many turns run on this instance now (for metrics and readiness). */

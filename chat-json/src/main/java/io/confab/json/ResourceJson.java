@@ -7,13 +7,14 @@ import io.confab.domain.Conversation;
 import io.confab.domain.ConversationSettings;
 import io.confab.domain.Feedback;
 import io.confab.domain.Message;
+import io.confab.domain.SearchHit;
 import io.confab.domain.Task;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.ToolCall;
 import java.util.Map;
 
 /**
- * The wire form (SPEC §4) of conversations, messages, tool calls and tasks: snake_case, ids as
+ * The wire form (SPEC §4) of conversations, messages, tool calls, tasks and search hits: snake_case, ids as
  * strings, times as ISO-8601 UTC.
  */
 public final class ResourceJson {
@@ -100,6 +101,17 @@ public final class ResourceJson {
         node.put("completed", task.completed());
         node.put("created_at", task.createdAt().toString());
         node.put("updated_at", task.updatedAt().toString());
+        return node;
+    }
+
+    /** {@code {"conversation_id","message_id","role","snippet","created_at"}}; a title hit has a null message_id and role "title". */
+    public static ObjectNode searchHit(SearchHit hit) {
+        ObjectNode node = NODES.objectNode();
+        node.put("conversation_id", hit.conversationId().toString());
+        node.put("message_id", hit.messageId().map(Object::toString).orElse(null));
+        node.put("role", hit.role());
+        node.put("snippet", hit.snippet());
+        node.put("created_at", hit.createdAt().toString());
         return node;
     }
 

@@ -10,6 +10,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.port.IdGenerator;
 import io.confab.persistence.JooqStores;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import java.util.Optional;
 /**
  * Measures the jOOQ stores on H2 and PostgreSQL: the agent's 50-message window and a message
  * append in conversations of 10, 10,000 and 100,000 messages, then PostgreSQL turn writes from 16
- * concurrent writers. Prints Markdown tables. PostgreSQL is reached through the admin URL in
+ * concurrent writers, and search ({@code MessageRepository.search}, limit 20) over the owner's
+ * messages so far: a word in one message of {@value Seeder#RARE_EVERY}, and a word in every one.
+ * Prints Markdown tables. PostgreSQL is reached through the admin URL in
  * {@code CONFAB_BENCH_PG_URL} (default: the local server), where a fresh database is created and
  * dropped. The argument {@code history} or {@code turns} runs only that part.
  */
@@ -27,6 +30,9 @@ public final class PersistenceBenchmark {
     private static final int WINDOW = 50;
     private static final int WARMUP = 300;
     private static final int ITERATIONS = 2_000;
+    /** A search for a word in every message ranks them all: fewer runs. */
+    private static final int SEARCH_WARMUP = 20;
+    private static final int SEARCH_ITERATIONS = 200;
     private static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
     private final IdGenerator ids = new TimeOrderedIdGenerator();
@@ -63,6 +69,8 @@ public final class PersistenceBenchmark {
     }
 
     private void historyReadsAndAppends(BenchDatabase database) throws Exception {
+        List<String> searches = new ArrayList<>();
+        int seeded = 0;
         try (Stores stores = JooqStores.open(database.settings())) {
             for (int size : CONVERSATION_SIZES) {
                 Instant start = Instant.parse("2026-01-01T00:00:00Z");
@@ -91,16 +99,38 @@ public final class PersistenceBenchmark {
                 System.out.printf(Locale.ROOT, "| %s | %,d messages | %.2f / %.2f ms | %.2f / %.2f ms | %.2f / %.2f ms |%n",
                         database.label(), size, window.medianMillis(), window.p99Millis(),
                         page.medianMillis(), page.p99Millis(), append.medianMillis(), append.p99Millis());
+                seeded += size;
+                Latencies rare = measure(() -> search(stores, Seeder.RARE_WORD), SEARCH_WARMUP, SEARCH_ITERATIONS);
+                Latencies everywhere = measure(() -> search(stores, "dentist"), SEARCH_WARMUP, SEARCH_ITERATIONS);
+                searches.add(String.format(Locale.ROOT, "| %s | %,d messages | %.2f / %.2f ms | %.2f / %.2f ms |",
+                        database.label(), seeded, rare.medianMillis(), rare.p99Millis(),
+                        everywhere.medianMillis(), everywhere.p99Millis()));
             }
+        }
+        System.out.println();
+        System.out.println("| database | the user's messages | search, a word in 1 of " + Seeder.RARE_EVERY
+                + ": median / p99 | search, a word in all: median / p99 |");
+        System.out.println("|---|---:|---:|---:|");
+        searches.forEach(System.out::println);
+        System.out.println();
+    }
+
+    private void search(Stores stores, String word) {
+        if (stores.messages().search(owner, word, 20).isEmpty()) {
+            throw new IllegalStateException("nothing found for " + word);
         }
     }
 
     private static Latencies measure(Runnable operation) {
-        for (int i = 0; i < WARMUP; i++) {
+        return measure(operation, WARMUP, ITERATIONS);
+    }
+
+    private static Latencies measure(Runnable operation, int warmup, int iterations) {
+        for (int i = 0; i < warmup; i++) {
             operation.run();
         }
         Latencies latencies = new Latencies();
-        for (int i = 0; i < ITERATIONS; i++) {
+        for (int i = 0; i < iterations; i++) {
             long started = System.nanoTime();
             operation.run();
             latencies.record(System.nanoTime() - started);

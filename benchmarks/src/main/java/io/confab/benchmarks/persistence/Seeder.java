@@ -22,6 +22,9 @@ public final class Seeder {
 
     private static final int ROWS_PER_STATEMENT = 1_000;
     private static final String CONTENT = "Could you add a task to buy milk and remind me about the dentist on Friday? ".repeat(3);
+    /** One message in {@value #RARE_EVERY} also has this word: what a search for something specific finds. */
+    public static final String RARE_WORD = "kubernetes";
+    public static final int RARE_EVERY = 1_000;
 
     private Seeder() {
     }
@@ -63,7 +66,8 @@ public final class Seeder {
 
     private static MessagesRecord row(UUID conversationId, int index, IdGenerator ids, Instant at) {
         boolean user = index % 2 == 0;
-        return new MessagesRecord(ids.next(), conversationId, user ? "user" : "assistant", CONTENT,
+        return new MessagesRecord(ids.next(), conversationId, user ? "user" : "assistant",
+                index % RARE_EVERY == 0 ? CONTENT + RARE_WORD : CONTENT,
                 "complete", user ? null : "offline", 0L, 0L, JSONB.valueOf("{}"), null, null, at, null, null);
     }
 }

@@ -64,6 +64,11 @@ public final class InMemoryConversationRepository implements ConversationReposit
         return new Page<>(page, matching.size(), query.offset(), query.limit());
     }
 
+    /** The owner's live conversations, in no order. */
+    synchronized List<Conversation> live(UserId owner) {
+        return rows.values().stream().filter(c -> c.owner().equals(owner) && !c.isDeleted()).toList();
+    }
+
     @Override
     public synchronized Optional<Conversation> update(Conversation conversation) {
         return find(conversation.owner(), conversation.id()).map(stored -> {

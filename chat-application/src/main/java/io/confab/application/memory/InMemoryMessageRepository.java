@@ -7,6 +7,8 @@ import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
 import io.confab.domain.Role;
+import io.confab.domain.SearchHit;
+import io.confab.domain.SearchText;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Messages per conversation, kept sorted by (created_at, id), for ephemeral use and tests.
@@ -157,6 +160,42 @@ public final class InMemoryMessageRepository implements MessageRepository {
     private long forget(List<ConversationId> erased) {
         erased.forEach(byConversation::remove);
         return erased.size();
+    }
+
+    /**
+     * Whole-word matching: a message or title matches when its words include every word of the
+     * query; the rank is how often the query's words occur in it, ties newest first.
+     */
+    @Override
+    public List<SearchHit> search(UserId owner, String query, int limit) {
+        List<String> wanted = SearchText.words(query);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        synchronized (conversations) {
+            return conversations.live(owner).stream()
+                    .flatMap(c -> Stream.concat(
+                            Stream.of(ranked(c.title(), wanted, SearchHit.inTitle(c.id(), c.title(), c.createdAt()))),
+                            byConversation.getOrDefault(c.id(), List.of()).stream().map(m -> ranked(m.content(), wanted,
+                                    SearchHit.inMessage(c.id(), m.id(), m.role(), SearchText.snippet(m.content(), wanted),
+                                            m.createdAt())))))
+                    .filter(hit -> hit.rank() > 0)
+                    .sorted(Comparator.comparingLong(Ranked::rank).reversed()
+                            .thenComparing(hit -> hit.hit().createdAt(), Comparator.reverseOrder()))
+                    .limit(limit)
+                    .map(Ranked::hit)
+                    .toList();
+        }
+    }
+
+    /** A hit and its rank: 0 when {@code text} lacks one of the wanted words. */
+    private record Ranked(SearchHit hit, long rank) {
+    }
+
+    private static Ranked ranked(String text, List<String> wanted, SearchHit hit) {
+        List<String> words = SearchText.tokens(text);
+        boolean all = wanted.stream().allMatch(words::contains);
+        return new Ranked(hit, all ? words.stream().filter(wanted::contains).count() : 0);
     }
 
     private List<Message> history(UserId owner, ConversationId conversation) {

@@ -6,6 +6,7 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.SearchHit;
 import io.confab.domain.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -86,4 +87,12 @@ public interface MessageRepository {
      * conversation is erased once, the others find nothing left to do.
      */
     long purge(RetentionPolicy policy, Instant now);
+
+    /**
+     * Full-text search of the owner's live conversations: their messages and titles that contain
+     * every word of {@code query}, best match first, at most {@code limit}. A query without any word
+     * finds nothing; no query text is ever an error. How words match (stemming, substrings) is the
+     * store's: PostgreSQL's text search, a lower-cased substring on H2, whole words in memory.
+     */
+    List<SearchHit> search(UserId owner, String query, int limit);
 }
