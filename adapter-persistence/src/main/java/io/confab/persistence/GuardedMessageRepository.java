@@ -6,10 +6,13 @@ import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reports a lost database as {@code StoreUnavailableException} around any message store. */
@@ -38,6 +41,11 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     @Override
     public Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
         return guard(() -> store.findReply(owner, conversation, userMessage));
+    }
+
+    @Override
+    public Map<ConversationId, MessagePreview> lastMessages(UserId owner, Collection<ConversationId> conversations) {
+        return guard(() -> store.lastMessages(owner, conversations));
     }
 
     @Override

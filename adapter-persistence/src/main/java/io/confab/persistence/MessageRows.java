@@ -34,7 +34,7 @@ final class MessageRows {
                 message.model().orElse(null),
                 message.usage().promptTokens(),
                 message.usage().completionTokens(),
-                JSONB.valueOf(JsonColumns.writeMetadata(message.metadata())),
+                JSONB.valueOf(JsonColumns.writeObject(message.metadata())),
                 message.clientMessageId().orElse(null),
                 message.inReplyTo().map(MessageId::value).orElse(null),
                 message.createdAt());
@@ -67,7 +67,7 @@ final class MessageRows {
                 toolCalls,
                 Optional.ofNullable(row.getModel()),
                 new TokenUsage(row.getPromptTokens(), row.getCompletionTokens()),
-                JsonColumns.readMetadata(row.getMetadata().data()),
+                JsonColumns.readObject(row.getMetadata().data()),
                 Optional.ofNullable(row.getClientMessageId()),
                 Optional.ofNullable(row.getInReplyTo()).map(MessageId::new),
                 row.getCreatedAt());

@@ -41,7 +41,7 @@ public final class Confab implements AutoCloseable {
     private Confab(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
         this.ports = ports;
         this.turns = new TurnServices(ports, settings, context);
-        this.conversations = new ConversationService(ports.conversations(), ports.eventBus(), ports.clock(), ports.ids());
+        this.conversations = new ConversationService(ports.conversations(), ports.messages(), ports.eventBus(), ports.clock(), ports.ids());
         this.listMessages = new ListMessagesService(ports.messages());
         this.listTasks = new ListTasksService(ports.tasks());
         this.oneShotChat = new OneShotChatService(conversations, turns.sendMessage());

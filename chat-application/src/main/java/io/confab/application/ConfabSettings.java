@@ -7,10 +7,11 @@ import java.util.UUID;
 /**
  * How agent turns behave: the system prompt, how many stored messages the model may see (and
  * within what token budget), how many tool rounds a turn may take, how long a turn's lease on its
- * conversation lasts unless renewed, and the name this instance holds leases under.
+ * conversation lasts unless renewed, the name this instance holds leases under, and the structured
+ * metadata each reply gets.
  */
 public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBudget, int maxToolRounds,
-                             Duration turnLease, String instance) {
+                             Duration turnLease, String instance, ReplyMetadata replyMetadata) {
 
     /** Tells a real model to act through the task tools (the offline model ignores system prompts). */
     public static final String DEFAULT_SYSTEM_PROMPT = "You are Confab, a concise and friendly assistant. "
@@ -39,32 +40,38 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
         if (instance == null || instance.isBlank() || instance.length() > 200) {
             throw new IllegalArgumentException("instance must be 1..200 characters");
         }
+        Objects.requireNonNull(replyMetadata, "replyMetadata");
     }
 
     /** The defaults, under a random instance name (so a restart never takes over leases; they expire). */
     public static ConfabSettings defaults() {
         return new ConfabSettings(DEFAULT_SYSTEM_PROMPT, DEFAULT_HISTORY_LIMIT, DEFAULT_TOKEN_BUDGET,
-                DEFAULT_MAX_TOOL_ROUNDS, DEFAULT_TURN_LEASE, "confab-" + UUID.randomUUID());
+                DEFAULT_MAX_TOOL_ROUNDS, DEFAULT_TURN_LEASE, "confab-" + UUID.randomUUID(), ReplyMetadata.NONE);
     }
 
     public ConfabSettings withSystemPrompt(String prompt) {
-        return new ConfabSettings(prompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance);
+        return new ConfabSettings(prompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, replyMetadata);
     }
 
     public ConfabSettings withHistoryLimit(int limit) {
-        return new ConfabSettings(systemPrompt, limit, tokenBudget, maxToolRounds, turnLease, instance);
+        return new ConfabSettings(systemPrompt, limit, tokenBudget, maxToolRounds, turnLease, instance, replyMetadata);
     }
 
     public ConfabSettings withTokenBudget(int budget) {
-        return new ConfabSettings(systemPrompt, historyLimit, budget, maxToolRounds, turnLease, instance);
+        return new ConfabSettings(systemPrompt, historyLimit, budget, maxToolRounds, turnLease, instance, replyMetadata);
     }
 
     public ConfabSettings withMaxToolRounds(int rounds) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, rounds, turnLease, instance);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, rounds, turnLease, instance, replyMetadata);
     }
 
     public ConfabSettings withTurnLease(Duration lease) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, lease, instance);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, lease, instance, replyMetadata);
+    }
+
+    /** The structured metadata of replies (SPEC §15); {@link ReplyMetadata#NONE} by default. */
+    public ConfabSettings withReplyMetadata(ReplyMetadata metadata) {
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, metadata);
     }
 
     /**
@@ -73,6 +80,6 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
      * two live instances must never share one.
      */
     public ConfabSettings withInstance(String name) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, name);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, name, replyMetadata);
     }
 }

@@ -23,6 +23,7 @@ import io.confab.domain.event.ConversationEvent;
 import io.confab.domain.event.TurnCancelRequested;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.event.TypingChanged;
+import io.confab.domain.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,6 +114,8 @@ public final class EventJsonReader {
                     text(node, "call_id"), JsonValues.fromNode(node.get("result")), text(node, "message"));
             case "tool_error" -> new TurnEvent.ToolFailed(turn, conversation, seq, ts, text(node, "tool"),
                     text(node, "call_id"), text(node, "error"));
+            case "metadata" -> new TurnEvent.MetadataReady(turn, conversation, seq, ts,
+                    MessageId.parse(text(node, "message_id")), object(node, "metadata"));
             case "complete" -> new TurnEvent.Completed(turn, conversation, seq, ts, message(field(node, "message")),
                     usage(field(node, "usage")));
             case "cancelled" -> new TurnEvent.Cancelled(turn, conversation, seq, ts, message(field(node, "message")));
@@ -147,7 +150,7 @@ public final class EventJsonReader {
                 calls,
                 optionalText(node, "model"),
                 usage(field(node, "usage")),
-                stringMap(node.get("metadata")),
+                node.hasNonNull("metadata") ? object(node, "metadata") : JsonValue.Obj.empty(),
                 optionalText(node, "client_message_id"),
                 optionalText(node, "in_reply_to").map(MessageId::parse),
                 instant(node, "created_at"));
@@ -173,6 +176,13 @@ public final class EventJsonReader {
             node.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));
         }
         return map;
+    }
+
+    private static JsonValue.Obj object(JsonNode node, String name) {
+        if (!(JsonValues.fromNode(field(node, name)) instanceof JsonValue.Obj object)) {
+            throw new IllegalArgumentException("not an object: " + name);
+        }
+        return object;
     }
 
     private static JsonNode field(JsonNode node, String name) {

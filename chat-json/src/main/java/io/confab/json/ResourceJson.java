@@ -49,7 +49,7 @@ public final class ResourceJson {
             node.putNull("model");
         }
         node.set("usage", usage(message.usage()));
-        node.set("metadata", stringMap(message.metadata()));
+        node.set("metadata", JsonValues.toNode(message.metadata()));
         node.put("created_at", message.createdAt().toString());
         return node;
     }

@@ -5,14 +5,17 @@ import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.Role;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +97,21 @@ public final class InMemoryMessageRepository implements MessageRepository {
         synchronized (conversations) {
             return newest(history(owner, conversation),
                     m -> m.role() == Role.ASSISTANT && m.inReplyTo().equals(Optional.of(userMessage)));
+        }
+    }
+
+    @Override
+    public Map<ConversationId, MessagePreview> lastMessages(UserId owner, Collection<ConversationId> ids) {
+        synchronized (conversations) {
+            Map<ConversationId, MessagePreview> last = new LinkedHashMap<>();
+            for (ConversationId id : ids) {
+                List<Message> history = history(owner, id);
+                if (!history.isEmpty()) {
+                    Message newest = history.getLast();
+                    last.put(id, new MessagePreview(id, newest.role(), newest.content(), newest.createdAt()));
+                }
+            }
+            return last;
         }
     }
 

@@ -7,6 +7,7 @@ import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.event.ConversationEvent;
@@ -14,8 +15,10 @@ import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.EventBus;
 import io.confab.domain.port.IdGenerator;
+import io.confab.domain.port.MessageRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,12 +29,15 @@ public final class ConversationService implements CreateConversationUseCase, Get
         ListConversationsUseCase, UpdateConversationUseCase, DeleteConversationUseCase {
 
     private final ConversationRepository conversations;
+    private final MessageRepository messages;
     private final EventBus bus;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public ConversationService(ConversationRepository conversations, EventBus bus, Clock clock, IdGenerator ids) {
+    public ConversationService(ConversationRepository conversations, MessageRepository messages, EventBus bus,
+                               Clock clock, IdGenerator ids) {
         this.conversations = conversations;
+        this.messages = messages;
         this.bus = bus;
         this.clock = clock;
         this.ids = ids;
@@ -51,8 +57,14 @@ public final class ConversationService implements CreateConversationUseCase, Get
     }
 
     @Override
-    public Page<Conversation> list(UserId owner, ConversationQuery query) {
-        return conversations.list(owner, query);
+    public Page<Listed> list(UserId owner, ConversationQuery query) {
+        Page<Conversation> page = conversations.list(owner, query);
+        Map<ConversationId, MessagePreview> last = page.items().isEmpty()
+                ? Map.of()
+                : messages.lastMessages(owner, page.items().stream().map(Conversation::id).toList());
+        return new Page<>(page.items().stream()
+                .map(conversation -> new Listed(conversation, Optional.ofNullable(last.get(conversation.id()))))
+                .toList(), page.total(), page.offset(), page.limit());
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.confab.domain.ConversationStatus;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.MessageStatus;
 import io.confab.domain.Role;
 import io.confab.domain.TokenUsage;
@@ -29,6 +30,7 @@ import io.confab.domain.port.MessageRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -314,7 +316,9 @@ public abstract class MessageRepositoryContract {
                         object("error", of("store is busy")), ToolCallStatus.ERROR, Duration.ofMillis(3)));
         Message answer = new Message(newMessageId(), conversation.id(), Role.ASSISTANT, "Added it.",
                 MessageStatus.INTERRUPTED, calls, Optional.of("gpt-test"), new TokenUsage(120, 34),
-                Map.of("finish", "stop"), Optional.empty(), Optional.of(question.id()), at(11));
+                object("service_type", of("plumbing"), "confidence", new JsonValue.Num(new BigDecimal("0.85")),
+                        "next_steps", array(List.of(of("call a plumber"))), "urgent", of(true)),
+                Optional.empty(), Optional.of(question.id()), at(11));
 
         messages.append(alice, question);
         messages.append(alice, answer);
@@ -339,6 +343,52 @@ public abstract class MessageRepositoryContract {
         List<Message> all = appendTurnsWithToolCalls();
 
         assertSameValue(messages.latest(alice, conversation.id(), 4).orElseThrow(), all.subList(2, 6));
+    }
+
+    @Test
+    void lastMessages_isTheNewestMessageOfEachListedConversation_withTheStartOfItsContent() {
+        Message question = userMessage("is the pipe fixed?", 10, null);
+        String longReply = "Yes. " + "x".repeat(300);
+        Message answer = assistantMessage(question, longReply, 11, TokenUsage.NONE);
+        messages.append(alice, question);
+        messages.append(alice, answer);
+        Conversation other = newConversation(alice);
+        Message otherQuestion = Message.fromUser(newMessageId(), other.id(), "hello", Optional.empty(), at(12));
+        messages.append(alice, otherQuestion);
+        Conversation empty = newConversation(alice);
+
+        Map<ConversationId, MessagePreview> last = messages.lastMessages(alice, List.of(conversation.id(), other.id(), empty.id()));
+
+        assertThat(last).containsOnlyKeys(conversation.id(), other.id());
+        assertThat(last.get(conversation.id())).isEqualTo(new MessagePreview(conversation.id(), Role.ASSISTANT,
+                longReply.substring(0, MessagePreview.MAX_CONTENT), at(11)));
+        assertThat(last.get(other.id())).isEqualTo(new MessagePreview(other.id(), Role.USER, "hello", at(12)));
+    }
+
+    @Test
+    void lastMessages_ofMessagesSharingATimestamp_isTheOneWithTheGreatestId() {
+        List<Message> sameSecond = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Message message = userMessage("message " + i, 10, null);
+            messages.append(alice, message);
+            sameSecond.add(message);
+        }
+        Message newest = sameSecond.getLast(); // ids are time-ordered: the last one is the greatest
+
+        assertThat(messages.lastMessages(alice, List.of(conversation.id())).get(conversation.id()).content())
+                .isEqualTo(newest.content());
+    }
+
+    @Test
+    void lastMessages_leavesOutAnotherUsersAndDeletedConversations() {
+        messages.append(alice, userMessage("mine", 10, null));
+        Conversation deleted = newConversation(alice);
+        messages.append(alice, Message.fromUser(newMessageId(), deleted.id(), "gone", Optional.empty(), at(11)));
+        conversations.delete(alice, deleted.id(), at(12));
+
+        assertThat(messages.lastMessages(bob, List.of(conversation.id()))).isEmpty();
+        assertThat(messages.lastMessages(alice, List.of(conversation.id(), deleted.id()))).containsOnlyKeys(conversation.id());
+        assertThat(messages.lastMessages(alice, List.of())).isEmpty();
     }
 
     private Conversation newConversation(UserId owner) {
