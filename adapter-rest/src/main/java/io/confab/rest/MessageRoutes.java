@@ -60,8 +60,7 @@ final class MessageRoutes {
         Body body = Json.body(ctx);
         SendMessage command = new SendMessage(Authentication.user(ctx), id, body.requiredString("message"),
                 body.string("client_message_id").or(() -> Optional.ofNullable(ctx.header("Idempotency-Key"))));
-        String accept = ctx.header("Accept");
-        if (accept != null && accept.contains(SseStream.CONTENT_TYPE)) {
+        if (SseStream.accepted(ctx)) {
             startOrResume(ctx, command);
             return;
         }
@@ -97,12 +96,11 @@ final class MessageRoutes {
             return;
         }
         SseStream stream = new SseStream();
-        switch (useCases.sendMessage().start(command, stream)) {
-            case TurnStart.Started ignored -> stream.pump(ctx, settings.sseHeartbeat(), metrics);
-            case TurnStart.NotFound ignored -> throw ConversationRoutes.notFound(command.conversation()).toException();
-            case TurnStart.RateLimited limited -> throw TurnAnswers.rateLimited(limited.retryAfter()).toException();
-            case TurnStart.InProgress running -> throw TurnAnswers.turnInProgress(running.turn()).toException();
-        }
+        TurnStart start = useCases.sendMessage().start(command, stream);
+        TurnAnswers.notStarted(start, ConversationRoutes.notFound(command.conversation())).ifPresent(problem -> {
+            throw problem.toException();
+        });
+        stream.pump(ctx, settings.sseHeartbeat(), metrics);
     }
 
     private void follow(Context ctx, UserId user, ConversationId id, Optional<TurnPosition> after) {

@@ -75,7 +75,7 @@ public final class RestApi {
         routes.beforeMatched("/api/*", authentication::authenticate);
         new ConversationRoutes(useCases).register(routes);
         new MessageRoutes(useCases, settings, metrics).register(routes);
-        new ChatRoutes(useCases).register(routes);
+        new ChatRoutes(useCases, settings, metrics).register(routes);
         new DevTokenRoutes(devTokens).register(routes);
         new OpsRoutes(registry, new LinkedHashMap<>(readinessChecks), new LinkedHashMap<>(readinessDetails)).register(routes);
         ErrorMapping.register(routes);

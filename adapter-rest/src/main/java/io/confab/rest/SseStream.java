@@ -29,6 +29,12 @@ final class SseStream implements TurnListener {
     private final BlockingQueue<TurnEvent> queue = new LinkedBlockingQueue<>();
     private volatile boolean open = true;
 
+    /** Whether the request asks for the turn as SSE ({@code Accept: text/event-stream}). */
+    static boolean accepted(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains(CONTENT_TYPE);
+    }
+
     @Override
     public void onEvent(TurnEvent event) {
         if (open) {

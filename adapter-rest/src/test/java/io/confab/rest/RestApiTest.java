@@ -8,6 +8,9 @@ import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
+import io.confab.domain.ConversationId;
+import io.confab.domain.MessagePreview;
+import io.confab.domain.Role;
 import io.confab.domain.port.StoreUnavailableException;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -15,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +187,26 @@ class RestApiTest extends AbstractRestTest {
     void aFieldOfTheWrongType_is422() {
         start();
         assertProblem(server.postJson(CONVERSATIONS, "alice", "{\"title\":5}"), 422, "validation_failed");
+    }
+
+    @Test
+    void listItems_carryTheirLastMessage_orNullWithoutOne() {
+        String talked = createConversation("alice");
+        String quiet = server.postJson(CONVERSATIONS, "alice", "{\"title\":\"quiet\"}").body();
+        Instant at = Instant.parse("2026-12-06T10:00:00Z");
+        ConversationId talkedId = ConversationId.parse(talked);
+        stubs.lastMessages.put(talkedId, new MessagePreview(talkedId, Role.ASSISTANT, "Your plumber is on the way.", at));
+
+        JsonNode items = json(server.get(CONVERSATIONS, "alice")).path("items");
+
+        JsonNode withMessage = items.get(0).path("id").asText().equals(talked) ? items.get(0) : items.get(1);
+        JsonNode withoutMessage = withMessage == items.get(0) ? items.get(1) : items.get(0);
+        assertThat(withMessage.path("last_message").path("role").asText()).isEqualTo("assistant");
+        assertThat(withMessage.path("last_message").path("content").asText()).isEqualTo("Your plumber is on the way.");
+        assertThat(withMessage.path("last_message").path("created_at").asText()).isEqualTo("2026-12-06T10:00:00Z");
+        assertThat(withoutMessage.has("last_message")).isTrue();
+        assertThat(withoutMessage.path("last_message").isNull()).isTrue();
+        assertThat(quiet).contains("\"quiet\"");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.confab.application.memory.InMemoryConversationRepository;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
+import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
@@ -16,15 +17,19 @@ import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.MessageStatus;
+import io.confab.domain.Page;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hand-written stand-ins for the use cases, so the HTTP mapping is tested on its own: real
@@ -55,16 +60,33 @@ final class Stubs {
     FollowTurnUseCase followTurn = (user, conversation, after, listener) -> new FollowOutcome.NoTurn();
     CancelTurnUseCase cancelTurn = (user, conversation) -> find(user, conversation).isPresent()
             ? CancelTurnUseCase.CancelOutcome.NO_RUNNING_TURN : CancelTurnUseCase.CancelOutcome.NOT_FOUND;
-    OneShotChatUseCase oneShotChat = (user, conversation, message) -> completed(
-            conversation.orElseGet(() -> create(user, "").id()), message);
+    OneShotChatUseCase oneShotChat = new OneShotChatUseCase() {
+        @Override
+        public TurnOutcome chat(UserId user, Optional<ConversationId> conversation, String message) {
+            return completed(conversation.orElseGet(() -> create(user, "").id()), message);
+        }
+
+        @Override
+        public TurnStart start(UserId user, Optional<ConversationId> conversation, String message, TurnListener listener) {
+            ConversationId target = conversation.orElseGet(() -> create(user, "").id());
+            return sendMessage.start(new SendMessageUseCase.SendMessage(user, target, message, Optional.empty()), listener);
+        }
+    };
     ListTasksUseCase listTasks = (owner, filter) -> List.of();
+    /** The newest message the conversation list shows, by conversation (none by default). */
+    final Map<ConversationId, MessagePreview> lastMessages = new ConcurrentHashMap<>();
     ListMessagesUseCase listMessages = (owner, conversation, before, limit) ->
             find(owner, conversation).map(c -> new MessagePage(List.of(), false));
 
     RestUseCases useCases() {
         return new RestUseCases(
                 this::create,
-                conversations::list,
+                (owner, query) -> {
+                    var page = conversations.list(owner, query);
+                    return new Page<>(page.items().stream()
+                            .map(c -> new ListConversationsUseCase.Listed(c, Optional.ofNullable(lastMessages.get(c.id()))))
+                            .toList(), page.total(), page.offset(), page.limit());
+                },
                 this::find,
                 (owner, id, changes) -> find(owner, id).flatMap(c -> conversations.update(
                         c.withTitle(changes.title().orElse(c.title()), Instant.now()))),
@@ -83,7 +105,18 @@ final class Stubs {
                 },
                 (user, conversation, after, listener) -> followTurn.follow(user, conversation, after, listener),
                 (user, conversation) -> cancelTurn.cancel(user, conversation),
-                (user, conversation, message) -> oneShotChat.chat(user, conversation, message),
+                new OneShotChatUseCase() {
+                    @Override
+                    public TurnOutcome chat(UserId user, Optional<ConversationId> conversation, String message) {
+                        return oneShotChat.chat(user, conversation, message);
+                    }
+
+                    @Override
+                    public TurnStart start(UserId user, Optional<ConversationId> conversation, String message,
+                                           TurnListener listener) {
+                        return oneShotChat.start(user, conversation, message, listener);
+                    }
+                },
                 (owner, filter) -> listTasks.list(owner, filter));
     }
 

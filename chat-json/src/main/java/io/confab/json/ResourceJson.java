@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.Conversation;
 import io.confab.domain.Message;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.Task;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.ToolCall;
@@ -51,6 +52,15 @@ public final class ResourceJson {
         node.set("usage", usage(message.usage()));
         node.set("metadata", JsonValues.toNode(message.metadata()));
         node.put("created_at", message.createdAt().toString());
+        return node;
+    }
+
+    /** The newest message of a conversation as a list item shows it: {@code {"role","content","created_at"}}. */
+    public static ObjectNode messagePreview(MessagePreview preview) {
+        ObjectNode node = NODES.objectNode();
+        node.put("role", preview.role().wireName());
+        node.put("content", preview.content());
+        node.put("created_at", preview.createdAt().toString());
         return node;
     }
 
