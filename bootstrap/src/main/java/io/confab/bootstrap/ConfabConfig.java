@@ -1,7 +1,11 @@
 package io.confab.bootstrap;
 
 import io.confab.application.ConfabSettings;
+import io.confab.application.ReplyMetadata;
+import io.confab.json.MetadataProfiles;
+import io.confab.json.NetworkntSchemaValidator;
 import io.confab.llm.openai.OpenAiSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +38,8 @@ public record ConfabConfig(
         Duration ssePing,
         Duration turnLease,
         Optional<String> instanceId,
-        long eventLogMaxBytes) {
+        long eventLogMaxBytes,
+        ReplyMetadata replyMetadata) {
 
     public static final String PROPERTIES_FILE = "confab.properties";
     private static final Pattern REDIS_KEY_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -106,6 +111,7 @@ public record ConfabConfig(
         Objects.requireNonNull(ssePing, "ssePing");
         Objects.requireNonNull(turnLease, "turnLease");
         Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(replyMetadata, "replyMetadata");
     }
 
     /** From the process environment and {@code ./confab.properties}. */
@@ -152,7 +158,24 @@ public record ConfabConfig(
                 instanceId(values),
                 values.optional("CONFAB_EVENT_LOG_MAX_MB").isPresent()
                         ? values.integer("CONFAB_EVENT_LOG_MAX_MB", 0, 1, 1 << 20) * (1L << 20)
-                        : Runtime.getRuntime().maxMemory() / 8);
+                        : Runtime.getRuntime().maxMemory() / 8,
+                replyMetadata(values));
+    }
+
+    /** The profile file named by CONFAB_REPLY_METADATA, read and checked (its fallback valid under its schema) now. */
+    private static ReplyMetadata replyMetadata(ConfigValues values) {
+        return values.optional("CONFAB_REPLY_METADATA")
+                .map(text -> existingFile("CONFAB_REPLY_METADATA", text))
+                .map(file -> {
+                    try {
+                        return ReplyMetadata.of(MetadataProfiles.read(Files.readString(file)), new NetworkntSchemaValidator());
+                    } catch (IOException e) {
+                        throw new ConfigException("CONFAB_REPLY_METADATA", "cannot read " + file + ": " + e.getMessage());
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException("CONFAB_REPLY_METADATA", "not a valid metadata profile: " + e.getMessage());
+                    }
+                })
+                .orElse(ReplyMetadata.NONE);
     }
 
     /** A name of at most 200 characters: it is stored with every lease this instance holds. */
@@ -238,6 +261,7 @@ public record ConfabConfig(
     /** A copy listening on another port (0: any free port); for tests. */
     public ConfabConfig withPort(int newPort) {
         return new ConfabConfig(host, newPort, dataDir, database, redisUrl, redisKeyPrefix, jwt, model, mcpServers,
-                rateLimitPerMinute, historyLimit, shutdownGrace, ssePing, turnLease, instanceId, eventLogMaxBytes);
+                rateLimitPerMinute, historyLimit, shutdownGrace, ssePing, turnLease, instanceId, eventLogMaxBytes,
+                replyMetadata);
     }
 }

@@ -5,10 +5,13 @@ import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
+import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
+import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 
 /**
  * Counts turns by outcome, tool calls by tool and outcome, and tokens, by wrapping the turn use
@@ -32,25 +35,44 @@ final class TurnMetrics {
 
             @Override
             public TurnStart start(SendMessage command, TurnListener listener) {
-                TurnStart start = inner.start(command, event -> {
-                    if (event.isTerminal()) {
-                        recordTerminal(event);
-                    }
-                    listener.onEvent(event);
-                });
-                switch (start) {
-                    case TurnStart.Started ignored -> { }
-                    case TurnStart.NotFound ignored -> turn("not_found");
-                    case TurnStart.RateLimited ignored -> turn("rate_limited");
-                    case TurnStart.InProgress ignored -> turn("in_progress");
-                }
-                return start;
+                return started(inner.start(command, counting(listener)));
             }
         };
     }
 
     OneShotChatUseCase meter(OneShotChatUseCase inner) {
-        return (user, conversation, message) -> recorded(inner.chat(user, conversation, message));
+        return new OneShotChatUseCase() {
+            @Override
+            public TurnOutcome chat(UserId user, Optional<ConversationId> conversation, String message) {
+                return recorded(inner.chat(user, conversation, message));
+            }
+
+            @Override
+            public TurnStart start(UserId user, Optional<ConversationId> conversation, String message,
+                                   TurnListener listener) {
+                return started(inner.start(user, conversation, message, counting(listener)));
+            }
+        };
+    }
+
+    /** Passes every event on, counting the turn when its terminal event passes. */
+    private TurnListener counting(TurnListener listener) {
+        return event -> {
+            if (event.isTerminal()) {
+                recordTerminal(event);
+            }
+            listener.onEvent(event);
+        };
+    }
+
+    private TurnStart started(TurnStart start) {
+        switch (start) {
+            case TurnStart.Started ignored -> { }
+            case TurnStart.NotFound ignored -> turn("not_found");
+            case TurnStart.RateLimited ignored -> turn("rate_limited");
+            case TurnStart.InProgress ignored -> turn("in_progress");
+        }
+        return start;
     }
 
     private TurnOutcome recorded(TurnOutcome outcome) {

@@ -80,7 +80,7 @@ final class Wiring implements AutoCloseable {
             this.mcp = closeLater(new McpWiring(config, taskTools, tokenVerifier));
             this.confab = Confab.create(ports(model, mcp.agentTools(taskTools), clock), new ConfabSettings(
                     config.model().systemPrompt(), config.historyLimit(), ConfabSettings.DEFAULT_TOKEN_BUDGET,
-                    ConfabSettings.DEFAULT_MAX_TOOL_ROUNDS, config.turnLease(), config.instanceName()),
+                    ConfabSettings.DEFAULT_MAX_TOOL_ROUNDS, config.turnLease(), config.instanceName(), config.replyMetadata()),
                     new MdcTurnContext());
             TurnMetrics turnMetrics = new TurnMetrics(registry);
             this.useCases = new RestUseCases(confab.createConversation(), confab.listConversations(),
