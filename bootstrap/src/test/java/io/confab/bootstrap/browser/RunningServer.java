@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,19 +25,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningServer implements BeforeAllCallback, AfterAllCallback {
 
     private final Optional<ChatModel> model;
+    private final Map<String, String> settings;
     private ConfabServer server;
     private Path dataDir;
 
-    private RunningServer(Optional<ChatModel> model) {
+    private RunningServer(Optional<ChatModel> model, Map<String, String> settings) {
         this.model = model;
+        this.settings = settings;
     }
 
     static RunningServer withConfiguredModel() {
-        return new RunningServer(Optional.empty());
+        return new RunningServer(Optional.empty(), Map.of());
+    }
+
+    /** The configured (offline) model, with these settings added. */
+    static RunningServer withConfiguredModel(Map<String, String> settings) {
+        return new RunningServer(Optional.empty(), settings);
     }
 
     static RunningServer withModel(ChatModel model) {
-        return new RunningServer(Optional.of(model));
+        return new RunningServer(Optional.of(model), Map.of());
     }
 
     @Override
@@ -44,11 +52,13 @@ final class RunningServer implements BeforeAllCallback, AfterAllCallback {
         Chromium.assumeInstalled();
         Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         dataDir = Files.createTempDirectory(tmp, "confab-browser-");
-        ConfabConfig config = ConfabConfig.of(Map.of(
+        Map<String, String> values = new HashMap<>(settings);
+        values.putAll(Map.of(
                 "CONFAB_HOST", "127.0.0.1",
                 "CONFAB_PORT", "0",
                 "CONFAB_DATA_DIR", dataDir.toString(),
                 "CONFAB_SHUTDOWN_GRACE_SECONDS", "1"));
+        ConfabConfig config = ConfabConfig.of(values);
         server = model.map(chosen -> ConfabServer.start(config, chosen)).orElseGet(() -> ConfabServer.start(config));
     }
 
