@@ -154,8 +154,10 @@ final class JooqMessageRepository implements MessageRepository {
                         .from(CONVERSATIONS)
                         .where(JooqConversationRepository.live(owner))
                         .and(CONVERSATIONS.ID.in(conversations.stream().map(ConversationId::value).toList()))))
-                .fetchMap(row -> new ConversationId(row.value1()), row -> new MessagePreview(new ConversationId(row.value1()),
-                        Role.valueOf(row.value2().toUpperCase(Locale.ROOT)), row.value3(), row.value4()));
+                .fetch(row -> new MessagePreview(new ConversationId(row.value1()),
+                        Role.valueOf(row.value2().toUpperCase(Locale.ROOT)), row.value3(), row.value4()))
+                .stream()
+                .collect(Collectors.toMap(MessagePreview::conversationId, last -> last));
     }
 
     @Override
