@@ -134,9 +134,17 @@ class LiveReply {
       h('span', {class: 'spinner', 'aria-hidden': 'true'}), h('span', {}, 'Thinking…'));
     this.chips = h('ul', {class: 'tool-chips', 'aria-label': 'Tool activity'});
     this.meta = h('div', {class: 'meta'}, h('span', {class: 'status-label'}, 'Writing…'));
+    this.bubble = h('div', {class: 'bubble'}, this.thinking, this.content, this.chips);
     this.element = h('article', {class: 'message assistant live', 'aria-busy': 'true',
       dataset: {testid: 'message', role: 'assistant', status: 'streaming', turn: turnId}},
-    h('div', {class: 'bubble'}, this.thinking, this.content, this.chips), this.meta);
+    this.bubble, this.meta);
+  }
+
+  /** The reply's structured metadata (the metadata event, or the stored message): a card under the text. */
+  describe(message) {
+    this.bubble.querySelector('.reply-metadata')?.remove();
+    const card = metadataCard(message);
+    if (card) this.bubble.append(card);
   }
 
   think(text) {
@@ -197,6 +205,7 @@ class LiveReply {
       (message.tool_calls ?? []).forEach((call) => this.chips.append(storedChip(call)));
     }
     this.chips.querySelectorAll('[data-state="running"]').forEach((chip) => setChip(chip, 'error', 'Stopped'));
+    this.describe(message);
     this.meta.replaceChildren(...metaOf(message));
   }
 
@@ -220,8 +229,24 @@ function messageElement(message) {
   const chips = (message.tool_calls ?? []).map(storedChip);
   return h('article', {class: `message ${assistant ? 'assistant' : 'user'}`,
     dataset: {testid: 'message', role: message.role, status: message.status, id: message.id}},
-  h('div', {class: 'bubble'}, content, chips.length ? h('ul', {class: 'tool-chips', 'aria-label': 'Tools used'}, chips) : null),
+  h('div', {class: 'bubble'}, content, chips.length ? h('ul', {class: 'tool-chips', 'aria-label': 'Tools used'}, chips) : null,
+    metadataCard(message)),
   h('div', {class: 'meta'}, metaOf(message)));
+}
+
+/** A completed reply's structured metadata (SPEC §15) as name/value pairs; null when it has none. */
+function metadataCard(message) {
+  const metadata = message.metadata ?? {};
+  if (message.role !== 'assistant' || message.status !== 'complete' || Object.keys(metadata).length === 0) return null;
+  return h('dl', {class: 'reply-metadata', dataset: {testid: 'reply-metadata'}, 'aria-label': 'About this request'},
+    ...Object.entries(metadata).flatMap(([name, value]) => [
+      h('dt', {}, name.replace(/_+/g, ' ')), h('dd', {dataset: {name}}, shownValue(value))]));
+}
+
+function shownValue(value) {
+  if (Array.isArray(value)) return value.map(shownValue).join('; ');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
 }
 
 function metaOf(message) {

@@ -100,6 +100,7 @@ export class Turns {
       case 'tool_progress': reply.toolProgress(event); break;
       case 'tool_complete': reply.toolComplete(event); break;
       case 'tool_error': reply.toolError(event); break;
+      case 'metadata': reply.describe({role: 'assistant', status: 'complete', metadata: event.metadata}); break;
       case 'complete':
       case 'cancelled': reply.finish(event.message); break;
       case 'error': reply.fail(event.message || event.code); break;

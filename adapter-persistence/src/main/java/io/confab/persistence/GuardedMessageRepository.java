@@ -8,13 +8,16 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.SearchHit;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RetentionPolicy;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reports a lost database as {@code StoreUnavailableException} around any message store. */
@@ -43,6 +46,11 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     @Override
     public List<Message> replies(UserId owner, ConversationId conversation, MessageId userMessage, int limit) {
         return guard(() -> store.replies(owner, conversation, userMessage, limit));
+    }
+
+    @Override
+    public Map<ConversationId, MessagePreview> lastMessages(UserId owner, Collection<ConversationId> conversations) {
+        return guard(() -> store.lastMessages(owner, conversations));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.Role;
 import io.confab.domain.SearchHit;
 import io.confab.domain.ToolCall;
@@ -22,10 +23,12 @@ import io.confab.persistence.schema.tables.records.ConversationsRecord;
 import io.confab.persistence.schema.tables.records.MessagesRecord;
 import io.confab.persistence.schema.tables.records.ToolCallsRecord;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -137,6 +140,36 @@ final class JooqMessageRepository implements MessageRepository {
     @Override
     public List<Message> replies(UserId owner, ConversationId conversation, MessageId userMessage, int limit) {
         return newestFirst(owner, conversation, Selection.IN_REPLY_TO, userMessage.value(), limit).orElse(List.of());
+    }
+
+    /**
+     * One statement for the page: the id of each listed conversation's newest message (a scalar
+     * subquery walking the history index backwards, one row each), then those messages with only
+     * the start of their content. The conversations are checked for owner and soft delete.
+     */
+    @Override
+    public Map<ConversationId, MessagePreview> lastMessages(UserId owner, Collection<ConversationId> conversations) {
+        if (conversations.isEmpty()) {
+            return Map.of();
+        }
+        Messages newest = MESSAGES.as("newest");
+        boolean h2 = dsl.dialect().family() == SQLDialect.H2;
+        Field<UUID> newestId = DSL.field(DSL.select(newest.ID)
+                .from(h2 ? newest.useIndex(H2_WINDOW_INDEX) : newest)
+                .where(newest.CONVERSATION_ID.eq(CONVERSATIONS.ID))
+                .orderBy(newestFirst(newest, h2))
+                .limit(1));
+        Field<String> preview = DSL.substring(MESSAGES.CONTENT, 1, MessagePreview.MAX_CONTENT);
+        return dsl.select(MESSAGES.CONVERSATION_ID, MESSAGES.ROLE, preview, MESSAGES.CREATED_AT)
+                .from(MESSAGES)
+                .where(MESSAGES.ID.in(DSL.select(newestId)
+                        .from(CONVERSATIONS)
+                        .where(JooqConversationRepository.live(owner))
+                        .and(CONVERSATIONS.ID.in(conversations.stream().map(ConversationId::value).toList()))))
+                .fetch(row -> new MessagePreview(new ConversationId(row.value1()),
+                        Role.valueOf(row.value2().toUpperCase(Locale.ROOT)), row.value3(), row.value4()))
+                .stream()
+                .collect(Collectors.toMap(MessagePreview::conversationId, last -> last));
     }
 
     @Override
@@ -280,16 +313,20 @@ final class JooqMessageRepository implements MessageRepository {
      */
     private static Table<Record> window(DSLContext sql, Selection selection) {
         boolean h2 = sql.dialect().family() == SQLDialect.H2;
-        List<SortField<?>> newestFirst = h2
-                ? List.of(MESSAGES.CONVERSATION_ID.asc(), MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc())
-                : List.of(MESSAGES.CREATED_AT.desc(), MESSAGES.ID.desc());
         return sql.select(MESSAGES.fields())
                 .from(h2 ? MESSAGES.useIndex(H2_WINDOW_INDEX) : MESSAGES)
                 .where(MESSAGES.CONVERSATION_ID.eq(DSL.param("window_conversation", MESSAGES.CONVERSATION_ID)))
                 .and(selection.condition())
-                .orderBy(newestFirst)
+                .orderBy(newestFirst(MESSAGES, h2))
                 .limit(DSL.param("limit", Integer.class))
                 .asTable("selected");
+    }
+
+    /** Newest first within one conversation; on H2 in the order of its window index, which the query names. */
+    private static List<SortField<?>> newestFirst(Messages messages, boolean h2) {
+        return h2
+                ? List.of(messages.CONVERSATION_ID.asc(), messages.CREATED_AT.desc(), messages.ID.desc())
+                : List.of(messages.CREATED_AT.desc(), messages.ID.desc());
     }
 
     /**

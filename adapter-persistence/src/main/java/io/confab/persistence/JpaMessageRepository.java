@@ -3,6 +3,7 @@ package io.confab.persistence;
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toList;
+import static java.util.stream.Collectors.toMap;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
@@ -10,6 +11,8 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
+import io.confab.domain.Role;
 import io.confab.domain.SearchHit;
 import io.confab.domain.ToolCall;
 import io.confab.domain.UserId;
@@ -17,8 +20,10 @@ import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RetentionPolicy;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -118,6 +123,28 @@ final class JpaMessageRepository implements MessageRepository {
     @Override
     public List<Message> replies(UserId owner, ConversationId conversation, MessageId userMessage, int limit) {
         return newestWhere(owner, conversation, " and m.inReplyTo = :message and m.role = 'assistant'", userMessage, limit);
+    }
+
+    /** The same one statement as the jOOQ store: the newest message's id per conversation, then those messages' starts. */
+    @Override
+    public Map<ConversationId, MessagePreview> lastMessages(UserId owner, Collection<ConversationId> conversations) {
+        if (conversations.isEmpty()) {
+            return Map.of();
+        }
+        return sessions.fromTransaction(session -> session.createSelectionQuery(
+                        "select m.conversationId, m.role, substring(m.content, 1, :length), m.createdAt from Message m"
+                                + " where m.id in (select (select n.id from Message n where n.conversationId = c.id"
+                                + " order by n.createdAt desc, n.id desc limit 1)"
+                                + " from Conversation c where c.owner = :owner and c.deletedAt is null and c.id in :ids)",
+                        Object[].class)
+                .setParameter("length", MessagePreview.MAX_CONTENT)
+                .setParameter("owner", owner.value())
+                .setParameter("ids", conversations.stream().map(ConversationId::value).toList())
+                .getResultList()
+                .stream()
+                .map(row -> new MessagePreview(new ConversationId((UUID) row[0]),
+                        Role.valueOf(((String) row[1]).toUpperCase(Locale.ROOT)), (String) row[2], (Instant) row[3]))
+                .collect(toMap(MessagePreview::conversationId, preview -> preview)));
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The text stored in the JSON columns: metadata maps as JSON objects of strings. */
+/** The text stored in the JSON columns: conversation metadata as JSON objects of strings, message metadata as any object. */
 final class JsonColumns {
 
     /** Most messages and conversations carry no metadata: their column is this, written and read without Jackson. */
@@ -23,6 +23,15 @@ final class JsonColumns {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         new TreeMap<>(metadata).forEach((key, value) -> members.put(key, JsonValue.of(value)));
         return JsonValues.write(new JsonValue.Obj(members));
+    }
+
+    static String writeObject(JsonValue.Obj object) {
+        return object.members().isEmpty() ? EMPTY_OBJECT : JsonValues.write(object);
+    }
+
+    static JsonValue.Obj readObject(String json) {
+        return !EMPTY_OBJECT.equals(json) && JsonValues.parse(json) instanceof JsonValue.Obj object
+                ? object : JsonValue.Obj.empty();
     }
 
     static Map<String, String> readMetadata(String json) {

@@ -85,7 +85,7 @@ class MessageEntity {
         entity.model = message.model().orElse(null);
         entity.promptTokens = message.usage().promptTokens();
         entity.completionTokens = message.usage().completionTokens();
-        entity.metadata = JsonColumns.writeMetadata(message.metadata());
+        entity.metadata = JsonColumns.writeObject(message.metadata());
         entity.clientMessageId = message.clientMessageId().orElse(null);
         entity.inReplyTo = message.inReplyTo().map(MessageId::value).orElse(null);
         entity.createdAt = message.createdAt();
@@ -102,7 +102,7 @@ class MessageEntity {
         return new Message(new MessageId(id), new ConversationId(conversationId),
                 Role.valueOf(role.toUpperCase(Locale.ROOT)), content, MessageStatus.fromWire(status), toolCalls,
                 Optional.ofNullable(model), new TokenUsage(promptTokens, completionTokens),
-                JsonColumns.readMetadata(metadata), Optional.ofNullable(clientMessageId),
+                JsonColumns.readObject(metadata), Optional.ofNullable(clientMessageId),
                 Optional.ofNullable(inReplyTo).map(MessageId::new), createdAt,
                 MessageRows.feedback(feedbackRating, feedbackComment));
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.domain.FieldError;
 import io.confab.domain.ValidationException;
+import io.confab.domain.json.JsonValue;
+import io.confab.json.JsonValues;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -47,6 +49,18 @@ record Body(ObjectNode node) {
             throw new ValidationException(field, "must be a whole number");
         }
         return Optional.of(value.intValue());
+    }
+
+    /** A JSON object field, as a domain JSON value; absent or null is empty. */
+    Optional<JsonValue.Obj> jsonObject(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw new ValidationException(field, "must be an object");
+        }
+        return Optional.of((JsonValue.Obj) JsonValues.fromNode(value));
     }
 
     String requiredString(String field) {

@@ -3,6 +3,7 @@ package io.confab.rest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.application.usecase.TurnOutcome;
+import io.confab.application.usecase.TurnStart;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ErrorCode;
 import io.confab.domain.Message;
@@ -13,16 +14,23 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
 
-/** The stateless one-shot chat {@code POST /api/{user_id}/chat}, and the caller's task list. */
+/**
+ * The stateless one-shot chat {@code POST /api/{user_id}/chat} (JSON, or SSE with
+ * {@code Accept: text/event-stream}), and the caller's task list.
+ */
 final class ChatRoutes {
 
     static final String ONE_SHOT = "/api/{user_id}/chat";
     static final String TASKS = "/api/v1/tasks";
 
     private final RestUseCases useCases;
+    private final RestSettings settings;
+    private final HttpMetrics metrics;
 
-    ChatRoutes(RestUseCases useCases) {
+    ChatRoutes(RestUseCases useCases, RestSettings settings, HttpMetrics metrics) {
         this.useCases = useCases;
+        this.settings = settings;
+        this.metrics = metrics;
     }
 
     void register(RoutesConfig routes) {
@@ -38,11 +46,25 @@ final class ChatRoutes {
         Body body = Json.body(ctx);
         String message = Message.checkUserContent(body.requiredString("message"));
         Optional<ConversationId> conversation = body.string("conversation_id").map(ConversationId::parse);
+        if (SseStream.accepted(ctx)) {
+            stream(ctx, user, conversation, message);
+            return;
+        }
         TurnOutcome outcome = useCases.oneShotChat().chat(user, conversation, message);
         TurnAnswers.problem(outcome).ifPresent(problem -> {
             throw problem.toException();
         });
         Json.answer(ctx, 200, TurnAnswers.oneShot((TurnOutcome.Finished) outcome));
+    }
+
+    /** The turn as SSE; its first event, message_created, names the conversation (a new one when none was given). */
+    private void stream(Context ctx, UserId user, Optional<ConversationId> conversation, String message) {
+        SseStream stream = new SseStream();
+        TurnStart start = useCases.oneShotChat().start(user, conversation, message, stream);
+        TurnAnswers.notStarted(start, Problem.notFound("No such conversation.")).ifPresent(problem -> {
+            throw problem.toException();
+        });
+        stream.pump(ctx, settings.sseHeartbeat(), metrics);
     }
 
     private void tasks(Context ctx) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.application.usecase.CreateConversationUseCase.Creation;
 import io.confab.application.usecase.CreateConversationUseCase.NewConversation;
+import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase.ConversationChanges;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
@@ -45,10 +46,11 @@ final class ConversationRoutes {
                 Params.intQuery(ctx, "limit", ConversationQuery.DEFAULT_LIMIT),
                 Params.query(ctx, "status").map(ConversationStatus::fromWire),
                 Params.query(ctx, "q"));
-        Page<Conversation> page = useCases.listConversations().list(Authentication.user(ctx), query);
+        Page<ListConversationsUseCase.Listed> page = useCases.listConversations().list(Authentication.user(ctx), query);
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
-        page.items().forEach(conversation -> items.add(ResourceJson.conversation(conversation)));
+        page.items().forEach(item -> items.add(ResourceJson.conversation(item.conversation())
+                .set("last_message", item.lastMessage().map(ResourceJson::messagePreview).orElse(null))));
         body.put("total", page.total());
         body.put("offset", page.offset());
         body.put("limit", page.limit());

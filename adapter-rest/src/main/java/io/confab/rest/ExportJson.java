@@ -15,6 +15,7 @@ import io.confab.domain.TokenUsage;
 import io.confab.domain.ToolCall;
 import io.confab.domain.ToolCallStatus;
 import io.confab.domain.ValidationException;
+import io.confab.domain.json.JsonValue;
 import io.confab.json.JsonValues;
 import io.confab.json.ResourceJson;
 import java.time.Duration;
@@ -85,7 +86,7 @@ final class ExportJson {
                 () -> new Feedback(Feedback.Rating.fromWire(f.requiredString("rating")), f.string("comment"))));
         return new ImportedMessage(role, message.requiredString("content"),
                 choice(message, "status", MessageStatus.values(), MessageStatus::wireName).orElse(MessageStatus.COMPLETE),
-                toolCalls, name(message, "model"), usage, message.stringMap("metadata").orElse(Map.of()),
+                toolCalls, name(message, "model"), usage, message.jsonObject("metadata").orElse(JsonValue.Obj.empty()),
                 instant(message, "created_at"), feedback);
     }
 

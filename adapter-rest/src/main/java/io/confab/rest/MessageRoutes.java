@@ -78,8 +78,7 @@ final class MessageRoutes {
         Body body = Json.body(ctx);
         SendMessage command = new SendMessage(Authentication.user(ctx), id, body.requiredString("message"),
                 body.string("client_message_id").or(() -> Optional.ofNullable(ctx.header("Idempotency-Key"))));
-        String accept = ctx.header("Accept");
-        if (accept != null && accept.contains(SseStream.CONTENT_TYPE)) {
+        if (SseStream.accepted(ctx)) {
             startOrResume(ctx, command);
             return;
         }

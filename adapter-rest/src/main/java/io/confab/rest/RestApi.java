@@ -92,7 +92,7 @@ public final class RestApi {
         new MessageRoutes(useCases, settings, metrics, support).register(routes);
         new AiSdkRoutes(useCases.createConversation(), useCases.sendMessage(), useCases.listMessages(),
                 useCases.retryReply(), support).register(routes);
-        new ChatRoutes(useCases).register(routes);
+        new ChatRoutes(useCases, settings, metrics).register(routes);
         new PortabilityRoutes(useCases).register(routes);
         new SearchRoutes(useCases).register(routes);
         new DevTokenRoutes(devTokens).register(routes);

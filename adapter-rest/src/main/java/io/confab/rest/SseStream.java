@@ -37,6 +37,12 @@ final class SseStream implements TurnListener {
         this.frames = frames;
     }
 
+    /** Whether the request asks for the turn as SSE ({@code Accept: text/event-stream}). */
+    static boolean accepted(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains(CONTENT_TYPE);
+    }
+
     @Override
     public void onEvent(TurnEvent event) {
         if (open) {

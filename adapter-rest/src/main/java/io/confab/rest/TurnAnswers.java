@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
+import io.confab.application.usecase.TurnStart;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ErrorCode;
 import io.confab.domain.Message;
@@ -46,6 +47,16 @@ final class TurnAnswers {
                 .set("result", JsonValues.toNode(call.result())));
         body.put("created_at", reply.createdAt().toString());
         return body;
+    }
+
+    /** Why a streamed turn did not start ({@code notFound} for a missing conversation); empty when it started. */
+    static Optional<Problem> notStarted(TurnStart start, Problem notFound) {
+        return Optional.ofNullable(switch (start) {
+            case TurnStart.Started ignored -> null;
+            case TurnStart.NotFound ignored -> notFound;
+            case TurnStart.RateLimited limited -> rateLimited(limited.retryAfter());
+            case TurnStart.InProgress running -> turnInProgress(running.turn());
+        });
     }
 
     /** The problem for every outcome that is not a finished, successful turn; empty for those. */

@@ -79,7 +79,7 @@ class AiSdkClientTest {
                 "start-step", "text-start", "text-delta", "text-delta", "text-end", "finish-step", "finish");
         JsonNode message = result.path("message");
         var conversation = core.harness.confab.listConversations()
-                .list(new UserId("alice"), ConversationQuery.firstPage()).items().getFirst();
+                .list(new UserId("alice"), ConversationQuery.firstPage()).items().getFirst().conversation();
         Message stored = core.harness.stored(new UserId("alice"), conversation.id()).getLast();
         assertThat(message.path("id").asText()).isEqualTo(stored.id().toString());
         assertThat(message.path("role").asText()).isEqualTo("assistant");

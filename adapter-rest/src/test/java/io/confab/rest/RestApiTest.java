@@ -9,6 +9,7 @@ import io.confab.application.usecase.TurnFailure;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.ConversationId;
 import io.confab.domain.MessageId;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.Role;
 import io.confab.domain.SearchHit;
 import io.confab.domain.UserId;
@@ -235,6 +236,26 @@ class RestApiTest extends AbstractRestTest {
     void aFieldOfTheWrongType_is422() {
         start();
         assertProblem(server.postJson(CONVERSATIONS, "alice", "{\"title\":5}"), 422, "validation_failed");
+    }
+
+    @Test
+    void listItems_carryTheirLastMessage_orNullWithoutOne() {
+        String talked = createConversation("alice");
+        String quiet = server.postJson(CONVERSATIONS, "alice", "{\"title\":\"quiet\"}").body();
+        Instant at = Instant.parse("2026-12-06T10:00:00Z");
+        ConversationId talkedId = ConversationId.parse(talked);
+        stubs.lastMessages.put(talkedId, new MessagePreview(talkedId, Role.ASSISTANT, "Your plumber is on the way.", at));
+
+        JsonNode items = json(server.get(CONVERSATIONS, "alice")).path("items");
+
+        JsonNode withMessage = items.get(0).path("id").asText().equals(talked) ? items.get(0) : items.get(1);
+        JsonNode withoutMessage = withMessage == items.get(0) ? items.get(1) : items.get(0);
+        assertThat(withMessage.path("last_message").path("role").asText()).isEqualTo("assistant");
+        assertThat(withMessage.path("last_message").path("content").asText()).isEqualTo("Your plumber is on the way.");
+        assertThat(withMessage.path("last_message").path("created_at").asText()).isEqualTo("2026-12-06T10:00:00Z");
+        assertThat(withoutMessage.has("last_message")).isTrue();
+        assertThat(withoutMessage.path("last_message").isNull()).isTrue();
+        assertThat(quiet).contains("\"quiet\"");
     }
 
     @Test

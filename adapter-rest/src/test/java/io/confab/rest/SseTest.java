@@ -8,7 +8,9 @@ import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
+import io.confab.domain.ConversationId;
 import io.confab.domain.TurnId;
+import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.confab.testkit.Await;
 import java.io.IOException;
@@ -60,6 +62,38 @@ class SseTest extends AbstractRestTest {
         }
         assertThat(JSON.readTree(lines.get(1).substring(6)).path("type").asText()).isEqualTo("message_created");
         assertThat(JSON.readTree(lines.get(10).substring(6)).path("type").asText()).isEqualTo("complete");
+    }
+
+    @Test
+    void oneShotWithAcceptEventStream_streamsTheTurn_inANewConversationNamedByItsFirstEvent() throws Exception {
+        start();
+
+        var response = stream(server.request("/api/alice/chat", "alice")
+                .header("Accept", "text/event-stream").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        List<String> data = response.body().filter(line -> line.startsWith("data: ")).map(line -> line.substring(6)).toList();
+        assertThat(data).hasSize(4);
+        var first = JSON.readTree(data.getFirst());
+        assertThat(first.path("type").asText()).isEqualTo("message_created");
+        assertThat(JSON.readTree(data.getLast()).path("type").asText()).isEqualTo("complete");
+        var created = ConversationId.parse(first.path("conversation_id").asText());
+        assertThat(stubs.find(new UserId("alice"), created)).isPresent();
+    }
+
+    @Test
+    void oneShotWithAcceptEventStream_intoAnotherUsersConversation_is404_andStreamsNothing() throws Exception {
+        start();
+        String bobs = stubs.create(new UserId("bob"), "").id().toString();
+
+        var response = server.send(server.request("/api/alice/chat", "alice")
+                .header("Accept", "text/event-stream").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\",\"conversation_id\":\"" + bobs + "\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.confab.rest;
 
 import io.confab.application.memory.InMemoryConversationRepository;
 import io.confab.application.memory.InMemoryEventBus;
+import io.confab.application.memory.InMemoryMessageRepository;
 import io.confab.application.service.ConversationService;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.EraseAccountUseCase;
@@ -10,6 +11,7 @@ import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
 import io.confab.application.usecase.GiveFeedbackUseCase;
 import io.confab.application.usecase.ImportConversationUseCase;
+import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
@@ -24,7 +26,9 @@ import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.MessageStatus;
+import io.confab.domain.Page;
 import io.confab.domain.TimeOrderedIdGenerator;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.TurnId;
@@ -33,9 +37,11 @@ import io.confab.domain.event.TurnEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hand-written stand-ins for the use cases, so the HTTP mapping is tested on its own: real
@@ -45,7 +51,10 @@ final class Stubs {
 
     final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
     private final ConversationService conversationService = new ConversationService(conversations,
-            new InMemoryEventBus(), Clock.systemUTC(), new TimeOrderedIdGenerator(), Set.of("offline", "model-b"));
+            new InMemoryMessageRepository(conversations), new InMemoryEventBus(), Clock.systemUTC(),
+            new TimeOrderedIdGenerator(), Set.of("offline", "model-b"));
+    /** The last message each listed conversation shows; tests put what they need. */
+    final Map<ConversationId, MessagePreview> lastMessages = new ConcurrentHashMap<>();
 
     SendMessageUseCase sendMessage = new SendMessageUseCase() {
         @Override
@@ -68,8 +77,18 @@ final class Stubs {
     FollowTurnUseCase followTurn = (user, conversation, after, listener) -> new FollowOutcome.NoTurn();
     CancelTurnUseCase cancelTurn = (user, conversation) -> find(user, conversation).isPresent()
             ? CancelTurnUseCase.CancelOutcome.NO_RUNNING_TURN : CancelTurnUseCase.CancelOutcome.NOT_FOUND;
-    OneShotChatUseCase oneShotChat = (user, conversation, message) -> completed(
-            conversation.orElseGet(() -> create(user, "").id()), message);
+    OneShotChatUseCase oneShotChat = new OneShotChatUseCase() {
+        @Override
+        public TurnOutcome chat(UserId user, Optional<ConversationId> conversation, String message) {
+            return completed(conversation.orElseGet(() -> create(user, "").id()), message);
+        }
+
+        @Override
+        public TurnStart start(UserId user, Optional<ConversationId> conversation, String message, TurnListener listener) {
+            ConversationId target = conversation.orElseGet(() -> create(user, "").id());
+            return sendMessage.start(new SendMessageUseCase.SendMessage(user, target, message, Optional.empty()), listener);
+        }
+    };
     ListTasksUseCase listTasks = (owner, filter) -> List.of();
     SearchUseCase search = query -> List.of();
     GiveFeedbackUseCase giveFeedback = (owner, conversation, message, feedback) -> false;
@@ -119,7 +138,12 @@ final class Stubs {
     RestUseCases useCases() {
         return new RestUseCases(
                 conversationService,
-                conversations::list,
+                (owner, query) -> {
+                    var page = conversations.list(owner, query);
+                    return new Page<>(page.items().stream()
+                            .map(c -> new ListConversationsUseCase.Listed(c, Optional.ofNullable(lastMessages.get(c.id()))))
+                            .toList(), page.total(), page.offset(), page.limit());
+                },
                 this::find,
                 (owner, id, changes) -> find(owner, id).flatMap(c -> conversations.update(
                         c.withTitle(changes.title().orElse(c.title()), Instant.now()))),
@@ -143,7 +167,7 @@ final class Stubs {
                 (user, conversation, after, listener) -> followTurn.follow(user, conversation, after, listener),
                 (user, conversation) -> cancelTurn.cancel(user, conversation),
                 retryReply,
-                (user, conversation, message) -> oneShotChat.chat(user, conversation, message),
+                oneShotChat,
                 (owner, filter) -> listTasks.list(owner, filter),
                 query -> search.search(query));
     }

@@ -1,11 +1,15 @@
 package io.confab.bootstrap;
 
 import io.confab.application.ConfabSettings;
+import io.confab.application.ReplyMetadata;
 import io.confab.domain.ConversationSettings;
 import io.confab.domain.port.RetentionPolicy;
+import io.confab.json.MetadataProfiles;
+import io.confab.json.NetworkntSchemaValidator;
 import io.confab.llm.openai.OpenAiSettings;
 import io.confab.rest.CorsOrigins;
 import io.confab.rest.StreamTickets;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +46,8 @@ public record ConfabConfig(
         Optional<String> instanceId,
         long eventLogMaxBytes,
         RetentionPolicy retention,
-        Browsers browsers) {
+        Browsers browsers,
+        ReplyMetadata replyMetadata) {
 
     public static final String PROPERTIES_FILE = "confab.properties";
     private static final Pattern REDIS_KEY_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -130,6 +135,7 @@ public record ConfabConfig(
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(browsers, "browsers");
+        Objects.requireNonNull(replyMetadata, "replyMetadata");
     }
 
     /** From the process environment and {@code ./confab.properties}. */
@@ -178,7 +184,8 @@ public record ConfabConfig(
                         ? values.integer("CONFAB_EVENT_LOG_MAX_MB", 0, 1, 1 << 20) * (1L << 20)
                         : Runtime.getRuntime().maxMemory() / 8,
                 retention(values),
-                browsers(values));
+                browsers(values),
+                replyMetadata(values));
     }
 
     /** CONFAB_RETENTION_DAYS (unset: keep) and CONFAB_DELETED_RETENTION_DAYS (30). */
@@ -203,6 +210,22 @@ public record ConfabConfig(
         return new Browsers(origins,
                 values.duration("CONFAB_TICKET_TTL", StreamTickets.DEFAULT_TTL, Duration.ofSeconds(1), Duration.ofHours(1)),
                 ticketSecret);
+    }
+
+    /** The profile file named by CONFAB_REPLY_METADATA, read and checked (its fallback valid under its schema) now. */
+    private static ReplyMetadata replyMetadata(ConfigValues values) {
+        return values.optional("CONFAB_REPLY_METADATA")
+                .map(text -> existingFile("CONFAB_REPLY_METADATA", text))
+                .map(file -> {
+                    try {
+                        return ReplyMetadata.of(MetadataProfiles.read(Files.readString(file)), new NetworkntSchemaValidator());
+                    } catch (IOException e) {
+                        throw new ConfigException("CONFAB_REPLY_METADATA", "cannot read " + file + ": " + e.getMessage());
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException("CONFAB_REPLY_METADATA", "not a valid metadata profile: " + e.getMessage());
+                    }
+                })
+                .orElse(ReplyMetadata.NONE);
     }
 
     /** A name of at most 200 characters: it is stored with every lease this instance holds. */
@@ -306,6 +329,6 @@ public record ConfabConfig(
     public ConfabConfig withPort(int newPort) {
         return new ConfabConfig(host, newPort, dataDir, database, redisUrl, redisKeyPrefix, jwt, model, mcpServers,
                 rateLimitPerMinute, historyLimit, shutdownGrace, ssePing, turnLease, instanceId, eventLogMaxBytes,
-                retention, browsers);
+                retention, browsers, replyMetadata);
     }
 }

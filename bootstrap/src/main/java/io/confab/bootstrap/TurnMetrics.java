@@ -13,6 +13,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 
 /**
  * Counts turns by outcome, tool calls by tool and outcome, and tokens, by wrapping the turn use
@@ -92,7 +93,18 @@ final class TurnMetrics {
     }
 
     OneShotChatUseCase meter(OneShotChatUseCase inner) {
-        return (user, conversation, message) -> recorded(inner.chat(user, conversation, message));
+        return new OneShotChatUseCase() {
+            @Override
+            public TurnOutcome chat(UserId user, Optional<ConversationId> conversation, String message) {
+                return recorded(inner.chat(user, conversation, message));
+            }
+
+            @Override
+            public TurnStart start(UserId user, Optional<ConversationId> conversation, String message,
+                                   TurnListener listener) {
+                return counted(inner.start(user, conversation, message, metered(listener)));
+            }
+        };
     }
 
     private TurnOutcome recorded(TurnOutcome outcome) {

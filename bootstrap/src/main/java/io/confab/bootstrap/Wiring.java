@@ -84,7 +84,7 @@ final class Wiring implements AutoCloseable {
             this.confab = Confab.create(ports(model, mcp.agentTools(taskTools), clock), new ConfabSettings(
                     config.model().systemPrompt(), config.historyLimit(), ConfabSettings.DEFAULT_TOKEN_BUDGET,
                     ConfabSettings.DEFAULT_MAX_TOOL_ROUNDS, config.turnLease(), config.instanceName(),
-                    config.model().allowed(), config.retention()),
+                    config.model().allowed(), config.retention(), config.replyMetadata()),
                     new MdcTurnContext());
             TurnMetrics turnMetrics = new TurnMetrics(registry);
             this.useCases = RestUseCases.of(confab).withTurns(turnMetrics.meter(confab.sendMessage()),

@@ -38,10 +38,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theJsonCodec_knowsOnlyTheDomainAndJackson() {
+    void theJsonCodec_knowsOnlyTheDomainJacksonAndTheJsonSchemaValidator() {
         classes().that().resideInAPackage("io.confab.json..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "io.confab.domain..", "io.confab.json..", "com.fasterxml.jackson..")
+                        "java..", "io.confab.domain..", "io.confab.json..", "com.fasterxml.jackson..", "com.networknt.schema..")
                 .check(CONFAB);
     }
 

@@ -64,6 +64,30 @@ class ConfabConfigTest {
     }
 
     @Test
+    void replyMetadata_isOffByDefault_andReadsTheNamedProfile() {
+        assertThat(ConfabConfig.of(Map.of()).replyMetadata().profile()).isEmpty();
+
+        ConfabConfig config = ConfabConfig.of(Map.of("CONFAB_REPLY_METADATA", ServerContract.HOME_SERVICES.toString()));
+
+        assertThat(config.replyMetadata().profile()).hasValueSatisfying(profile ->
+                assertThat(profile.fallback().string("service_type")).contains("general_maintenance"));
+    }
+
+    @Test
+    void aMissingOrBrokenReplyMetadataProfile_isOneLineNamingTheKey(@TempDir Path dir) throws IOException {
+        Path notJson = Files.writeString(dir.resolve("not.json"), "{oops");
+        Path badFallback = Files.writeString(dir.resolve("bad.json"), "{\"schema\":{\"type\":\"object\","
+                + "\"required\":[\"urgency\"]},\"fallback\":{}}");
+
+        for (String value : new String[] {"/no/such/profile.json", notJson.toString(), badFallback.toString()}) {
+            assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_REPLY_METADATA", value)))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("CONFAB_REPLY_METADATA ")
+                    .hasMessageNotContaining("\n");
+        }
+    }
+
+    @Test
     void turnLeasesAndTheEventLog_haveDefaults_andBadValuesAreOneLineNamingTheKey() {
         ConfabConfig defaults = ConfabConfig.of(Map.of("CONFAB_PORT", "8081"));
         ConfabConfig chosen = ConfabConfig.of(Map.of("CONFAB_TURN_LEASE_SECONDS", "5", "CONFAB_INSTANCE_ID", "node-7",

@@ -75,6 +75,29 @@ class ModelEndpointServerTest {
         assertThat(json(answer).path("detail").asText()).doesNotContain("127.0.0.1", "http:");
     }
 
+    @Test
+    void underAMetadataProfile_repliesCarryTheModelsStructuredOutput_orTheFallbackWhenItIsInvalid() {
+        endpoint.defaultReply(FakeReply.text("We will send someone."));
+        endpoint.onStructuredOutput("pipe", FakeReply.text("{\"service_type\":\"plumbing\",\"urgency\":\"emergency\","
+                + "\"confidence\":0.9,\"next_steps\":[\"Turn off the water supply.\"]}"));
+        endpoint.onStructuredOutput("fence", FakeReply.text("{\"service_type\":\"painting\",\"urgency\":\"whenever\"}"));
+        start(Map.of("CONFAB_REPLY_METADATA", ServerContract.HOME_SERVICES.toString()));
+        String conversation = CONVERSATIONS + "/" + api.createConversation(token, "home");
+
+        JsonNode valid = json(api.post(conversation + "/messages", token, "{\"message\":\"my pipe burst\"}"))
+                .path("assistant_message");
+        JsonNode invalid = json(api.post(conversation + "/messages", token, "{\"message\":\"paint my fence\"}"))
+                .path("assistant_message");
+
+        assertThat(valid.path("content").asText()).isEqualTo("We will send someone.");
+        assertThat(valid.path("metadata").path("service_type").asText()).isEqualTo("plumbing");
+        assertThat(valid.path("metadata").path("urgency").asText()).isEqualTo("emergency");
+        assertThat(invalid.path("content").asText()).isEqualTo("We will send someone.");
+        assertThat(invalid.path("metadata").path("service_type").asText()).isEqualTo("general_maintenance");
+        assertThat(endpoint.requests()).anySatisfy(request ->
+                assertThat(request.body().path("response_format").path("json_schema").path("strict").asBoolean()).isTrue());
+    }
+
     private void start(Map<String, String> modelSettings) {
         Map<String, String> values = new HashMap<>(modelSettings);
         values.put("CONFAB_PORT", "0");

@@ -33,6 +33,11 @@ abstract class RealServerTest {
     /** Turns per minute per user the server allows. */
     abstract int rateLimit();
 
+    /** Settings of this test class's own, beside the defaults. */
+    Map<String, String> settings() {
+        return Map.of();
+    }
+
     ConfabConfig config() {
         Map<String, String> values = new HashMap<>(databaseSettings);
         values.put("CONFAB_PORT", "0");
@@ -41,6 +46,7 @@ abstract class RealServerTest {
         values.put("CONFAB_RATE_LIMIT", Integer.toString(rateLimit()));
         values.put("CONFAB_SHUTDOWN_GRACE_SECONDS", "2");
         values.put("CONFAB_SSE_PING_SECONDS", "1");
+        values.putAll(settings());
         return ConfabConfig.of(values);
     }
 

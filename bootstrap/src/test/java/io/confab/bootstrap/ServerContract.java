@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,16 @@ import org.junit.jupiter.api.Test;
 abstract class ServerContract extends RealServerTest {
 
     private static final AtomicInteger USERS = new AtomicInteger();
+    /** Seed 002's reply metadata profile, as shipped in the docs. */
+    static final Path HOME_SERVICES = Path.of("..", "docs", "profiles", "home-services.json");
 
     ServerContract(ServerDatabase database) {
         super(database);
+    }
+
+    @Override
+    Map<String, String> settings() {
+        return Map.of("CONFAB_REPLY_METADATA", HOME_SERVICES.toString());
     }
 
     @Override
@@ -103,6 +111,84 @@ abstract class ServerContract extends RealServerTest {
         assertThat(api.get("/metrics", null).body()).contains("confab_turns_total").contains("confab_tool_calls_total");
         assertThat(json(api.get("/openapi.json", null)).path("openapi").asText()).isEqualTo("3.1.0");
         assertThat(api.post("/api/v1/auth/dev-token", null, "{\"user_id\":\"x\"}").statusCode()).isEqualTo(404);
+    }
+
+    // ---- seed 002: reply metadata, streamed one-shot, last message -----------------------------
+
+    @Test
+    void aStreamedTurn_sendsTheRepliesMetadataJustBeforeComplete_andStoresItWithTheReply() {
+        String token = TestTokens.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "leak");
+
+        List<JsonNode> events = SseClient.open(api, api.request(one + "/stream?message=my%20pipe%20burst", token).GET())
+                .untilTerminal();
+
+        JsonNode metadata = events.get(events.size() - 2);
+        JsonNode complete = events.getLast();
+        assertThat(metadata.path("type").asText()).isEqualTo("metadata");
+        assertThat(complete.path("type").asText()).isEqualTo("complete");
+        assertThat(metadata.path("message_id").asText()).isEqualTo(complete.path("message").path("id").asText());
+        JsonNode expected = TestHttp.JSON.valueToTree(Map.of("service_type", "plumbing", "urgency", "emergency",
+                "confidence", 0.9, "next_steps", List.of("Turn off the water supply.")));
+        assertThat(metadata.path("metadata")).isEqualTo(expected);
+        assertThat(complete.path("message").path("metadata")).isEqualTo(expected);
+        JsonNode stored = json(api.get(one + "/messages", token)).path("items").get(1);
+        assertThat(stored.path("metadata").path("service_type").asText()).isEqualTo("plumbing");
+        assertThat(stored.path("metadata").path("next_steps").get(0).asText()).isEqualTo("Turn off the water supply.");
+    }
+
+    @Test
+    void metadataTheSchemaRejects_isReplacedByTheProfilesFallback() {
+        String token = TestTokens.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "odd");
+
+        JsonNode reply = json(api.post(one + "/messages", token, "{\"message\":\"a dubious request\"}"))
+                .path("assistant_message");
+
+        assertThat(reply.path("metadata").path("service_type").asText()).isEqualTo("general_maintenance");
+        assertThat(reply.path("metadata").path("urgency").asText()).isEqualTo("medium");
+        assertThat(reply.path("metadata").path("confidence").asDouble()).isEqualTo(0.3);
+    }
+
+    @Test
+    void theOneShotRoute_withAcceptEventStream_streamsTheTurn_inANewConversation() {
+        String user = newUser();
+        String token = TestTokens.token(user);
+
+        List<JsonNode> events = SseClient.open(api, api.request("/api/" + user + "/chat", token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hello stream\"}")))
+                .untilTerminal();
+
+        assertThat(events.getFirst().path("type").asText()).isEqualTo("message_created");
+        assertThat(events.getLast().path("type").asText()).isEqualTo("complete");
+        assertThat(events.getLast().path("message").path("content").asText()).isEqualTo("Echo: hello stream");
+        String conversation = events.getFirst().path("conversation_id").asText();
+        assertThat(json(api.get(CONVERSATIONS + "/" + conversation, token)).path("total_messages").asInt()).isEqualTo(2);
+        var other = api.send(api.request("/api/" + user + "/chat", TestTokens.token(newUser()))
+                .header("Accept", "text/event-stream").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}")));
+        assertThat(other.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void listItems_carryTheStartOfTheirNewestMessage_orNull() {
+        String token = TestTokens.token(newUser());
+        String quiet = api.createConversation(token, "quiet");
+        String talked = api.createConversation(token, "talked");
+        String longMessage = "word ".repeat(100).strip();
+        assertThat(api.post(CONVERSATIONS + "/" + talked + "/messages", token,
+                "{\"message\":\"" + longMessage + "\"}").statusCode()).isEqualTo(200);
+
+        JsonNode items = json(api.get(CONVERSATIONS, token)).path("items");
+
+        assertThat(items.get(0).path("id").asText()).isEqualTo(talked);
+        JsonNode last = items.get(0).path("last_message");
+        assertThat(last.path("role").asText()).isEqualTo("assistant");
+        assertThat(last.path("content").asText()).isEqualTo(("Echo: " + longMessage).substring(0, 200));
+        assertThat(last.path("created_at").asText()).isNotEmpty();
+        assertThat(items.get(1).path("id").asText()).isEqualTo(quiet);
+        assertThat(items.get(1).path("last_message").isNull()).isTrue();
     }
 
     // ---- authentication -----------------------------------------------------------------------

@@ -65,7 +65,7 @@ public final class Confab implements AutoCloseable {
         retention.start();
         Set<String> models = new HashSet<>(settings.models());
         models.add(ports.model().name());
-        this.conversations = new ConversationService(ports.conversations(), ports.eventBus(), ports.clock(), ports.ids(),
+        this.conversations = new ConversationService(ports.conversations(), ports.messages(), ports.eventBus(), ports.clock(), ports.ids(),
                 models);
         this.listMessages = new ListMessagesService(ports.messages());
         this.feedback = new FeedbackService(ports.messages());

@@ -10,11 +10,12 @@ import java.util.UUID;
 /**
  * How agent turns behave: the system prompt, how many stored messages the model may see (and
  * within what token budget), how many tool rounds a turn may take, how long a turn's lease on its
- * conversation lasts unless renewed, and the name this instance holds leases under.
+ * conversation lasts unless renewed, the name this instance holds leases under, and the structured
+ * metadata each reply gets.
  */
 public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBudget, int maxToolRounds,
                              Duration turnLease, String instance, Set<String> models,
-                             RetentionPolicy retention) {
+                             RetentionPolicy retention, ReplyMetadata replyMetadata) {
 
     /** Tells a real model to act through the task tools (the offline model ignores system prompts). */
     public static final String DEFAULT_SYSTEM_PROMPT = "You are Confab, a concise and friendly assistant. "
@@ -45,33 +46,45 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
         }
         models = Set.copyOf(models);
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(replyMetadata, "replyMetadata");
     }
 
     /** The defaults, under a random instance name (so a restart never takes over leases; they expire). */
     public static ConfabSettings defaults() {
         return new ConfabSettings(DEFAULT_SYSTEM_PROMPT, DEFAULT_HISTORY_LIMIT, DEFAULT_TOKEN_BUDGET,
                 DEFAULT_MAX_TOOL_ROUNDS, DEFAULT_TURN_LEASE, "confab-" + UUID.randomUUID(), Set.of(),
-                new RetentionPolicy(Optional.empty(), RetentionPolicy.DEFAULT_DELETED));
+                new RetentionPolicy(Optional.empty(), RetentionPolicy.DEFAULT_DELETED), ReplyMetadata.NONE);
     }
 
     public ConfabSettings withSystemPrompt(String prompt) {
-        return new ConfabSettings(prompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, models, retention);
+        return new ConfabSettings(prompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, models, retention,
+                replyMetadata);
     }
 
     public ConfabSettings withHistoryLimit(int limit) {
-        return new ConfabSettings(systemPrompt, limit, tokenBudget, maxToolRounds, turnLease, instance, models, retention);
+        return new ConfabSettings(systemPrompt, limit, tokenBudget, maxToolRounds, turnLease, instance, models, retention,
+                replyMetadata);
     }
 
     public ConfabSettings withTokenBudget(int budget) {
-        return new ConfabSettings(systemPrompt, historyLimit, budget, maxToolRounds, turnLease, instance, models, retention);
+        return new ConfabSettings(systemPrompt, historyLimit, budget, maxToolRounds, turnLease, instance, models, retention,
+                replyMetadata);
     }
 
     public ConfabSettings withMaxToolRounds(int rounds) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, rounds, turnLease, instance, models, retention);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, rounds, turnLease, instance, models, retention,
+                replyMetadata);
     }
 
     public ConfabSettings withTurnLease(Duration lease) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, lease, instance, models, retention);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, lease, instance, models, retention,
+                replyMetadata);
+    }
+
+    /** The structured metadata of replies (SPEC §15); {@link ReplyMetadata#NONE} by default. */
+    public ConfabSettings withReplyMetadata(ReplyMetadata metadata) {
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, models,
+                retention, metadata);
     }
 
     /**
@@ -80,7 +93,8 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
      * two live instances must never share one.
      */
     public ConfabSettings withInstance(String name) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, name, models, retention);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, name, models, retention,
+                replyMetadata);
     }
 
     /**
@@ -88,12 +102,13 @@ public record ConfabSettings(String systemPrompt, int historyLimit, int tokenBud
      * none by default.
      */
     public ConfabSettings withModels(Set<String> allowed) {
-        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, allowed, retention);
+        return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, allowed, retention,
+                replyMetadata);
     }
 
     /** How long conversations are kept (CONFAB_RETENTION_DAYS, CONFAB_DELETED_RETENTION_DAYS); by default live ones forever. */
     public ConfabSettings withRetention(RetentionPolicy policy) {
         return new ConfabSettings(systemPrompt, historyLimit, tokenBudget, maxToolRounds, turnLease, instance, models,
-                policy);
+                policy, replyMetadata);
     }
 }

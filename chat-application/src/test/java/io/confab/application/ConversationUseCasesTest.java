@@ -12,6 +12,8 @@ import io.confab.domain.Conversation;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.ExternalId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
+import io.confab.domain.Role;
 import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
 import io.confab.domain.event.ChatEvent;
@@ -47,6 +49,21 @@ class ConversationUseCasesTest {
         assertThat(created.status()).isEqualTo(ConversationStatus.ACTIVE);
         assertThat(confab.getConversation().get(alice, created.id())).contains(created);
         assertThat(notifications.awaitCount(1)).extracting(ChatEvent::type).containsExactly("conversation_created");
+    }
+
+    @Test
+    void list_carriesEachConversationsNewestMessage_emptyForOneWithoutMessages() {
+        Conversation quiet = confab.createConversation().create(alice, "Quiet");
+        Conversation talked = confab.createConversation().create(alice, "Talked");
+        harness.send(alice, talked.id(), "hello there");
+
+        var items = confab.listConversations().list(alice, ConversationQuery.firstPage()).items();
+
+        assertThat(items).extracting(item -> item.conversation().id()).containsExactly(talked.id(), quiet.id());
+        MessagePreview last = items.getFirst().lastMessage().orElseThrow();
+        assertThat(last.role()).isEqualTo(Role.ASSISTANT);
+        assertThat(last.content()).isEqualTo("echo: hello there");
+        assertThat(items.get(1).lastMessage()).isEmpty();
     }
 
     @Test

@@ -144,6 +144,6 @@ class PortabilityUseCasesTest {
 
     private static ImportedMessage imported(Role role, String content, Instant at) {
         return new ImportedMessage(role, content, MessageStatus.COMPLETE, List.of(), Optional.empty(), TokenUsage.NONE,
-                Map.of(), at, Optional.empty());
+                JsonValue.Obj.empty(), at, Optional.empty());
     }
 }

@@ -12,6 +12,7 @@ import io.confab.domain.Message;
 import io.confab.domain.UserId;
 import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.ConversationEvent;
+import io.confab.domain.event.TurnEvent;
 import io.confab.domain.model.ModelMessage;
 import io.confab.domain.port.Subscription;
 import io.confab.testkit.EventRecorder;
@@ -131,6 +132,31 @@ class TurnPoliciesTest {
                 assertThat(harness.confab.getConversation().get(alice, completed.userMessage().conversationId()))
                         .hasValueSatisfying(c -> assertThat(c.title()).isEqualTo("hello"));
             });
+        }
+    }
+
+    @Test
+    void oneShotChat_streamed_withoutAConversation_createsOne_andStreamsTheTurnInIt() {
+        try (ConfabHarness harness = new ConfabHarness()) {
+            EventRecorder<TurnEvent> events = new EventRecorder<>();
+
+            TurnStart start = harness.confab.oneShotChat().start(alice, Optional.empty(), "hello", events::accept);
+            List<TurnEvent> seen = events.awaitMatching(TurnEvent::isTerminal);
+
+            assertThat(start).isInstanceOf(TurnStart.Started.class);
+            assertThat(seen.getFirst()).isInstanceOf(TurnEvent.MessageCreated.class);
+            assertThat(((TurnEvent.Completed) seen.getLast()).message().content()).isEqualTo("echo: hello");
+            assertThat(harness.confab.getConversation().get(alice, seen.getFirst().conversationId())).isPresent();
+        }
+    }
+
+    @Test
+    void oneShotChat_streamed_intoAnotherUsersConversation_isNotFound() {
+        try (ConfabHarness harness = new ConfabHarness()) {
+            Conversation bobs = harness.newConversation(newUser());
+
+            assertThat(harness.confab.oneShotChat().start(alice, Optional.of(bobs.id()), "hi", event -> { }))
+                    .isInstanceOf(TurnStart.NotFound.class);
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.confab.domain;
 
+import io.confab.domain.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +10,8 @@ import java.util.Optional;
  * One message of a conversation. A turn stores exactly two: the user's, then the assistant's,
  * which carries every tool call of the turn and points back at the user message with
  * {@code inReplyTo}. {@code clientMessageId} (user messages only) makes retries idempotent;
- * {@code feedback} is the owner's rating of it, if any.
+ * {@code feedback} is the owner's rating of it, if any. {@code metadata} is a JSON object: the
+ * structured reply metadata of a completed reply (SPEC §15), or why a failed reply failed.
  */
 public record Message(
         MessageId id,
@@ -21,7 +22,7 @@ public record Message(
         List<ToolCall> toolCalls,
         Optional<String> model,
         TokenUsage usage,
-        Map<String, String> metadata,
+        JsonValue.Obj metadata,
         Optional<String> clientMessageId,
         Optional<MessageId> inReplyTo,
         Instant createdAt,
@@ -39,7 +40,7 @@ public record Message(
         toolCalls = List.copyOf(toolCalls);
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(usage, "usage");
-        metadata = Map.copyOf(metadata);
+        Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(clientMessageId, "clientMessageId");
         Objects.requireNonNull(inReplyTo, "inReplyTo");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -50,7 +51,7 @@ public record Message(
     public static Message fromUser(MessageId id, ConversationId conversationId, String content,
                                    Optional<String> clientMessageId, Instant now) {
         return new Message(id, conversationId, Role.USER, checkUserContent(content), MessageStatus.COMPLETE,
-                List.of(), Optional.empty(), TokenUsage.NONE, Map.of(), checkClientMessageId(clientMessageId), Optional.empty(), now,
+                List.of(), Optional.empty(), TokenUsage.NONE, JsonValue.Obj.empty(), checkClientMessageId(clientMessageId), Optional.empty(), now,
                 Optional.empty());
     }
 
@@ -63,7 +64,7 @@ public record Message(
             throw new ValidationException("message_id", "only a user message can be edited");
         }
         return new Message(id, original.conversationId(), Role.USER, checkUserContent(content), MessageStatus.COMPLETE,
-                List.of(), Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.of(original.id()), now,
+                List.of(), Optional.empty(), TokenUsage.NONE, JsonValue.Obj.empty(), Optional.empty(), Optional.of(original.id()), now,
                 Optional.empty());
     }
 
@@ -77,7 +78,7 @@ public record Message(
                                         String content, MessageStatus status, List<ToolCall> toolCalls,
                                         String model, TokenUsage usage, Instant now) {
         return new Message(id, conversationId, Role.ASSISTANT, content, status, toolCalls,
-                Optional.ofNullable(model), usage, Map.of(), Optional.empty(), Optional.of(inReplyTo), now,
+                Optional.ofNullable(model), usage, JsonValue.Obj.empty(), Optional.empty(), Optional.of(inReplyTo), now,
                 Optional.empty());
     }
 

@@ -80,6 +80,10 @@ public final class EventJson {
                 putTool(node, e.tool(), e.callId());
                 node.put("error", e.error());
             }
+            case TurnEvent.MetadataReady e -> {
+                node.put("message_id", e.messageId().toString());
+                node.set("metadata", JsonValues.toNode(e.metadata()));
+            }
             case TurnEvent.Completed e -> {
                 node.set("message", ResourceJson.message(e.message()));
                 node.set("usage", ResourceJson.usage(e.usage()));

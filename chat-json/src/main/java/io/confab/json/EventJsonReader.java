@@ -27,6 +27,7 @@ import io.confab.domain.event.EventType;
 import io.confab.domain.event.TurnCancelRequested;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.event.TypingChanged;
+import io.confab.domain.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,8 +95,8 @@ public final class EventJsonReader {
                     new UserId(text(node, "user_id")), bool(node, "is_typing"), ts);
             case TURN_CANCEL_REQUESTED -> new TurnCancelRequested(ConversationId.parse(text(node, "conversation_id")),
                     TurnId.parse(text(node, "turn_id")), ts);
-            case MESSAGE_CREATED, AGENT_THINKING, CHUNK, TOOL_STARTING, TOOL_PROGRESS, TOOL_COMPLETE, TOOL_ERROR, COMPLETE,
-                 CANCELLED, ERROR -> turnEvent(node, type);
+            case MESSAGE_CREATED, AGENT_THINKING, CHUNK, TOOL_STARTING, TOOL_PROGRESS, TOOL_COMPLETE, TOOL_ERROR, METADATA,
+                 COMPLETE, CANCELLED, ERROR -> turnEvent(node, type);
         };
     }
 
@@ -124,6 +125,8 @@ public final class EventJsonReader {
                     text(node, "call_id"), JsonValues.fromNode(node.get("result")), text(node, "message"));
             case TOOL_ERROR -> new TurnEvent.ToolFailed(turn, conversation, seq, ts, text(node, "tool"),
                     text(node, "call_id"), text(node, "error"));
+            case METADATA -> new TurnEvent.MetadataReady(turn, conversation, seq, ts,
+                    MessageId.parse(text(node, "message_id")), object(node, "metadata"));
             case COMPLETE -> new TurnEvent.Completed(turn, conversation, seq, ts, message(field(node, "message")),
                     usage(field(node, "usage")));
             case CANCELLED -> new TurnEvent.Cancelled(turn, conversation, seq, ts, message(field(node, "message")));
@@ -162,7 +165,7 @@ public final class EventJsonReader {
                 calls,
                 optionalText(node, "model"),
                 usage(field(node, "usage")),
-                stringMap(node.get("metadata")),
+                node.hasNonNull("metadata") ? object(node, "metadata") : JsonValue.Obj.empty(),
                 optionalText(node, "client_message_id"),
                 optionalText(node, "in_reply_to").map(MessageId::parse),
                 instant(node, "created_at"),
@@ -193,6 +196,13 @@ public final class EventJsonReader {
             node.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));
         }
         return map;
+    }
+
+    private static JsonValue.Obj object(JsonNode node, String name) {
+        if (!(JsonValues.fromNode(field(node, name)) instanceof JsonValue.Obj object)) {
+            throw new IllegalArgumentException("not an object: " + name);
+        }
+        return object;
     }
 
     private static JsonNode field(JsonNode node, String name) {

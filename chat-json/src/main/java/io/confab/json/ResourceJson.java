@@ -7,6 +7,7 @@ import io.confab.domain.Conversation;
 import io.confab.domain.ConversationSettings;
 import io.confab.domain.Feedback;
 import io.confab.domain.Message;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.SearchHit;
 import io.confab.domain.Task;
 import io.confab.domain.TokenUsage;
@@ -61,7 +62,7 @@ public final class ResourceJson {
             node.putNull("model");
         }
         node.set("usage", usage(message.usage()));
-        node.set("metadata", stringMap(message.metadata()));
+        node.set("metadata", JsonValues.toNode(message.metadata()));
         node.put("created_at", message.createdAt().toString());
         node.set("feedback", message.feedback().map(ResourceJson::feedback).orElse(null));
         return node;
@@ -72,6 +73,15 @@ public final class ResourceJson {
         ObjectNode node = NODES.objectNode();
         node.put("rating", feedback.rating().wireName());
         feedback.comment().ifPresent(comment -> node.put("comment", comment));
+        return node;
+    }
+
+    /** The newest message of a conversation as a list item shows it: {@code {"role","content","created_at"}}. */
+    public static ObjectNode messagePreview(MessagePreview preview) {
+        ObjectNode node = NODES.objectNode();
+        node.put("role", preview.role().wireName());
+        node.put("content", preview.content());
+        node.put("created_at", preview.createdAt().toString());
         return node;
     }
 

@@ -44,12 +44,16 @@ class EventJsonReaderTest {
     private static final MessageId REPLY = new MessageId(UUID.fromString("00000000-0000-7000-8000-000000000003"));
     private static final TurnId TURN = new TurnId(REPLY.value());
 
+    private static final JsonValue.Obj METADATA = JsonValue.object("urgency", JsonValue.of("high"),
+            "confidence", new JsonValue.Num(new java.math.BigDecimal("0.85")),
+            "next_steps", JsonValue.array(List.of(JsonValue.of("call back"))));
+
     static Stream<ChatEvent> everyEvent() {
         Message question = Message.fromUser(USER_MESSAGE, CONVERSATION, "add milk", Optional.empty(), TS);
         ToolCall call = new ToolCall("call_1", "add_task", JsonValue.object("title", JsonValue.of("milk")),
                 JsonValue.object("id", JsonValue.of(7), "ok", JsonValue.of(true)), ToolCallStatus.OK, Duration.ofMillis(12));
         Message reply = new Message(REPLY, CONVERSATION, io.confab.domain.Role.ASSISTANT, "Done.", MessageStatus.COMPLETE,
-                List.of(call), Optional.of("offline"), new TokenUsage(10, 3), Map.of("k", "v"), Optional.empty(),
+                List.of(call), Optional.of("offline"), new TokenUsage(10, 3), METADATA, Optional.empty(),
                 Optional.empty(), TS, Optional.empty());
         Conversation conversation = new Conversation(CONVERSATION, ALICE, "Groceries", ConversationStatus.ARCHIVED,
                 Map.of("tag", "home"), Optional.of(new ExternalId("ticket-7")), new ConversationSettings(Optional.of("Answer in Portuguese."), Optional.of("model-b"), Optional.of(30)), TS, TS.plusSeconds(5), Optional.empty(), 2, 13);
@@ -65,7 +69,8 @@ class EventJsonReaderTest {
                         JsonValue.array(List.of(JsonValue.of("a"), JsonValue.Null.INSTANCE)), "Added a task"),
                 new TurnEvent.ToolFailed(TURN, CONVERSATION, 7, TS, "add_task", "call_2", "no such task"),
                 new TurnEvent.Chunk(TURN, CONVERSATION, 8, TS, "Do", REPLY, 0),
-                new TurnEvent.Completed(TURN, CONVERSATION, 9, TS, reply, reply.usage()),
+                new TurnEvent.MetadataReady(TURN, CONVERSATION, 9, TS, REPLY, METADATA),
+                new TurnEvent.Completed(TURN, CONVERSATION, 10, TS, reply, reply.usage()),
                 new TurnEvent.Cancelled(TURN, CONVERSATION, 9, TS, reply),
                 new TurnEvent.Failed(TURN, CONVERSATION, 9, TS, "model_unavailable", "The model is unavailable"),
                 new ConversationEvent.Created(conversation, TS),

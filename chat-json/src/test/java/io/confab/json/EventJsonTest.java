@@ -41,6 +41,19 @@ class EventJsonTest {
     }
 
     @Test
+    void metadata_carriesTheMessageIdAndTheMetadataObject() {
+        JsonValue.Obj metadata = JsonValue.object("urgency", JsonValue.of("high"),
+                "next_steps", JsonValue.array(List.of(JsonValue.of("call back"))));
+
+        JsonNode node = EventJson.toNode(new TurnEvent.MetadataReady(turn, conversation, 8, TS, assistantId, metadata));
+
+        assertThat(node.get("type").asText()).isEqualTo("metadata");
+        assertThat(node.get("message_id").asText()).isEqualTo(assistantId.toString());
+        assertThat(node.get("metadata").get("urgency").asText()).isEqualTo("high");
+        assertThat(node.get("metadata").get("next_steps").get(0).asText()).isEqualTo("call back");
+    }
+
+    @Test
     void complete_carriesTheStoredMessageWithToolCallsAndUsage() {
         ToolCall call = new ToolCall("call_1", "add_task", JsonValue.object("title", JsonValue.of("milk")),
                 JsonValue.object("ok", JsonValue.of(true)), ToolCallStatus.OK, Duration.ofMillis(12));

@@ -3,6 +3,7 @@ package io.confab.testkit;
 import io.confab.domain.Cancellation;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.json.JsonValue;
+import io.confab.domain.metadata.MetadataRequest;
 import io.confab.domain.model.ChatModelException;
 import io.confab.domain.model.FinishReason;
 import io.confab.domain.model.ModelEvent;
@@ -39,6 +40,8 @@ public final class ScriptedChatModel implements io.confab.domain.port.ChatModel 
     private final List<ModelRequest> requests = new CopyOnWriteArrayList<>();
     private final List<String> titleRequests = new CopyOnWriteArrayList<>();
     private volatile Optional<String> title = Optional.empty();
+    private final List<MetadataRequest> metadataRequests = new CopyOnWriteArrayList<>();
+    private volatile Function<MetadataRequest, Optional<JsonValue>> metadata = request -> Optional.empty();
     private volatile Function<ModelRequest, Reply> otherwise =
             request -> Reply.text("echo: " + lastUserText(request));
 
@@ -68,6 +71,16 @@ public final class ScriptedChatModel implements io.confab.domain.port.ChatModel 
         return this;
     }
 
+    /** How {@link #replyMetadata} answers (empty by default; it may throw to play a failing model). */
+    public ScriptedChatModel describing(Function<MetadataRequest, Optional<JsonValue>> answer) {
+        this.metadata = answer;
+        return this;
+    }
+
+    public List<MetadataRequest> metadataRequests() {
+        return List.copyOf(metadataRequests);
+    }
+
     public List<ModelRequest> requests() {
         return List.copyOf(requests);
     }
@@ -85,6 +98,12 @@ public final class ScriptedChatModel implements io.confab.domain.port.ChatModel 
     public Optional<String> title(String userMessage, String reply) {
         titleRequests.add(userMessage);
         return title;
+    }
+
+    @Override
+    public Optional<JsonValue> replyMetadata(MetadataRequest request) {
+        metadataRequests.add(request);
+        return metadata.apply(request);
     }
 
     @Override

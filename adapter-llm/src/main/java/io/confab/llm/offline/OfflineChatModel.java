@@ -3,6 +3,8 @@ package io.confab.llm.offline;
 import io.confab.application.TokenEstimate;
 import io.confab.domain.Cancellation;
 import io.confab.domain.TokenUsage;
+import io.confab.domain.json.JsonValue;
+import io.confab.domain.metadata.MetadataRequest;
 import io.confab.domain.model.FinishReason;
 import io.confab.domain.model.ModelEvent;
 import io.confab.domain.model.ModelRequest;
@@ -76,6 +78,12 @@ public final class OfflineChatModel implements ChatModel {
         }
         sink.accept(new ModelEvent.UsageReported(new TokenUsage(TokenEstimate.ofRequest(request), completionTokens)));
         sink.accept(new ModelEvent.Finished(finish));
+    }
+
+    /** The profile's rules applied to the user's message: no network, no model call. */
+    @Override
+    public Optional<JsonValue> replyMetadata(MetadataRequest request) {
+        return Optional.of(MetadataRules.apply(request.profile(), request.userMessage()));
     }
 
     /** The first words of the user's message (Confab tidies every suggested title the same way). */

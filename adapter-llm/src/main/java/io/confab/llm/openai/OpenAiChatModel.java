@@ -8,10 +8,13 @@ import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.confab.domain.Cancellation;
+import io.confab.domain.json.JsonValue;
+import io.confab.domain.metadata.MetadataRequest;
 import io.confab.domain.model.ChatModelException;
 import io.confab.domain.model.ModelEvent;
 import io.confab.domain.model.ModelRequest;
 import io.confab.domain.port.ChatModel;
+import io.confab.json.JsonValues;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
@@ -35,6 +38,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     /** A blank key still has to be sent as something; local servers ignore it. */
     private static final String NO_KEY = "no-key";
     private static final Duration TITLE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(15);
     /**
      * Idle keep-alive connections kept to the model endpoint. OkHttp's default of 5 closed all but
      * five after every burst of concurrent turns, so the next burst connected again.
@@ -48,7 +52,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     /** The HTTP transport, built here (sockets without Nagle); openai-java borrows it, so {@link #close} shuts it. */
     private final OkHttpClient transport;
     private final OpenAIClient client;
-    private final OpenAIClient titleClient;
+    private final OpenAIClient noRetryClient;
     private final RequestMapper requests;
     private final ErrorMapper errors;
     private final CallDeadlines deadlines = new CallDeadlines();
@@ -64,7 +68,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                 .addInterceptor(CallCancellation.INTERCEPTOR)
                 .sleeper(CallCancellation.SLEEPER)
                 .build();
-        this.titleClient = client.withOptions(options -> options.maxRetries(0));
+        this.noRetryClient = client.withOptions(options -> options.maxRetries(0));
         this.requests = new RequestMapper(settings);
         this.errors = new ErrorMapper(settings);
         Warmup.startOnce(requests);
@@ -105,7 +109,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     @Override
     public Optional<String> title(String userMessage, String reply) {
         try {
-            var completion = titleClient.chat().completions()
+            var completion = noRetryClient.chat().completions()
                     .create(requests.title(TITLE_PROMPT, userMessage, reply),
                             RequestOptions.builder().timeout(TITLE_TIMEOUT).build());
             return completion.choices().stream()
@@ -115,6 +119,29 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                     .findFirst();
         } catch (OpenAIException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The reply's metadata from one whole-reply call under the profile's schema as a strict
+     * response format (15 s, no retries: the turn waits for it); empty when the model answers
+     * without content (a refusal).
+     *
+     * @throws ChatModelException when the provider fails; the caller then uses the fallback
+     * @throws IllegalArgumentException when the content is not JSON
+     */
+    @Override
+    public Optional<JsonValue> replyMetadata(MetadataRequest request) {
+        try {
+            var completion = noRetryClient.chat().completions()
+                    .create(requests.metadata(request), RequestOptions.builder().timeout(METADATA_TIMEOUT).build());
+            return completion.choices().stream()
+                    .flatMap(choice -> choice.message().content().stream())
+                    .filter(content -> !content.isBlank())
+                    .findFirst()
+                    .map(JsonValues::parse);
+        } catch (OpenAIException e) {
+            throw errors.map(e);
         }
     }
 

@@ -3,12 +3,14 @@ package io.confab.llm.openai;
 import com.openai.core.JsonValue;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
+import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletionAssistantMessageParam;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import io.confab.domain.metadata.MetadataRequest;
 import io.confab.domain.model.ModelMessage;
 import io.confab.domain.model.ModelRequest;
 import io.confab.domain.model.ToolCallRequest;
@@ -22,6 +24,9 @@ final class RequestMapper {
 
     /** More distinct tool definitions than any catalogue offers; past it the cache starts over. */
     private static final int MAX_CACHED_TOOLS = 1_024;
+
+    /** The name the metadata schema goes by in requests (the API requires one). */
+    static final String METADATA_SCHEMA_NAME = "reply_metadata";
 
     private final OpenAiSettings settings;
     /** Each tool definition as openai-java's model, built once: the catalogue offers the same few on every turn. */
@@ -52,6 +57,29 @@ final class RequestMapper {
                 .addSystemMessage(prompt)
                 .addUserMessage("User: " + userMessage + "\nAssistant: " + reply)
                 .build();
+    }
+
+    /**
+     * A whole-reply request for a reply's structured metadata: the profile's instructions, the
+     * exchange, and the profile's schema as a strict {@code json_schema} response format.
+     */
+    ChatCompletionCreateParams metadata(MetadataRequest request) {
+        ResponseFormatJsonSchema.JsonSchema.Schema.Builder schema = ResponseFormatJsonSchema.JsonSchema.Schema.builder();
+        request.profile().schema().members().forEach((name, value) ->
+                schema.putAdditionalProperty(name, JsonValue.fromJsonNode(JsonValues.toNode(value))));
+        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
+                .model(settings.model())
+                .responseFormat(ResponseFormatJsonSchema.builder()
+                        .jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder()
+                                .name(METADATA_SCHEMA_NAME)
+                                .schema(schema.build())
+                                .strict(true)
+                                .build())
+                        .build());
+        if (!request.profile().instructions().isBlank()) {
+            params.addSystemMessage(request.profile().instructions());
+        }
+        return params.addUserMessage("User: " + request.userMessage() + "\nAssistant: " + request.reply()).build();
     }
 
     /** {@code max_tokens} is deprecated by OpenAI but is what compatible servers understand. */

@@ -76,6 +76,9 @@ final class UiMessageStream implements TurnFrames {
             case TurnEvent.ToolProgress progress -> {
                 // the protocol has no chunk for a running tool's progress
             }
+            case TurnEvent.MetadataReady metadata -> {
+                // the reply's structured metadata is in the stored message, which the SDK reads on reload
+            }
             case TurnEvent.ToolComplete complete -> chunks.add(new UiChunk.ToolOutputAvailable(complete.callId(),
                     JsonValues.toNode(complete.result())));
             case TurnEvent.ToolFailed failed -> chunks.add(new UiChunk.ToolOutputError(failed.callId(), failed.error()));

@@ -1,5 +1,6 @@
 package io.confab.rest.chatkit;
 
+import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase.ConversationChanges;
 import io.confab.domain.Conversation;
@@ -44,10 +45,10 @@ final class ThreadRequests {
         ListParams params = request.params();
         int offset = params.after() == null ? 0 : offset(params.after());
         int limit = limit(params, ConversationQuery.MAX_LIMIT);
-        Page<Conversation> page = useCases.listConversations()
+        Page<ListConversationsUseCase.Listed> page = useCases.listConversations()
                 .list(user, new ConversationQuery(offset, limit, Optional.empty(), Optional.empty()));
         List<Wire.Thread> threads = new ArrayList<>(page.items().stream()
-                .map(conversation -> Threads.thread(conversation, Wire.Page.empty())).toList());
+                .map(listed -> Threads.thread(listed.conversation(), Wire.Page.empty())).toList());
         boolean more = offset + threads.size() < page.total();
         return new Wire.Page<>(params.ascending() ? threads.reversed() : threads, more,
                 more ? Integer.toString(offset + threads.size()) : null);

@@ -51,6 +51,7 @@ final class TurnFrames {
             case TurnEvent.AgentThinking ignored -> { }
             case TurnEvent.ToolComplete ignored -> { }
             case TurnEvent.ToolFailed ignored -> { }
+            case TurnEvent.MetadataReady ignored -> { }
         }
         return frames;
     }

@@ -6,6 +6,7 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.Role;
 import io.confab.domain.SearchHit;
 import io.confab.domain.SearchText;
@@ -15,9 +16,11 @@ import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RetentionPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +105,21 @@ public final class InMemoryMessageRepository implements MessageRepository {
                     .filter(m -> m.role() == Role.ASSISTANT && m.inReplyTo().equals(Optional.of(userMessage)))
                     .limit(limit)
                     .toList();
+        }
+    }
+
+    @Override
+    public Map<ConversationId, MessagePreview> lastMessages(UserId owner, Collection<ConversationId> ids) {
+        synchronized (conversations) {
+            Map<ConversationId, MessagePreview> last = new LinkedHashMap<>();
+            for (ConversationId id : ids) {
+                List<Message> history = history(owner, id);
+                if (!history.isEmpty()) {
+                    Message newest = history.getLast();
+                    last.put(id, new MessagePreview(id, newest.role(), newest.content(), newest.createdAt()));
+                }
+            }
+            return last;
         }
     }
 

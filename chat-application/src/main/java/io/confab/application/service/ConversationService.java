@@ -8,6 +8,7 @@ import io.confab.application.usecase.UpdateConversationUseCase;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationSettings;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
@@ -16,8 +17,10 @@ import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.EventBus;
 import io.confab.domain.port.IdGenerator;
+import io.confab.domain.port.MessageRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,15 +32,17 @@ public final class ConversationService implements CreateConversationUseCase, Get
         ListConversationsUseCase, UpdateConversationUseCase, DeleteConversationUseCase {
 
     private final ConversationRepository conversations;
+    private final MessageRepository messages;
     private final EventBus bus;
     private final Clock clock;
     private final IdGenerator ids;
     /** The models a conversation may choose: the configured one and CONFAB_MODELS. */
     private final Set<String> allowedModels;
 
-    public ConversationService(ConversationRepository conversations, EventBus bus, Clock clock, IdGenerator ids,
-                               Set<String> allowedModels) {
+    public ConversationService(ConversationRepository conversations, MessageRepository messages, EventBus bus,
+                               Clock clock, IdGenerator ids, Set<String> allowedModels) {
         this.conversations = conversations;
+        this.messages = messages;
         this.bus = bus;
         this.clock = clock;
         this.ids = ids;
@@ -62,8 +67,14 @@ public final class ConversationService implements CreateConversationUseCase, Get
     }
 
     @Override
-    public Page<Conversation> list(UserId owner, ConversationQuery query) {
-        return conversations.list(owner, query);
+    public Page<Listed> list(UserId owner, ConversationQuery query) {
+        Page<Conversation> page = conversations.list(owner, query);
+        Map<ConversationId, MessagePreview> last = page.items().isEmpty()
+                ? Map.of()
+                : messages.lastMessages(owner, page.items().stream().map(Conversation::id).toList());
+        return new Page<>(page.items().stream()
+                .map(conversation -> new Listed(conversation, Optional.ofNullable(last.get(conversation.id()))))
+                .toList(), page.total(), page.offset(), page.limit());
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.confab.domain.MessageStatus;
 import io.confab.domain.Replies;
 import io.confab.domain.Role;
 import io.confab.domain.UserId;
+import io.confab.domain.json.JsonValue;
 import io.confab.domain.model.ChatModelException;
 import io.confab.domain.model.ModelMessage;
 import io.confab.domain.model.ModelRequest;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
 /**
  * The body of one agent turn (SPEC §3, after the user message is stored): build the history
  * window, stream the model, run tool rounds, store the assistant message once with every tool
- * call, release the conversation's lease, emit the terminal event, then name the conversation and
+ * call (and, under a metadata profile, the reply's structured metadata), release the conversation's
+ * lease, emit the metadata event and the terminal event, then name the conversation and
  * notify its owner. The lease goes before the terminal event, so a client that sends its next
  * message as soon as it sees the end never meets its own finished turn's lease.
  */
@@ -133,17 +135,19 @@ final class AgentTurn implements Runnable {
     }
 
     private TurnOutcome.Finished completed() {
-        Message reply = reply(MessageStatus.COMPLETE, Map.of());
+        Optional<JsonValue.Obj> metadata = settings.replyMetadata().describe(shared.model, userMessage.content(), draft.text());
+        Message reply = reply(MessageStatus.COMPLETE, metadata.orElseGet(JsonValue.Obj::empty));
         if (!store(reply)) {
             return failed(TurnFailure.CONVERSATION_DELETED, "The conversation was deleted while the reply was being written.");
         }
         shared.leasing.release(turn);
+        metadata.ifPresent(described -> events.metadata(reply.id(), described));
         events.completed(reply, reply.usage());
         return new TurnOutcome.Completed(userMessage, reply);
     }
 
     private TurnOutcome.Finished interrupted() {
-        Message reply = reply(MessageStatus.INTERRUPTED, Map.of());
+        Message reply = reply(MessageStatus.INTERRUPTED, JsonValue.Obj.empty());
         try {
             store(reply);
         } catch (StoreUnavailableException e) {
@@ -166,7 +170,7 @@ final class AgentTurn implements Runnable {
         return new TurnOutcome.Failed(userMessage, reply, failure, detail);
     }
 
-    private Message reply(MessageStatus status, Map<String, String> metadata) {
+    private Message reply(MessageStatus status, JsonValue.Obj metadata) {
         return new Message(assistantId, turn.conversation, Role.ASSISTANT, draft.text(), status, draft.toolCalls(),
                 Optional.of(model.orElseGet(shared.model::name)), draft.usage(), metadata, Optional.empty(),
                 Optional.of(userMessage.id()), shared.clock.instant(), Optional.empty());

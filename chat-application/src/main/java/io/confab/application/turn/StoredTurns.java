@@ -6,8 +6,8 @@ import io.confab.domain.Message;
 import io.confab.domain.MessageStatus;
 import io.confab.domain.TurnId;
 import io.confab.domain.event.TurnEvent;
+import io.confab.domain.json.JsonValue;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a finished turn back from the store (for a repeated client_message_id, or a follower whose
@@ -22,8 +22,8 @@ final class StoredTurns {
     private StoredTurns() {
     }
 
-    static Map<String, String> failureMetadata(TurnFailure failure, String detail) {
-        return Map.of(ERROR_CODE, failure.code(), ERROR, detail);
+    static JsonValue.Obj failureMetadata(TurnFailure failure, String detail) {
+        return JsonValue.object(ERROR_CODE, JsonValue.of(failure.code()), ERROR, JsonValue.of(detail));
     }
 
     static TurnOutcome.Finished outcome(Message userMessage, Message reply) {
@@ -60,11 +60,11 @@ final class StoredTurns {
     }
 
     private static String detailOf(Message reply) {
-        return reply.metadata().getOrDefault(ERROR, "The reply failed.");
+        return reply.metadata().string(ERROR).orElse("The reply failed.");
     }
 
     private static TurnFailure failureOf(Message reply) {
-        String code = reply.metadata().get(ERROR_CODE);
+        String code = reply.metadata().string(ERROR_CODE).orElse(null);
         for (TurnFailure failure : TurnFailure.values()) {
             if (failure.code().equals(code)) {
                 return failure;

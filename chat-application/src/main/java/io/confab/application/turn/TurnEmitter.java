@@ -65,6 +65,10 @@ final class TurnEmitter {
         emit(new TurnEvent.ToolFailed(id(), conversation(), ++seq, now(), tool, callId, error));
     }
 
+    synchronized void metadata(MessageId assistantMessage, JsonValue.Obj metadata) {
+        emit(new TurnEvent.MetadataReady(id(), conversation(), ++seq, now(), assistantMessage, metadata));
+    }
+
     synchronized void completed(Message assistantMessage, TokenUsage usage) {
         emit(new TurnEvent.Completed(id(), conversation(), ++seq, now(), assistantMessage, usage));
     }

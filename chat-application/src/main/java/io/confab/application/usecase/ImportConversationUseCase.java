@@ -8,6 +8,7 @@ import io.confab.domain.Role;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.ToolCall;
 import io.confab.domain.UserId;
+import io.confab.domain.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public interface ImportConversationUseCase {
 
     /** One message as exported; its id and conversation are not kept. */
     record ImportedMessage(Role role, String content, MessageStatus status, List<ToolCall> toolCalls,
-                           Optional<String> model, TokenUsage usage, Map<String, String> metadata, Instant createdAt,
+                           Optional<String> model, TokenUsage usage, JsonValue.Obj metadata, Instant createdAt,
                            Optional<Feedback> feedback) {
 
         public ImportedMessage {
@@ -38,7 +39,7 @@ public interface ImportConversationUseCase {
             toolCalls = List.copyOf(toolCalls);
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(usage, "usage");
-            metadata = Map.copyOf(metadata);
+            Objects.requireNonNull(metadata, "metadata");
             Objects.requireNonNull(createdAt, "createdAt");
             Objects.requireNonNull(feedback, "feedback");
         }

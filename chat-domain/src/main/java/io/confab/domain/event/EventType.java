@@ -19,6 +19,7 @@ public enum EventType {
     TOOL_PROGRESS("tool_progress", TurnEvent.ToolProgress.class),
     TOOL_COMPLETE("tool_complete", TurnEvent.ToolComplete.class),
     TOOL_ERROR("tool_error", TurnEvent.ToolFailed.class),
+    METADATA("metadata", TurnEvent.MetadataReady.class),
     COMPLETE("complete", TurnEvent.Completed.class),
     CANCELLED("cancelled", TurnEvent.Cancelled.class),
     ERROR("error", TurnEvent.Failed.class),

@@ -84,6 +84,17 @@ public sealed interface TurnEvent extends ChatEvent {
         }
     }
 
+    /**
+     * The structured metadata of the stored assistant message {@code messageId} (SPEC §15); comes
+     * just before {@link Completed} when a metadata profile is configured.
+     */
+    record MetadataReady(TurnId turnId, ConversationId conversationId, long seq, Instant ts, MessageId messageId,
+                         JsonValue.Obj metadata) implements TurnEvent {
+        public EventType eventType() {
+            return EventType.METADATA;
+        }
+    }
+
     /** The turn finished; {@code message} is the stored assistant message. */
     record Completed(TurnId turnId, ConversationId conversationId, long seq, Instant ts, Message message,
                      TokenUsage usage) implements TurnEvent {

@@ -1,6 +1,8 @@
 package io.confab.domain.port;
 
 import io.confab.domain.Cancellation;
+import io.confab.domain.json.JsonValue;
+import io.confab.domain.metadata.MetadataRequest;
 import io.confab.domain.model.ChatModelException;
 import io.confab.domain.model.ModelEvent;
 import io.confab.domain.model.ModelRequest;
@@ -23,6 +25,16 @@ public interface ChatModel {
 
     /** A short title for a conversation that began with this exchange; empty to use the default. */
     default Optional<String> title(String userMessage, String reply) {
+        return Optional.empty();
+    }
+
+    /**
+     * The structured metadata of a reply under the request's profile (SPEC §15), as the model gives
+     * it: the caller validates it against the profile's schema. Empty when this model gives none.
+     *
+     * @throws RuntimeException when the model fails; the caller then uses the profile's fallback
+     */
+    default Optional<JsonValue> replyMetadata(MetadataRequest request) {
         return Optional.empty();
     }
 }

@@ -6,10 +6,13 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.SearchHit;
 import io.confab.domain.UserId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +57,13 @@ public interface MessageRepository {
     default Optional<Message> findReply(UserId owner, ConversationId conversation, MessageId userMessage) {
         return replies(owner, conversation, userMessage, 1).stream().findFirst();
     }
+
+    /**
+     * The newest message of each of the owner's live conversations among {@code conversations}, in
+     * one read for a whole page of a conversation list; conversations without messages (or not the
+     * owner's) are absent from the answer.
+     */
+    Map<ConversationId, MessagePreview> lastMessages(UserId owner, Collection<ConversationId> conversations);
 
     /** The message {@code id} of the owner's live conversation. */
     Optional<Message> find(UserId owner, ConversationId conversation, MessageId id);

@@ -18,6 +18,7 @@ import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.MessageStatus;
 import io.confab.domain.Role;
 import io.confab.domain.TokenUsage;
@@ -30,6 +31,7 @@ import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RetentionPolicy;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -362,7 +364,9 @@ public abstract class MessageRepositoryContract {
                         object("error", of("store is busy")), ToolCallStatus.ERROR, Duration.ofMillis(3)));
         Message answer = new Message(newMessageId(), conversation.id(), Role.ASSISTANT, "Added it.",
                 MessageStatus.INTERRUPTED, calls, Optional.of("gpt-test"), new TokenUsage(120, 34),
-                Map.of("finish", "stop"), Optional.empty(), Optional.of(question.id()), at(11), Optional.empty());
+                object("service_type", of("plumbing"), "confidence", new JsonValue.Num(new BigDecimal("0.85")),
+                        "next_steps", array(List.of(of("call a plumber"))), "urgent", of(true)),
+                Optional.empty(), Optional.of(question.id()), at(11), Optional.empty());
 
         messages.append(alice, question);
         messages.append(alice, answer);
@@ -394,12 +398,12 @@ public abstract class MessageRepositoryContract {
         Conversation imported = new Conversation(Fixtures.newConversationId(), alice, "imported", ConversationStatus.ARCHIVED,
                 Map.of("from", "export"), Optional.empty(), ConversationSettings.DEFAULTS, at(1), at(30), Optional.empty(), 99, 999);
         Message question = new Message(newMessageId(), imported.id(), Role.USER, "add milk", MessageStatus.COMPLETE,
-                List.of(), Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.empty(), at(10),
+                List.of(), Optional.empty(), TokenUsage.NONE, JsonValue.Obj.empty(), Optional.empty(), Optional.empty(), at(10),
                 Optional.empty());
         Message answer = new Message(newMessageId(), imported.id(), Role.ASSISTANT, "Added.", MessageStatus.COMPLETE,
                 List.of(new ToolCall("call_1", "add_task", object("title", of("milk")), object("id", of(1)),
                         ToolCallStatus.OK, Duration.ofMillis(5))),
-                Optional.of("m"), new TokenUsage(20, 5), Map.of(), Optional.empty(), Optional.of(question.id()), at(11),
+                Optional.of("m"), new TokenUsage(20, 5), JsonValue.Obj.empty(), Optional.empty(), Optional.of(question.id()), at(11),
                 Optional.of(new Feedback(Feedback.Rating.UP, Optional.of("good"))));
 
         Conversation stored = messages.insertAll(imported, List.of(question, answer));
@@ -418,7 +422,7 @@ public abstract class MessageRepositoryContract {
         for (int i = 0; i < 1_100; i++) {
             many.add(new Message(newMessageId(), imported.id(), Role.ASSISTANT, "reply " + i, MessageStatus.COMPLETE,
                     List.of(new ToolCall("call_" + i, "list_tasks", object(), object(), ToolCallStatus.OK, Duration.ZERO)),
-                    Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.empty(), at(10 + i), Optional.empty()));
+                    Optional.empty(), TokenUsage.NONE, JsonValue.Obj.empty(), Optional.empty(), Optional.empty(), at(10 + i), Optional.empty()));
         }
 
         assertThat(messages.insertAll(imported, many).messageCount()).isEqualTo(1_100);
@@ -431,9 +435,9 @@ public abstract class MessageRepositoryContract {
         Conversation imported = conversation(alice, "half", at(1));
         Message first = userMessage("first", 10, null);
         Message clash = new Message(first.id(), imported.id(), Role.USER, "same id", MessageStatus.COMPLETE, List.of(),
-                Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.empty(), at(11), Optional.empty());
+                Optional.empty(), TokenUsage.NONE, JsonValue.Obj.empty(), Optional.empty(), Optional.empty(), at(11), Optional.empty());
         Message own = new Message(newMessageId(), imported.id(), Role.USER, "mine", MessageStatus.COMPLETE, List.of(),
-                Optional.empty(), TokenUsage.NONE, Map.of(), Optional.empty(), Optional.empty(), at(10), Optional.empty());
+                Optional.empty(), TokenUsage.NONE, JsonValue.Obj.empty(), Optional.empty(), Optional.empty(), at(10), Optional.empty());
         messages.append(alice, first);
 
         try {
@@ -516,6 +520,52 @@ public abstract class MessageRepositoryContract {
                 .withSettings(new ConversationSettings(Optional.empty(), Optional.empty(), ownDays), touched);
         conversations.insert(created);
         return created;
+    }
+
+    @Test
+    void lastMessages_isTheNewestMessageOfEachListedConversation_withTheStartOfItsContent() {
+        Message question = userMessage("is the pipe fixed?", 10, null);
+        String longReply = "Yes. " + "x".repeat(300);
+        Message answer = assistantMessage(question, longReply, 11, TokenUsage.NONE);
+        messages.append(alice, question);
+        messages.append(alice, answer);
+        Conversation other = newConversation(alice);
+        Message otherQuestion = Message.fromUser(newMessageId(), other.id(), "hello", Optional.empty(), at(12));
+        messages.append(alice, otherQuestion);
+        Conversation empty = newConversation(alice);
+
+        Map<ConversationId, MessagePreview> last = messages.lastMessages(alice, List.of(conversation.id(), other.id(), empty.id()));
+
+        assertThat(last).containsOnlyKeys(conversation.id(), other.id());
+        assertThat(last.get(conversation.id())).isEqualTo(new MessagePreview(conversation.id(), Role.ASSISTANT,
+                longReply.substring(0, MessagePreview.MAX_CONTENT), at(11)));
+        assertThat(last.get(other.id())).isEqualTo(new MessagePreview(other.id(), Role.USER, "hello", at(12)));
+    }
+
+    @Test
+    void lastMessages_ofMessagesSharingATimestamp_isTheOneWithTheGreatestId() {
+        List<Message> sameSecond = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Message message = userMessage("message " + i, 10, null);
+            messages.append(alice, message);
+            sameSecond.add(message);
+        }
+        Message newest = sameSecond.getLast(); // ids are time-ordered: the last one is the greatest
+
+        assertThat(messages.lastMessages(alice, List.of(conversation.id())).get(conversation.id()).content())
+                .isEqualTo(newest.content());
+    }
+
+    @Test
+    void lastMessages_leavesOutAnotherUsersAndDeletedConversations() {
+        messages.append(alice, userMessage("mine", 10, null));
+        Conversation deleted = newConversation(alice);
+        messages.append(alice, Message.fromUser(newMessageId(), deleted.id(), "gone", Optional.empty(), at(11)));
+        conversations.delete(alice, deleted.id(), at(12));
+
+        assertThat(messages.lastMessages(bob, List.of(conversation.id()))).isEmpty();
+        assertThat(messages.lastMessages(alice, List.of(conversation.id(), deleted.id()))).containsOnlyKeys(conversation.id());
+        assertThat(messages.lastMessages(alice, List.of())).isEmpty();
     }
 
     private Conversation newConversation(UserId owner) {

@@ -177,6 +177,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers requests with a {@code json_schema} response format (structured outputs) whose last
+     * user message contains {@code text} (ignoring case), before any queued reply or other rule:
+     * {@code FakeReply.text(json)} answers with that content, a failure fails the call.
+     */
+    public FakeOpenAiServer onStructuredOutput(String text, FakeReply reply) {
+        script.onStructuredOutput(text, reply);
+        return this;
+    }
+
     /** The reply when neither the queue nor a rule answers. */
     public FakeOpenAiServer defaultReply(FakeReply reply) {
         script.fallback(reply);
