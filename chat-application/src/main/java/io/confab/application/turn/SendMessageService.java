@@ -70,14 +70,7 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
 
     @Override
     public TurnOutcome send(SendMessage command) {
-        return switch (begin(command, Optional.empty())) {
-            case Begin.Missing missing -> new TurnOutcome.NotFound();
-            case Begin.Limited limited -> new TurnOutcome.RateLimited(limited.decision().retryAfter());
-            case Begin.Running running -> running.turn().awaitOutcome();
-            case Begin.Done done -> done.outcome();
-            case Begin.Elsewhere elsewhere -> new TurnOutcome.InProgress(elsewhere.turn());
-            case Begin.Busy busy -> new TurnOutcome.InProgress(busy.turn());
-        };
+        return outcome(begin(command, Optional.empty()));
     }
 
     @Override
@@ -94,14 +87,7 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
 
     @Override
     public TurnStart retry(UserId user, ConversationId conversation, MessageId userMessage, TurnListener listener) {
-        return switch (beginRetry(user, conversation, userMessage, Optional.of(listener))) {
-            case Begin.Missing missing -> new TurnStart.NotFound();
-            case Begin.Limited limited -> new TurnStart.RateLimited(limited.decision().retryAfter());
-            case Begin.Running running -> new TurnStart.Started(running.turn().id);
-            case Begin.Busy busy -> new TurnStart.InProgress(busy.turn());
-            case Begin.Elsewhere elsewhere -> new TurnStart.InProgress(elsewhere.turn());
-            case Begin.Done done -> replay(done.outcome(), listener);
-        };
+        return started(beginRetry(user, conversation, userMessage, Optional.of(listener)), listener);
     }
 
     @Override
@@ -114,40 +100,19 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
     @Override
     public TurnOutcome regenerateAndWait(UserId user, ConversationId conversation, MessageId message) {
         return latestQuestion(user, conversation, message)
-                .map(question -> switch (beginRetry(user, conversation, question, Optional.empty())) {
-                    case Begin.Missing missing -> new TurnOutcome.NotFound();
-                    case Begin.Limited limited -> new TurnOutcome.RateLimited(limited.decision().retryAfter());
-                    case Begin.Running running -> running.turn().awaitOutcome();
-                    case Begin.Busy busy -> new TurnOutcome.InProgress(busy.turn());
-                    case Begin.Elsewhere elsewhere -> new TurnOutcome.InProgress(elsewhere.turn());
-                    case Begin.Done done -> done.outcome();
-                })
+                .map(question -> outcome(beginRetry(user, conversation, question, Optional.empty())))
                 .orElseGet(TurnOutcome.NotFound::new);
     }
 
     @Override
     public TurnStart edit(UserId user, ConversationId conversation, MessageId message, String content,
                           TurnListener listener) {
-        return switch (beginEdit(user, conversation, message, content, Optional.of(listener))) {
-            case Begin.Missing missing -> new TurnStart.NotFound();
-            case Begin.Limited limited -> new TurnStart.RateLimited(limited.decision().retryAfter());
-            case Begin.Running running -> new TurnStart.Started(running.turn().id);
-            case Begin.Busy busy -> new TurnStart.InProgress(busy.turn());
-            case Begin.Elsewhere elsewhere -> new TurnStart.InProgress(elsewhere.turn());
-            case Begin.Done done -> replay(done.outcome(), listener);
-        };
+        return started(beginEdit(user, conversation, message, content, Optional.of(listener)), listener);
     }
 
     @Override
     public TurnOutcome editAndWait(UserId user, ConversationId conversation, MessageId message, String content) {
-        return switch (beginEdit(user, conversation, message, content, Optional.empty())) {
-            case Begin.Missing missing -> new TurnOutcome.NotFound();
-            case Begin.Limited limited -> new TurnOutcome.RateLimited(limited.decision().retryAfter());
-            case Begin.Running running -> running.turn().awaitOutcome();
-            case Begin.Busy busy -> new TurnOutcome.InProgress(busy.turn());
-            case Begin.Elsewhere elsewhere -> new TurnOutcome.InProgress(elsewhere.turn());
-            case Begin.Done done -> done.outcome();
-        };
+        return outcome(beginEdit(user, conversation, message, content, Optional.empty()));
     }
 
     /** The latest user message's new text, stored, then its turn given the history before the old text. */
@@ -164,6 +129,30 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
             return new Begin.Limited(limited);
         }
         return newTurn(user, edit, Optional.empty(), listener, window.get(), before(window.get(), question.get().id()));
+    }
+
+    /** How a request that waits for its turn ends, from how it began. */
+    private static TurnOutcome outcome(Begin begin) {
+        return switch (begin) {
+            case Begin.Missing missing -> new TurnOutcome.NotFound();
+            case Begin.Limited limited -> new TurnOutcome.RateLimited(limited.decision().retryAfter());
+            case Begin.Running running -> running.turn().awaitOutcome();
+            case Begin.Done done -> done.outcome();
+            case Begin.Elsewhere elsewhere -> new TurnOutcome.InProgress(elsewhere.turn());
+            case Begin.Busy busy -> new TurnOutcome.InProgress(busy.turn());
+        };
+    }
+
+    /** How a streamed retry or edit answers, from how it began (a turn elsewhere is not followed: it is busy). */
+    private TurnStart started(Begin begin, TurnListener listener) {
+        return switch (begin) {
+            case Begin.Missing missing -> new TurnStart.NotFound();
+            case Begin.Limited limited -> new TurnStart.RateLimited(limited.decision().retryAfter());
+            case Begin.Running running -> new TurnStart.Started(running.turn().id);
+            case Begin.Busy busy -> new TurnStart.InProgress(busy.turn());
+            case Begin.Elsewhere elsewhere -> new TurnStart.InProgress(elsewhere.turn());
+            case Begin.Done done -> replay(done.outcome(), listener);
+        };
     }
 
     /** A new turn for a stored user message, given the history before it; refused while any other turn runs. */
