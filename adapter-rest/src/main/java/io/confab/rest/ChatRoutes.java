@@ -51,10 +51,7 @@ final class ChatRoutes {
             return;
         }
         TurnOutcome outcome = useCases.oneShotChat().chat(user, conversation, message);
-        TurnAnswers.problem(outcome).ifPresent(problem -> {
-            throw problem.toException();
-        });
-        Json.answer(ctx, 200, TurnAnswers.oneShot((TurnOutcome.Finished) outcome));
+        Json.answer(ctx, 200, TurnAnswers.oneShot(TurnAnswers.finished(outcome)));
     }
 
     /** The turn as SSE; its first event, message_created, names the conversation (a new one when none was given). */

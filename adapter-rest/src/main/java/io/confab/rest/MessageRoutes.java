@@ -82,11 +82,7 @@ final class MessageRoutes {
             startOrResume(ctx, command);
             return;
         }
-        TurnOutcome outcome = useCases.sendMessage().send(command);
-        TurnAnswers.problem(outcome).ifPresent(problem -> {
-            throw problem.toException();
-        });
-        Json.answer(ctx, 200, TurnAnswers.turn(id, (TurnOutcome.Finished) outcome));
+        Json.answer(ctx, 200, TurnAnswers.turn(id, TurnAnswers.finished(useCases.sendMessage().send(command))));
     }
 
     /** {@code GET …/stream}: a new turn when {@code message} is given, else resumes the latest one. */
@@ -166,16 +162,11 @@ final class MessageRoutes {
     private void rewrite(Context ctx, BiFunction<ConversationId, TurnListener, TurnStart> stream,
                          Function<ConversationId, TurnOutcome> wait) {
         ConversationId id = Params.conversationId(ctx);
-        String accept = ctx.header("Accept");
-        if (accept != null && accept.contains(SseStream.CONTENT_TYPE)) {
+        if (SseStream.accepted(ctx)) {
             support.streamTurn(ctx, listener -> stream.apply(id, listener), new ConfabFrames());
             return;
         }
-        TurnOutcome outcome = wait.apply(id);
-        TurnAnswers.problem(outcome).ifPresent(problem -> {
-            throw problem.toException();
-        });
-        Json.answer(ctx, 200, TurnAnswers.turn(id, (TurnOutcome.Finished) outcome));
+        Json.answer(ctx, 200, TurnAnswers.turn(id, TurnAnswers.finished(wait.apply(id))));
     }
 
     /** Every version of a message (a reply's regenerations, a user message's texts), oldest first; the last is current. */

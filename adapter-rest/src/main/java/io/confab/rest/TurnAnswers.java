@@ -60,7 +60,7 @@ final class TurnAnswers {
     }
 
     /** The problem for every outcome that is not a finished, successful turn; empty for those. */
-    static Optional<Problem> problem(TurnOutcome outcome) {
+    private static Optional<Problem> problem(TurnOutcome outcome) {
         return Optional.ofNullable(switch (outcome) {
             case TurnOutcome.Completed ignored -> null;
             case TurnOutcome.Cancelled ignored -> null;
@@ -69,6 +69,14 @@ final class TurnAnswers {
             case TurnOutcome.RateLimited limited -> rateLimited(limited.retryAfter());
             case TurnOutcome.InProgress inProgress -> turnInProgress(inProgress.turn());
         });
+    }
+
+    /** The finished, successful turn of {@code outcome}; any other outcome is thrown as its problem. */
+    static TurnOutcome.Finished finished(TurnOutcome outcome) {
+        problem(outcome).ifPresent(problem -> {
+            throw problem.toException();
+        });
+        return (TurnOutcome.Finished) outcome;
     }
 
     /** 409 while another turn runs in the conversation (SPEC §12); the body names the running turn. */

@@ -5,17 +5,16 @@ import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
+import io.confab.domain.Replies;
 import io.confab.domain.Role;
 import io.confab.domain.ToolCall;
 import io.confab.domain.ToolCallStatus;
 import io.confab.json.JsonValues;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,14 +41,13 @@ final class Threads {
                 : new Wire.Status("closed", status.wireName());
     }
 
-    /** The items of messages given oldest first, oldest first. */
+    /** The items of messages given oldest first (current versions only, see {@link Replies}), oldest first. */
     static List<Wire.Item> items(List<Message> messages) {
-        Set<MessageId> superseded = superseded(messages);
         List<Wire.Item> items = new ArrayList<>();
-        for (Message message : messages) {
+        for (Message message : Replies.current(messages)) {
             if (message.role() == Role.USER) {
                 items.add(userMessage(message));
-            } else if (!superseded.contains(message.id())) {
+            } else {
                 if (!message.toolCalls().isEmpty()) {
                     items.add(toolCalls(message));
                 }
@@ -57,18 +55,6 @@ final class Threads {
             }
         }
         return items;
-    }
-
-    /** Replies followed, later in the list, by another reply to the same user message. */
-    private static Set<MessageId> superseded(List<Message> messages) {
-        Set<MessageId> answered = new HashSet<>();
-        Set<MessageId> superseded = new HashSet<>();
-        for (Message message : messages.reversed()) {
-            if (message.inReplyTo().isPresent() && !answered.add(message.inReplyTo().get())) {
-                superseded.add(message.id());
-            }
-        }
-        return superseded;
     }
 
     static Wire.UserMessage userMessage(Message message) {
