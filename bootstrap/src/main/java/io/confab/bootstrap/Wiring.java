@@ -150,7 +150,8 @@ final class Wiring implements AutoCloseable {
 
     private ConfabPorts ports(ChatModel model, ToolCatalog tools, Clock clock) {
         return new ConfabPorts(stores.conversations(), stores.messages(), stores.tasks(), model, tools,
-                events.bus, events.log, stores.leases(), events.rateLimiter, clock, new TimeOrderedIdGenerator(clock));
+                events.bus, events.log, stores.leases(), events.rateLimiter, clock, new TimeOrderedIdGenerator(clock),
+                Optional.of(stores.toolCalls()));
     }
 
     private static ChatModel model(ConfabConfig.Model model) {

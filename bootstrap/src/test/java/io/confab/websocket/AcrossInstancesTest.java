@@ -125,6 +125,6 @@ class AcrossInstancesTest {
 
     private static ConfabPorts withRedis(ConfabPorts store, RedisAdapters redis) {
         return new ConfabPorts(store.conversations(), store.messages(), store.tasks(), store.model(), store.tools(),
-                redis.eventBus(), redis.eventLog(), store.leases(), redis.rateLimiter(), store.clock(), store.ids());
+                redis.eventBus(), redis.eventLog(), store.leases(), redis.rateLimiter(), store.clock(), store.ids(), store.toolCalls());
     }
 }

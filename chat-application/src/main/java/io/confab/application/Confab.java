@@ -9,6 +9,7 @@ import io.confab.application.service.FeedbackService;
 import io.confab.application.service.ImportService;
 import io.confab.application.service.ListMessagesService;
 import io.confab.application.service.ListTasksService;
+import io.confab.application.service.ListToolCallsService;
 import io.confab.application.service.OneShotChatService;
 import io.confab.application.service.SearchService;
 import io.confab.application.turn.TurnServices;
@@ -24,6 +25,7 @@ import io.confab.application.usecase.ImportConversationUseCase;
 import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
+import io.confab.application.usecase.ListToolCallsUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
 import io.confab.application.usecase.RetryReplyUseCase;
 import io.confab.application.usecase.SearchUseCase;
@@ -52,6 +54,7 @@ public final class Confab implements AutoCloseable {
     private final ListMessagesService listMessages;
     private final FeedbackService feedback;
     private final ListTasksService listTasks;
+    private final ListToolCallsService listToolCalls;
     private final ExportService export;
     private final ImportService importing;
     private final EraseAccountService eraseAccount;
@@ -70,9 +73,10 @@ public final class Confab implements AutoCloseable {
         this.listMessages = new ListMessagesService(ports.messages());
         this.feedback = new FeedbackService(ports.messages());
         this.listTasks = new ListTasksService(ports.tasks());
+        this.listToolCalls = new ListToolCallsService(ports.toolCalls());
         this.export = new ExportService(ports.conversations(), ports.messages());
         this.importing = new ImportService(ports.messages(), ports.eventBus(), ports.clock(), ports.ids());
-        this.eraseAccount = new EraseAccountService(ports.messages(), ports.tasks());
+        this.eraseAccount = new EraseAccountService(ports.messages(), ports.tasks(), ports.toolCalls());
         this.search = new SearchService(ports.messages());
         this.oneShotChat = new OneShotChatService(conversations, turns.sendMessage());
     }
@@ -171,6 +175,10 @@ public final class Confab implements AutoCloseable {
 
     public ListTasksUseCase listTasks() {
         return listTasks;
+    }
+
+    public ListToolCallsUseCase listToolCalls() {
+        return listToolCalls;
     }
 
     public SearchUseCase search() {

@@ -17,6 +17,7 @@ import io.confab.domain.port.IdGenerator;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RateLimiter;
 import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.ToolCallAudit;
 import io.confab.domain.port.ToolCatalog;
 import io.confab.domain.port.TurnLeases;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class ConfabBuilder {
     private Optional<TurnLeases> leases = Optional.empty();
     private Optional<RateLimiter> rateLimiter = Optional.empty();
     private Optional<IdGenerator> ids = Optional.empty();
+    private Optional<ToolCallAudit> toolCalls = Optional.empty();
 
     ConfabBuilder() {
     }
@@ -75,10 +77,11 @@ public final class ConfabBuilder {
         return this;
     }
 
-    /** Every store port from one storage adapter: conversations, messages, tasks and turn leases. */
+    /** Every store port from one storage adapter: conversations, messages, tasks, turn leases and the tool-call audit. */
     public ConfabBuilder stores(Stores value) {
         conversationsAndMessages(value.conversations(), value.messages());
         tasks(value.tasks());
+        toolCallAudit(value.toolCalls());
         return leases(value.leases());
     }
 
@@ -90,6 +93,15 @@ public final class ConfabBuilder {
     /** The tool catalogue the model may call; the built-in task tools over the task store when not given. */
     public ConfabBuilder tools(ToolCatalog value) {
         this.tools = Optional.of(value);
+        return this;
+    }
+
+    /**
+     * Where every tool call is recorded (SPEC §17); without one they are only logged. In memory:
+     * {@code new InMemoryToolCallAudit(JsonValues::write)} (chat-json).
+     */
+    public ConfabBuilder toolCallAudit(ToolCallAudit value) {
+        this.toolCalls = Optional.of(value);
         return this;
     }
 
@@ -141,6 +153,7 @@ public final class ConfabBuilder {
                 leases.orElseGet(InMemoryTurnLeases::new),
                 rateLimiter.orElseGet(() -> InMemoryRateLimiter.perMinute(Confab.DEFAULT_TURNS_PER_MINUTE, clock)),
                 clock,
-                ids.orElseGet(() -> new TimeOrderedIdGenerator(clock)));
+                ids.orElseGet(() -> new TimeOrderedIdGenerator(clock)),
+                toolCalls);
     }
 }

@@ -8,12 +8,17 @@ import io.confab.domain.port.IdGenerator;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RateLimiter;
 import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.ToolCallAudit;
 import io.confab.domain.port.ToolCatalog;
 import io.confab.domain.port.TurnLeases;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Every outgoing port Confab needs; the host chooses the adapters (see {@link Confab#create}). */
+/**
+ * Every outgoing port Confab needs; the host chooses the adapters (see {@link Confab#create}).
+ * Without {@code toolCalls} (the audit store) tool calls are logged but not recorded.
+ */
 public record ConfabPorts(
         ConversationRepository conversations,
         MessageRepository messages,
@@ -25,7 +30,8 @@ public record ConfabPorts(
         TurnLeases leases,
         RateLimiter rateLimiter,
         Clock clock,
-        IdGenerator ids) {
+        IdGenerator ids,
+        Optional<ToolCallAudit> toolCalls) {
 
     public ConfabPorts {
         Objects.requireNonNull(conversations, "conversations");
@@ -39,5 +45,6 @@ public record ConfabPorts(
         Objects.requireNonNull(rateLimiter, "rateLimiter");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(toolCalls, "toolCalls");
     }
 }

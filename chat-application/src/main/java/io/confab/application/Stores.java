@@ -3,6 +3,7 @@ package io.confab.application;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.ToolCallAudit;
 import io.confab.domain.port.TurnLeases;
 
 /**
@@ -18,6 +19,9 @@ public interface Stores extends AutoCloseable {
     MessageRepository messages();
 
     TaskRepository tasks();
+
+    /** The tool-call audit (SPEC §17). */
+    ToolCallAudit toolCalls();
 
     /** The leases of running turns, shared by every instance on this database. */
     TurnLeases leases();

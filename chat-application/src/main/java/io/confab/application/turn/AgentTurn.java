@@ -19,6 +19,7 @@ import io.confab.domain.model.ModelRequest;
 import io.confab.domain.model.ToolCallRequest;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.StoreUnavailableException;
+import io.confab.domain.port.ToolCatalog;
 import io.confab.domain.tool.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,9 @@ final class AgentTurn implements Runnable {
         List<ToolDefinition> tools = shared.tools.tools(user);
         Map<String, ToolDefinition> byName = tools.stream()
                 .collect(Collectors.toMap(ToolDefinition::name, Function.identity(), (a, b) -> a));
-        ToolRunner runner = new ToolRunner(shared.tools, byName, user, events, turn.cancellation);
+        ToolCatalog audited = shared.recorder.map(recorder -> recorder.inTurn(shared.tools, turn.conversation))
+                .orElse(shared.tools);
+        ToolRunner runner = new ToolRunner(audited, byName, user, events, turn.cancellation);
         for (int round = 0; !turn.cancellation.isCancelled(); round++) {
             boolean mayUseTools = round < settings.maxToolRounds();
             events.thinking();

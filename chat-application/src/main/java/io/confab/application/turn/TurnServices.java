@@ -3,7 +3,9 @@ package io.confab.application.turn;
 import io.confab.application.ConfabPorts;
 import io.confab.application.ConfabSettings;
 import io.confab.application.TurnContext;
+import io.confab.application.tools.ToolCallRecorder;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The turn use cases of one Confab instance, over one registry of running turns and this
@@ -32,7 +34,9 @@ public final class TurnServices implements AutoCloseable {
                 ports.eventBus(), ports.clock(), registry, lostTurns);
         ConversationActivity activity = new ConversationActivity(ports.conversations(), ports.model(), ports.eventBus(),
                 ports.clock());
-        AgentTurns agentTurns = new AgentTurns(ports.messages(), ports.model(), ports.tools(), ports.eventLog(),
+        Optional<ToolCallRecorder> recorder = ports.toolCalls()
+                .map(audit -> new ToolCallRecorder(audit, ports.clock(), ports.ids()));
+        AgentTurns agentTurns = new AgentTurns(ports.messages(), ports.model(), ports.tools(), recorder, ports.eventLog(),
                 ports.eventBus(), ports.clock(), settings, leasing, activity);
         this.send = new SendMessageService(ports.conversations(), ports.messages(), ports.rateLimiter(), ports.ids(),
                 ports.clock(), ports.eventLog(), registry, leasing, lostTurns, follow, agentTurns);

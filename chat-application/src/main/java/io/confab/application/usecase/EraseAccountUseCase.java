@@ -4,7 +4,7 @@ import io.confab.domain.UserId;
 
 /**
  * Erases everything stored of a user (SPEC §16, {@code DELETE /api/v1/me}): their conversations,
- * live or deleted, with messages, tool calls and feedback, and their tasks. Other users' data is
+ * live or deleted, with messages, tool calls and feedback, their tasks and their audited tool calls. Other users' data is
  * untouched; erasing again erases nothing more.
  */
 public interface EraseAccountUseCase {
