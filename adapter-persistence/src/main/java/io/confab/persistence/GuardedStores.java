@@ -4,6 +4,7 @@ import io.confab.application.Stores;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.ToolCallAudit;
 import io.confab.domain.port.TurnLeases;
 
 /**
@@ -17,15 +18,17 @@ final class GuardedStores implements Stores {
     private final MessageRepository messages;
     private final TaskRepository tasks;
     private final TurnLeases leases;
+    private final ToolCallAudit toolCalls;
     private final Runnable beforeClose;
 
     GuardedStores(Database database, ConversationRepository conversations, MessageRepository messages,
-                  TaskRepository tasks, TurnLeases leases, Runnable beforeClose) {
+                  TaskRepository tasks, TurnLeases leases, ToolCallAudit toolCalls, Runnable beforeClose) {
         this.database = database;
         this.conversations = new GuardedConversationRepository(conversations);
         this.messages = new GuardedMessageRepository(messages);
         this.tasks = new GuardedTaskRepository(tasks);
         this.leases = new GuardedTurnLeases(leases);
+        this.toolCalls = new GuardedToolCallAudit(toolCalls);
         this.beforeClose = beforeClose;
     }
 
@@ -47,6 +50,11 @@ final class GuardedStores implements Stores {
     @Override
     public TurnLeases leases() {
         return leases;
+    }
+
+    @Override
+    public ToolCallAudit toolCalls() {
+        return toolCalls;
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class JooqStores {
                     new JooqMessageRepository(dsl),
                     new JooqTaskRepository(dsl),
                     new JooqTurnLeases(dsl),
+                    new JooqToolCallAudit(dsl),
                     () -> { });
             migration.join();
             return stores;
@@ -52,7 +53,7 @@ public final class JooqStores {
         Database database = Database.hosted(dataSource);
         DSLContext dsl = dsl(database);
         return new GuardedStores(database, new JooqConversationRepository(dsl), new JooqMessageRepository(dsl),
-                new JooqTaskRepository(dsl), new JooqTurnLeases(dsl), () -> { });
+                new JooqTaskRepository(dsl), new JooqTurnLeases(dsl), new JooqToolCallAudit(dsl), () -> { });
     }
 
     static DSLContext dsl(Database database) {

@@ -14,7 +14,8 @@ import org.hibernate.tool.schema.Action;
  * Opens the JPA/Hibernate stores, for host applications that already use JPA: Hibernate is
  * bootstrapped without a container, on the Flyway-migrated schema, which it validates. Tasks use
  * the jOOQ store on the same pool (the task tools need nothing JPA-specific), and so do turn leases
- * (a coordination table, not an entity of the host's model).
+ * (a coordination table, not an entity of the host's model) and the tool-call audit (an append-only
+ * log, not an entity of the host's model either).
  */
 public final class JpaStores {
 
@@ -35,6 +36,7 @@ public final class JpaStores {
                     new JpaMessageRepository(sessions, new JooqMessageSearch(JooqStores.dsl(database))),
                     new JooqTaskRepository(JooqStores.dsl(database)),
                     new JooqTurnLeases(JooqStores.dsl(database)),
+                    new JooqToolCallAudit(JooqStores.dsl(database)),
                     sessions::close);
         } catch (RuntimeException e) {
             database.close();
@@ -55,6 +57,7 @@ public final class JpaStores {
                 new JpaMessageRepository(sessions, new JooqMessageSearch(JooqStores.dsl(database))),
                 new JooqTaskRepository(JooqStores.dsl(database)),
                 new JooqTurnLeases(JooqStores.dsl(database)),
+                new JooqToolCallAudit(JooqStores.dsl(database)),
                 () -> { });
     }
 

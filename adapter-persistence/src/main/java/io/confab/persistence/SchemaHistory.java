@@ -29,14 +29,15 @@ final class SchemaHistory {
     private static final Applied V6 = new Applied("6", "V6__conversations_external_id.sql", 1538490808);
     private static final Applied V8 = new Applied("8", "V8__message_feedback.sql", 1015211045);
     private static final Applied V11 = new Applied("11", "V11__conversation_settings.sql", -913331051);
+    private static final Applied V12 = new Applied("12", "V12__tool_call_audit.sql", -1041017749);
 
     /** The scripts of {@link Vendor#migrationLocations()} in order, with Flyway's checksums. */
     static final Map<Vendor, List<Applied>> SHIPPED = Map.of(
             Vendor.H2, List.of(V1, new Applied("2", "V2__live_conversations_index.sql", 1589683969),
-                    new Applied("3", "V3__messages_window_index.sql", 1753720456), V4, V6, V8, V11),
+                    new Applied("3", "V3__messages_window_index.sql", 1753720456), V4, V6, V8, V11, V12),
             Vendor.POSTGRES, List.of(V1, new Applied("2", "V2__live_conversations_index.sql", -548066013), V4,
                     new Applied("5", "V5__turn_leases_unlogged.sql", 504381426), V6, V8,
-                    new Applied("9", "V9__full_text_search.sql", -1332287461), V11));
+                    new Applied("9", "V9__full_text_search.sql", -1332287461), V11, V12));
 
     private SchemaHistory() {
     }

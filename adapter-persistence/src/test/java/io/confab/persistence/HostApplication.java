@@ -5,6 +5,7 @@ import io.confab.application.Stores;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.ToolCallAudit;
 import io.confab.domain.port.TurnLeases;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.cfg.JdbcSettings;
@@ -67,6 +68,11 @@ final class HostApplication {
             @Override
             public TurnLeases leases() {
                 return stores.leases();
+            }
+
+            @Override
+            public ToolCallAudit toolCalls() {
+                return stores.toolCalls();
             }
 
             @Override

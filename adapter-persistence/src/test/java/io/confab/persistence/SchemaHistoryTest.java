@@ -92,7 +92,8 @@ class SchemaHistoryTest {
                 "alter table messages drop column if exists feedback_comment",
                 "alter table conversations drop column if exists system_prompt",
                 "alter table conversations drop column if exists model",
-                "alter table conversations drop column if exists retention_days");
+                "alter table conversations drop column if exists retention_days",
+                "drop table if exists tool_call_audit");
 
         try (Database reopened = Database.create(settings)) {
             assertThat(SchemaHistory.isCurrent(reopened.dataSource(), settings.vendor())).isFalse();

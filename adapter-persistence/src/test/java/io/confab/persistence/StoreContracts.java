@@ -3,11 +3,13 @@ package io.confab.persistence;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.TaskRepository;
+import io.confab.domain.port.ToolCallAudit;
 import io.confab.domain.port.TurnLeases;
 import io.confab.testkit.contract.ConversationRepositoryContract;
 import io.confab.testkit.contract.MessageRepositoryContract;
 import io.confab.testkit.contract.MessageSearchContract;
 import io.confab.testkit.contract.TaskRepositoryContract;
+import io.confab.testkit.contract.ToolCallAuditContract;
 import io.confab.testkit.contract.TurnLeasesContract;
 import org.junit.jupiter.api.Nested;
 
@@ -66,6 +68,14 @@ abstract class StoreContracts {
         @Override
         protected TurnLeases turnLeases() {
             return stores().stores().leases();
+        }
+    }
+
+    @Nested
+    class ToolCalls extends ToolCallAuditContract {
+        @Override
+        protected ToolCallAudit toolCallAudit() {
+            return stores().stores().toolCalls();
         }
     }
 }
