@@ -3,6 +3,7 @@ package io.confab.rest;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ErrorCode;
 import io.confab.domain.MessageId;
+import io.confab.domain.audit.AuditedToolCallId;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,11 +48,19 @@ final class Params {
     }
 
     static Optional<MessageId> messageIdQuery(Context ctx, String name) {
+        return uuidQuery(ctx, name, "a message id").map(MessageId::new);
+    }
+
+    static Optional<AuditedToolCallId> toolCallIdQuery(Context ctx, String name) {
+        return uuidQuery(ctx, name, "a tool call id").map(AuditedToolCallId::new);
+    }
+
+    private static Optional<UUID> uuidQuery(Context ctx, String name, String what) {
         return query(ctx, name).map(text -> {
             try {
-                return new MessageId(UUID.fromString(text));
+                return UUID.fromString(text);
             } catch (IllegalArgumentException e) {
-                throw Problem.badRequest(ErrorCode.BAD_PARAMETER, name + " must be a message id.").toException();
+                throw Problem.badRequest(ErrorCode.BAD_PARAMETER, name + " must be " + what + ".").toException();
             }
         });
     }

@@ -95,6 +95,7 @@ public final class RestApi {
         new ChatRoutes(useCases, settings, metrics).register(routes);
         new PortabilityRoutes(useCases).register(routes);
         new SearchRoutes(useCases).register(routes);
+        new AuditRoutes(useCases).register(routes);
         new DevTokenRoutes(devTokens).register(routes);
         new ChatKitApi(useCases, Authentication::user, eventBus, settings.sseHeartbeat(), new StreamCounter() {
             @Override

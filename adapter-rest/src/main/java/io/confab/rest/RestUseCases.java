@@ -13,6 +13,7 @@ import io.confab.application.usecase.ImportConversationUseCase;
 import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
+import io.confab.application.usecase.ListToolCallsUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
 import io.confab.application.usecase.RetryReplyUseCase;
 import io.confab.application.usecase.SearchUseCase;
@@ -38,7 +39,8 @@ public record RestUseCases(
         RetryReplyUseCase retryReply,
         OneShotChatUseCase oneShotChat,
         ListTasksUseCase listTasks,
-        SearchUseCase search) {
+        SearchUseCase search,
+        ListToolCallsUseCase listToolCalls) {
 
     public RestUseCases {
         Objects.requireNonNull(createConversation, "createConversation");
@@ -58,6 +60,7 @@ public record RestUseCases(
         Objects.requireNonNull(oneShotChat, "oneShotChat");
         Objects.requireNonNull(listTasks, "listTasks");
         Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(listToolCalls, "listToolCalls");
     }
 
     /** Every use case straight from Confab's facade. */
@@ -66,13 +69,13 @@ public record RestUseCases(
                 confab.updateConversation(), confab.deleteConversation(), confab.listMessages(), confab.giveFeedback(),
                 confab.exportConversation(), confab.importConversation(), confab.eraseAccount(), confab.sendMessage(),
                 confab.followTurn(), confab.cancelTurn(), confab.retryReply(), confab.oneShotChat(), confab.listTasks(),
-                confab.search());
+                confab.search(), confab.listToolCalls());
     }
 
     /** These use cases with the ones that run turns replaced (a host wraps them, to meter them say). */
     public RestUseCases withTurns(SendMessageUseCase send, RetryReplyUseCase retry, OneShotChatUseCase oneShot) {
         return new RestUseCases(createConversation, listConversations, getConversation, updateConversation,
                 deleteConversation, listMessages, giveFeedback, exportConversation, importConversation, eraseAccount,
-                send, followTurn, cancelTurn, retry, oneShot, listTasks, search);
+                send, followTurn, cancelTurn, retry, oneShot, listTasks, search, listToolCalls);
     }
 }

@@ -156,11 +156,4 @@ class PortabilityRoutesTest extends AbstractRestTest {
         JSON.readTree(response.body()).path("errors").forEach(error -> named.add(error.path("field").asText()));
         assertThat(named).containsExactly(fields);
     }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"code\":\"" + code + "\"").doesNotContain("Exception");
-    }
 }

@@ -43,18 +43,6 @@ class RestApiTest extends AbstractRestTest {
         }
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode body = json(response);
-        assertThat(body.path("status").asInt()).isEqualTo(status);
-        assertThat(body.path("code").asText()).isEqualTo(code);
-        assertThat(body.has("type") && body.has("title") && body.has("detail")).isTrue();
-        assertThat(body.path("correlation_id").asText()).isEqualTo(response.headers().firstValue("X-Correlation-ID").orElseThrow());
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-    }
-
     private String createConversation(String user) {
         return json(start() == null ? null : server.postJson(CONVERSATIONS, user, "{\"title\":\"t\"}")).path("id").asText();
     }

@@ -3,7 +3,9 @@ package io.confab.rest;
 import io.confab.application.memory.InMemoryConversationRepository;
 import io.confab.application.memory.InMemoryEventBus;
 import io.confab.application.memory.InMemoryMessageRepository;
+import io.confab.application.memory.InMemoryToolCallAudit;
 import io.confab.application.service.ConversationService;
+import io.confab.application.service.ListToolCallsService;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.EraseAccountUseCase;
 import io.confab.application.usecase.ExportConversationUseCase;
@@ -34,6 +36,7 @@ import io.confab.domain.TokenUsage;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
+import io.confab.json.JsonValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -90,6 +93,7 @@ final class Stubs {
         }
     };
     ListTasksUseCase listTasks = (owner, filter) -> List.of();
+    final InMemoryToolCallAudit toolCalls = new InMemoryToolCallAudit(JsonValues::write);
     SearchUseCase search = query -> List.of();
     GiveFeedbackUseCase giveFeedback = (owner, conversation, message, feedback) -> false;
     ExportConversationUseCase exportConversation = (owner, conversation) ->
@@ -169,7 +173,8 @@ final class Stubs {
                 retryReply,
                 oneShotChat,
                 (owner, filter) -> listTasks.list(owner, filter),
-                query -> search.search(query));
+                query -> search.search(query),
+                new ListToolCallsService(Optional.of(toolCalls)));
     }
 
     Conversation create(UserId owner, String title) {

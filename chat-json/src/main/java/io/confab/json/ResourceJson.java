@@ -12,6 +12,7 @@ import io.confab.domain.SearchHit;
 import io.confab.domain.Task;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.ToolCall;
+import io.confab.domain.audit.AuditedToolCall;
 import java.util.Map;
 
 /**
@@ -122,6 +123,21 @@ public final class ResourceJson {
         node.put("role", hit.role());
         node.put("snippet", hit.snippet());
         node.put("created_at", hit.createdAt().toString());
+        return node;
+    }
+
+    /** {@code {"id","source","tool","arguments","outcome","result","duration_ms","conversation_id","created_at"}}; result is text (the first 4 KiB of the JSON). */
+    public static ObjectNode auditedToolCall(AuditedToolCall call) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", call.id().toString());
+        node.put("source", call.source().wireName());
+        node.put("tool", call.tool());
+        node.set("arguments", JsonValues.toNode(call.arguments()));
+        node.put("outcome", call.outcome().wireName());
+        node.put("result", call.result());
+        node.put("duration_ms", call.duration().toMillis());
+        node.put("conversation_id", call.conversation().map(Object::toString).orElse(null));
+        node.put("created_at", call.createdAt().toString());
         return node;
     }
 
