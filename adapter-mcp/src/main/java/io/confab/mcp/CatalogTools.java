@@ -19,21 +19,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Publishes a {@link ToolCatalog}'s tools as MCP tool specifications. The user of every call comes
  * from {@code userOf} (the token of the HTTP request, or the stdio process's user), never from the
- * arguments; without one the call is refused.
+ * arguments; without one the call is refused. Each call runs with its correlation id in the logging
+ * MDC: the HTTP request's from {@code correlationOf}, else the call's own id.
  */
 final class CatalogTools {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogTools.class);
+    /** The MDC key the server's log pattern prints (as the REST adapter's requests set it). */
+    private static final String MDC_CORRELATION_ID = "correlation_id";
 
     private CatalogTools() {
     }
 
     static List<McpServerFeatures.SyncToolSpecification> specifications(
-            ToolCatalog catalog, List<ToolDefinition> tools, Function<McpSyncServerExchange, Optional<UserId>> userOf) {
+            ToolCatalog catalog, List<ToolDefinition> tools, Function<McpSyncServerExchange, Optional<UserId>> userOf,
+            Function<McpSyncServerExchange, Optional<String>> correlationOf) {
         return tools.stream()
                 .map(tool -> McpServerFeatures.SyncToolSpecification.builder()
                         .tool(McpSchema.Tool.builder()
@@ -41,13 +46,14 @@ final class CatalogTools {
                                 .description(tool.description())
                                 .inputSchema(McpJson.toMap(tool.parameters()))
                                 .build())
-                        .callHandler((exchange, request) -> call(catalog, userOf, exchange, request))
+                        .callHandler((exchange, request) -> call(catalog, userOf, correlationOf, exchange, request))
                         .build())
                 .toList();
     }
 
     private static McpSchema.CallToolResult call(ToolCatalog catalog,
                                                  Function<McpSyncServerExchange, Optional<UserId>> userOf,
+                                                 Function<McpSyncServerExchange, Optional<String>> correlationOf,
                                                  McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         Optional<UserId> user = userOf.apply(exchange);
         if (user.isEmpty()) {
@@ -56,7 +62,8 @@ final class CatalogTools {
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
         ToolInvocation invocation = new ToolInvocation(user.get(), "mcp-" + UUID.randomUUID(), request.name(),
                 McpJson.toJson(arguments));
-        try {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CORRELATION_ID,
+                correlationOf.apply(exchange).orElse(invocation.callId()))) {
             return CallResults.fromResult(
                     catalog.invoke(invocation, progress(exchange, request.progressToken()), new Cancellation()));
         } catch (RuntimeException e) {

@@ -27,6 +27,8 @@ import java.util.UUID;
 final class McpAuthFilter implements Filter {
 
     static final String USER_ATTRIBUTE = "io.confab.mcp.user";
+    /** The request's correlation id (echoed or new), which the calls it carries log with. */
+    static final String CORRELATION_ATTRIBUTE = "io.confab.mcp.correlation_id";
 
     private static final String CORRELATION_HEADER = "X-Correlation-ID";
     private static final String BEARER = "Bearer ";
@@ -62,6 +64,9 @@ final class McpAuthFilter implements Filter {
                         .<HttpServletRequest>map(body -> new ReplayedRequest(request, body))
                         .orElse(request);
                 checked.setAttribute(USER_ATTRIBUTE, user.get());
+                String correlationId = correlationId(request);
+                checked.setAttribute(CORRELATION_ATTRIBUTE, correlationId);
+                response.setHeader(CORRELATION_HEADER, correlationId);
                 SafeErrorResponse safe = new SafeErrorResponse(sessionId == null
                         ? new SessionBindingResponse(response, sessions, user.get()) : response);
                 chain.doFilter(checked, safe);
@@ -94,9 +99,7 @@ final class McpAuthFilter implements Filter {
 
     private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
                                 String code, String detail) throws IOException {
-        String correlationId = Optional.ofNullable(request.getHeader(CORRELATION_HEADER))
-                .filter(id -> !id.isBlank() && id.length() <= 128)
-                .orElseGet(() -> UUID.randomUUID().toString());
+        String correlationId = correlationId(request);
         byte[] body = JsonValues.write(JsonValue.object(
                 "type", JsonValue.of("about:blank"),
                 "title", JsonValue.of(title),
@@ -110,6 +113,13 @@ final class McpAuthFilter implements Filter {
         response.setContentType("application/problem+json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** The client's {@code X-Correlation-ID} when it is sensible, else a new one. */
+    private static String correlationId(HttpServletRequest request) {
+        return Optional.ofNullable(request.getHeader(CORRELATION_HEADER))
+                .filter(id -> !id.isBlank() && id.length() <= 128)
+                .orElseGet(() -> UUID.randomUUID().toString());
     }
 
     /**

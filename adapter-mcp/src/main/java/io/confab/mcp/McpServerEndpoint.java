@@ -26,6 +26,7 @@ public final class McpServerEndpoint implements AutoCloseable {
     static final UserId LISTING_USER = new UserId("mcp-listing");
 
     private static final String USER_KEY = "confab.user";
+    private static final String CORRELATION_KEY = "confab.correlation_id";
 
     private final DeferredServer server;
     private final McpAuthFilter filter;
@@ -48,13 +49,16 @@ public final class McpServerEndpoint implements AutoCloseable {
                 .jsonMapper(McpJson.MAPPER)
                 .mcpEndpoint(settings.path())
                 .contextExtractor(request -> request.getAttribute(McpAuthFilter.USER_ATTRIBUTE) instanceof UserId user
-                        ? McpTransportContext.create(Map.of(USER_KEY, user))
+                        && request.getAttribute(McpAuthFilter.CORRELATION_ATTRIBUTE) instanceof String correlationId
+                        ? McpTransportContext.create(Map.of(USER_KEY, user, CORRELATION_KEY, correlationId))
                         : McpTransportContext.EMPTY)
                 .build();
         McpSyncServer server = ServerSpecs.configure(McpServer.sync(transport))
                 .tools(CatalogTools.specifications(catalog, catalog.tools(LISTING_USER),
                         exchange -> exchange.transportContext().get(USER_KEY) instanceof UserId user
-                                ? Optional.of(user) : Optional.empty()))
+                                ? Optional.of(user) : Optional.empty(),
+                        exchange -> exchange.transportContext().get(CORRELATION_KEY) instanceof String correlationId
+                                ? Optional.of(correlationId) : Optional.empty()))
                 .build();
         return new DeferredServer.Running(transport, server);
     }

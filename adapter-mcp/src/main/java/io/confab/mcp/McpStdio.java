@@ -30,7 +30,8 @@ public final class McpStdio {
         StdioServerTransportProvider transport = new StdioServerTransportProvider(
                 McpJson.MAPPER, new EndSignallingInput(System.in, ended), protocol);
         McpSyncServer server = ServerSpecs.configure(McpServer.sync(transport))
-                .tools(CatalogTools.specifications(catalog, catalog.tools(user), exchange -> Optional.of(user)))
+                .tools(CatalogTools.specifications(catalog, catalog.tools(user), exchange -> Optional.of(user),
+                        exchange -> Optional.empty()))
                 .build();
         try {
             ended.await();

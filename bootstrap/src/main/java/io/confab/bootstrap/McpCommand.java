@@ -2,7 +2,10 @@ package io.confab.bootstrap;
 
 import io.confab.application.Stores;
 import io.confab.application.tools.TaskTools;
+import io.confab.application.tools.ToolCallRecorder;
+import io.confab.domain.TimeOrderedIdGenerator;
 import io.confab.domain.UserId;
+import io.confab.domain.audit.ToolCallSource;
 import io.confab.mcp.McpStdio;
 import java.time.Clock;
 import java.util.List;
@@ -10,7 +13,8 @@ import java.util.Optional;
 
 /**
  * {@code java -jar confab.jar mcp --user <id>}: the built-in task tools of one user served over
- * MCP on stdin/stdout, on the configured store, until the client closes stdin. Logs go to stderr
+ * MCP on stdin/stdout, on the configured store, until the client closes stdin; every call is
+ * recorded in the tool-call audit as {@code mcp_stdio}. Logs go to stderr
  * (see {@link Main}); stdout carries only the protocol. {@code --help} prints the usage; any
  * other argument exits 2.
  */
@@ -47,7 +51,9 @@ final class McpCommand {
             return 2;
         }
         try (Stores stores = Wiring.openStores(config)) {
-            McpStdio.run(new TaskTools(stores.tasks(), Clock.systemUTC()), user.get());
+            Clock clock = Clock.systemUTC();
+            ToolCallRecorder recorder = new ToolCallRecorder(stores.toolCalls(), clock, new TimeOrderedIdGenerator(clock));
+            McpStdio.run(recorder.recording(new TaskTools(stores.tasks(), clock), ToolCallSource.MCP_STDIO), user.get());
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,8 @@
 package io.confab.bootstrap;
 
 import io.confab.application.tools.CompositeToolCatalog;
+import io.confab.application.tools.ToolCallRecorder;
+import io.confab.domain.audit.ToolCallSource;
 import io.confab.domain.port.TokenVerifier;
 import io.confab.domain.port.ToolCatalog;
 import io.confab.mcp.McpClients;
@@ -21,7 +23,8 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
  * MCP both ways: the tools of the external servers named by {@code CONFAB_MCP_SERVERS} join the
- * agent's catalogue, and the built-in task tools are served at {@code /mcp} (JWT, per-user).
+ * agent's catalogue, and the built-in task tools are served at {@code /mcp} (JWT, per-user), every
+ * call recorded in the tool-call audit as {@code mcp_http}.
  */
 final class McpWiring implements AutoCloseable {
 
@@ -29,10 +32,11 @@ final class McpWiring implements AutoCloseable {
     private final McpServerEndpoint endpoint;
 
     /** @throws io.confab.mcp.McpConfigException when the servers file is wrong (one line naming it) */
-    McpWiring(ConfabConfig config, ToolCatalog taskTools, TokenVerifier verifier) {
+    McpWiring(ConfabConfig config, ToolCatalog taskTools, ToolCallRecorder recorder, TokenVerifier verifier) {
         this.external = config.mcpServers().map(McpClients::load);
         try {
-            this.endpoint = McpServerEndpoint.create(taskTools, verifier, McpServerSettings.defaults());
+            this.endpoint = McpServerEndpoint.create(recorder.recording(taskTools, ToolCallSource.MCP_HTTP), verifier,
+                    McpServerSettings.defaults());
         } catch (RuntimeException e) {
             external.ifPresent(McpToolCatalog::close);
             throw e;

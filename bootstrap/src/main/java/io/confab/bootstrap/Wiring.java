@@ -5,8 +5,10 @@ import io.confab.application.ConfabPorts;
 import io.confab.application.ConfabSettings;
 import io.confab.application.Stores;
 import io.confab.application.tools.TaskTools;
+import io.confab.application.tools.ToolCallRecorder;
 import io.confab.domain.TimeOrderedIdGenerator;
 import io.confab.domain.port.ChatModel;
+import io.confab.domain.port.IdGenerator;
 import io.confab.domain.port.TokenVerifier;
 import io.confab.domain.port.ToolCatalog;
 import io.confab.llm.ChatModels;
@@ -80,8 +82,10 @@ final class Wiring implements AutoCloseable {
         try {
             this.stores = closeLater(opened(opening));
             TaskTools taskTools = new TaskTools(stores.tasks(), clock);
-            this.mcp = closeLater(new McpWiring(config, taskTools, tokenVerifier));
-            this.confab = Confab.create(ports(model, mcp.agentTools(taskTools), clock), new ConfabSettings(
+            IdGenerator ids = new TimeOrderedIdGenerator(clock);
+            this.mcp = closeLater(new McpWiring(config, taskTools, new ToolCallRecorder(stores.toolCalls(), clock, ids),
+                    tokenVerifier));
+            this.confab = Confab.create(ports(model, mcp.agentTools(taskTools), clock, ids), new ConfabSettings(
                     config.model().systemPrompt(), config.historyLimit(), ConfabSettings.DEFAULT_TOKEN_BUDGET,
                     ConfabSettings.DEFAULT_MAX_TOOL_ROUNDS, config.turnLease(), config.instanceName(),
                     config.model().allowed(), config.retention(), config.replyMetadata()),
@@ -148,10 +152,9 @@ final class Wiring implements AutoCloseable {
         }
     }
 
-    private ConfabPorts ports(ChatModel model, ToolCatalog tools, Clock clock) {
+    private ConfabPorts ports(ChatModel model, ToolCatalog tools, Clock clock, IdGenerator ids) {
         return new ConfabPorts(stores.conversations(), stores.messages(), stores.tasks(), model, tools,
-                events.bus, events.log, stores.leases(), events.rateLimiter, clock, new TimeOrderedIdGenerator(clock),
-                Optional.of(stores.toolCalls()));
+                events.bus, events.log, stores.leases(), events.rateLimiter, clock, ids, Optional.of(stores.toolCalls()));
     }
 
     private static ChatModel model(ConfabConfig.Model model) {
