@@ -38,6 +38,11 @@ abstract class RealServerTest {
         return Map.of();
     }
 
+    /** The server's CONFAB_DB_* settings (none for the default H2 file in {@link #dataDir}). */
+    Map<String, String> databaseSettings() {
+        return databaseSettings;
+    }
+
     ConfabConfig config() {
         Map<String, String> values = new HashMap<>(databaseSettings);
         values.put("CONFAB_PORT", "0");
