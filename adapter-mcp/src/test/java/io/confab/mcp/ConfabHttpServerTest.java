@@ -122,6 +122,16 @@ class ConfabHttpServerTest extends AbstractConfabServerTest {
     }
 
     @Test
+    void anAcceptedRequest_echoesItsCorrelationId_orGetsANewOne() throws Exception {
+        Map<String, String> headers = new java.util.HashMap<>(bearer(ALICE));
+        headers.put("X-Correlation-ID", "trace-42");
+
+        assertThat(post(INITIALIZE, headers).headers().firstValue("X-Correlation-ID")).hasValue("trace-42");
+        assertThat(post(INITIALIZE, bearer(ALICE)).headers().firstValue("X-Correlation-ID"))
+                .hasValueSatisfying(id -> assertThat(id).isNotBlank());
+    }
+
+    @Test
     void anotherUsersToken_cannotUseASession_itIsNotFound() throws Exception {
         HttpResponse<String> opened = post(INITIALIZE, Map.of("Authorization", "Bearer " + TestVerifier.tokenOf(ALICE)));
         String session = opened.headers().firstValue("Mcp-Session-Id").orElseThrow();
