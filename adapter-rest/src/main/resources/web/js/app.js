@@ -28,7 +28,7 @@ const state = {
 const view = new MessagesView({
   regenerate: (message) => rewrite(message, null),
   edit: (message, text) => rewrite(message, text),
-  feedback: (message, rating) => api.feedback(state.open.id, message.id, rating).then(() => true, (error) => {
+  feedback: (message, rating) => api.feedback(message.conversation_id, message.id, rating).then(() => true, (error) => {
     fail(error);
     return false;
   }),

@@ -16,12 +16,12 @@ const RATINGS = {up: 'Good reply', down: 'Bad reply'};
 export function actionBar(message, actions) {
   if (!message.id || message.status === 'streaming') return null;
   if (message.role !== 'assistant') {
-    return h('span', {class: 'message-actions'},
-      iconButton('pencil', 'Edit message', 'edit', (event) => startEdit(event.currentTarget, message, actions)));
+    return h('span', {class: 'message-actions'}, iconButton('pencil', 'Edit message', 'edit',
+      (event) => startEdit(event.currentTarget, message, actions), {latestOnly: true}));
   }
   const bar = h('span', {class: 'message-actions'},
     copyButton(() => message.content, 'Copy reply', 'message-copy'),
-    iconButton('regenerate', 'Regenerate reply', 'regenerate', () => actions.regenerate(message)));
+    iconButton('regenerate', 'Regenerate reply', 'regenerate', () => actions.regenerate(message), {latestOnly: true}));
   for (const [rating, label] of Object.entries(RATINGS)) {
     const button = iconButton(rating, label, `feedback-${rating}`, async () => {
       if (!await actions.feedback(message, rating)) return;
@@ -35,8 +35,7 @@ export function actionBar(message, actions) {
   return bar;
 }
 
-function iconButton(name, label, testid, onclick) {
-  const latestOnly = name === 'regenerate' || name === 'pencil';
+function iconButton(name, label, testid, onclick, {latestOnly = false} = {}) {
   return h('button', {type: 'button', class: `icon-button${latestOnly ? ' latest-only' : ''}`, 'aria-label': label,
     title: label, dataset: {testid}, onclick}, icon(name));
 }

@@ -1,7 +1,7 @@
 // The open conversation's messages: stored history (paged upward) and replies as they stream,
 // with their tool chips (spinner → ✓ / ✗ and the tool's message) and their action buttons.
 
-import {$, h, shortTime} from './dom.js';
+import {$, append, h, shortTime} from './dom.js';
 import {renderMarkdown} from './markdown.js';
 import {actionBar} from './message-actions.js';
 
@@ -240,7 +240,8 @@ class LiveReply {
     }
     this.chips.querySelectorAll('[data-state="running"]').forEach((chip) => setChip(chip, 'error', 'Stopped'));
     this.describe(message);
-    this.meta.replaceChildren(...metaOf(message), actionBar(message, this.actions) ?? '');
+    this.meta.replaceChildren();
+    append(this.meta, [metaOf(message), actionBar(message, this.actions)]);
   }
 
   /** The turn failed: what was written stays, marked failed. */
