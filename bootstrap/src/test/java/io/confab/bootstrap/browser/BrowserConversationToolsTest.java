@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -45,7 +46,7 @@ class BrowserConversationToolsTest {
         hit.click();
         page.waiting().until(driver -> zebraConversation.equals(page.openConversationId()));
         WebElement found = page.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                org.openqa.selenium.By.cssSelector("[data-testid=\"message\"][data-found]")));
+                By.cssSelector("[data-testid=\"message\"][data-found]")));
         assertThat(contentOf(found)).isEqualTo("remember the zebra crossing");
     }
 
