@@ -64,7 +64,30 @@ export const api = {
   messages: (id, limit, before) =>
     call('GET', `/chat/conversations/${enc(id)}/messages?limit=${limit}${before ? `&before=${enc(before)}` : ''}`),
   cancel: (id) => call('POST', `/chat/conversations/${enc(id)}/cancel`),
+  updateConversation: (id, changes) => call('PATCH', `/chat/conversations/${enc(id)}`, {body: changes}),
+  feedback: (id, messageId, rating) => call('PUT', `${messagePath(id, messageId)}/feedback`, {body: {rating}}),
+  search: (q, limit) => call('GET', `/chat/search?q=${enc(q)}&limit=${limit}`),
   tasks: (status) => call('GET', `/tasks?status=${enc(status)}`),
+
+  /** GET …/export?format=markdown|json: the file as a Blob, with the name the server gives it. */
+  async exportConversation(id, format) {
+    const response = await send('GET', `/chat/conversations/${enc(id)}/export?format=${enc(format)}`, {accept: '*/*'});
+    const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
+    return {name: named?.[1] ?? `conversation.${format === 'markdown' ? 'md' : 'json'}`, blob: await response.blob()};
+  },
+
+  /** Writes the latest reply again (messageId: it or its user message), streaming the new one to onEvent. */
+  async regenerate(id, messageId, onEvent, signal) {
+    const response = await send('POST', `${messagePath(id, messageId)}/regenerate`, {accept: 'text/event-stream', signal});
+    return readEventStream(response, onEvent);
+  },
+
+  /** Replaces the latest user message's text, streaming the reply to the new text to onEvent. */
+  async edit(id, messageId, content, onEvent, signal) {
+    const response = await send('PATCH', messagePath(id, messageId),
+      {body: {content}, accept: 'text/event-stream', signal});
+    return readEventStream(response, onEvent);
+  },
 
   /** Runs a turn and streams its events to onEvent; resolves when the stream ends. */
   async streamTurn(id, message, clientMessageId, onEvent, signal) {
@@ -103,6 +126,10 @@ export async function serverIsUp() {
 
 function enc(value) {
   return encodeURIComponent(value);
+}
+
+function messagePath(id, messageId) {
+  return `/chat/conversations/${enc(id)}/messages/${enc(messageId)}`;
 }
 
 async function send(method, path, {body, anonymous = false, signal, accept, headers = {}}) {

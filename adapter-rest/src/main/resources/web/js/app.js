@@ -4,9 +4,11 @@
 import {ApiError, api, devToken, serverIsUp, session, subjectOf} from './api.js';
 import {dismissAllBanners, dismissBanner, showBanner} from './banners.js';
 import {Composer} from './composer.js';
+import {ConversationTools} from './conversation-tools.js';
 import {ConversationList, UNTITLED} from './conversations.js';
 import {$} from './dom.js';
 import {MessagesView} from './messages.js';
+import {SearchBox} from './search.js';
 import {Socket} from './socket.js';
 import {TaskPanel} from './tasks.js';
 import {Turns} from './turns.js';
@@ -23,7 +25,23 @@ const state = {
   reconnecting: false,
 };
 
-const view = new MessagesView();
+const view = new MessagesView({
+  regenerate: (message) => rewrite(message, null),
+  edit: (message, text) => rewrite(message, text),
+  feedback: (message, rating) => api.feedback(message.conversation_id, message.id, rating).then(() => true, (error) => {
+    fail(error);
+    return false;
+  }),
+});
+const search = new SearchBox({onError: fail});
+const tools = new ConversationTools({
+  open: () => state.open,
+  onChanged: (conversation) => {
+    list.upsert(conversation, {toTop: false});
+    showTitle(conversation);
+  },
+  onError: fail,
+});
 const tasks = new TaskPanel({onError: fail});
 const list = new ConversationList({
   onOpen: (conversation, {renamed} = {}) => (renamed ? showTitle(conversation) : open(conversation)),
@@ -122,6 +140,8 @@ function signOut(note) {
   state.open = null;
   view.clear();
   tasks.clear();
+  search.clear();
+  tools.update();
   dismissAllBanners();
   history.replaceState(null, '', location.pathname);
   if (user) $('signin-user').value = user;
@@ -145,9 +165,9 @@ async function startApp() {
   tasks.refresh();
   try {
     await list.reload();
-    const wanted = new URLSearchParams(location.hash.slice(1)).get('c');
-    const conversation = (wanted && await findConversation(wanted)) || list.first();
-    if (conversation) await open(conversation);
+    const wanted = new URLSearchParams(location.hash.slice(1));
+    const conversation = (wanted.get('c') && await findConversation(wanted.get('c'))) || list.first();
+    if (conversation) await open(conversation, wanted.get('m'));
     else showTitle(null);
   } catch (error) {
     fail(error);
@@ -164,7 +184,8 @@ async function findConversation(id) {
   }
 }
 
-async function open(conversation) {
+/** Opens a conversation, scrolled to messageId when one is given (a search result). */
+async function open(conversation, messageId) {
   state.open = conversation;
   state.hasEarlier = false;
   list.select(conversation.id);
@@ -174,8 +195,39 @@ async function open(conversation) {
   composer.setRunning(turns.busy);
   closeDrawers();
   view.clear();
+  tools.update();
   await reloadHistory();
+  if (messageId) await reveal(messageId);
 }
+
+/** Loads earlier pages until the message shows (or the history ends), then scrolls to it. */
+async function reveal(messageId) {
+  const id = state.open?.id;
+  while (state.open?.id === id && !view.has(messageId) && state.hasEarlier) {
+    const shown = view.oldestId();
+    await loadEarlier();
+    if (view.oldestId() === shown) break;
+  }
+  if (state.open?.id === id && !view.highlight(messageId)) {
+    showBanner('gone', 'That message is no longer in this conversation.', {tone: 'info'});
+  }
+}
+
+/** A link to #c=…&m=… (a search result) was followed: open that conversation at that message. */
+window.addEventListener('hashchange', async () => {
+  const wanted = new URLSearchParams(location.hash.slice(1));
+  const id = wanted.get('c');
+  if (!session.token || !id) return;
+  history.replaceState(null, '', `#c=${encodeURIComponent(id)}`); // the same link followed again is a change too
+  try {
+    const conversation = id === state.open?.id ? null : await findConversation(id);
+    if (conversation) await open(conversation, wanted.get('m'));
+    else if (id !== state.open?.id) showBanner('gone', 'That conversation no longer exists.', {tone: 'info'});
+    else if (wanted.get('m')) await reveal(wanted.get('m'));
+  } catch (error) {
+    fail(error);
+  }
+});
 
 async function reloadHistory() {
   const id = state.open?.id;
@@ -230,6 +282,7 @@ function closeIfOpen(id, gone) {
   state.open = null;
   view.clear();
   showTitle(null);
+  tools.update();
   socket.follow(null);
   history.replaceState(null, '', location.pathname);
   if (gone) showBanner('gone', 'That conversation no longer exists.', {tone: 'info'});
@@ -262,6 +315,17 @@ async function send(text) {
   }
   dismissBanner('error');
   await turns.send(state.open.id, text);
+}
+
+/** Regenerates the latest reply (text null) or edits the latest user message, streaming the new reply. */
+async function rewrite(message, text) {
+  const id = state.open?.id;
+  if (!id || turns.busy) return;
+  dismissBanner('error');
+  view.supersede(message, text, crypto.randomUUID());
+  await turns.rewrite(id, text === null
+    ? (onEvent, signal) => api.regenerate(id, message.id, onEvent, signal)
+    : (onEvent, signal) => api.edit(id, message.id, text, onEvent, signal));
 }
 
 /**

@@ -1,15 +1,18 @@
 // The open conversation's messages: stored history (paged upward) and replies as they stream,
-// with their tool chips (spinner → ✓ / ✗ and the tool's message).
+// with their tool chips (spinner → ✓ / ✗ and the tool's message) and their action buttons.
 
-import {$, h, shortTime} from './dom.js';
+import {$, append, h, shortTime} from './dom.js';
 import {renderMarkdown} from './markdown.js';
+import {actionBar} from './message-actions.js';
 
 const STATUS_LABELS = {interrupted: 'Stopped', failed: 'Failed', streaming: 'Writing…'};
 const NEAR_BOTTOM_PX = 120;
 
 /** Renders messages into #message-items; one live reply per running turn. */
 export class MessagesView {
-  constructor() {
+  /** actions: what the message buttons do (see actionBar). */
+  constructor(actions) {
+    this.actions = actions;
     this.items = $('message-items');
     this.scroller = $('messages');
     this.replies = new Map();
@@ -38,7 +41,7 @@ export class MessagesView {
 
   showPage(messages) {
     this.clear();
-    messages.forEach((message) => this.items.append(messageElement(message)));
+    messages.forEach((message) => this.items.append(this.element(message)));
     this.updateEmpty();
     this.scrollToBottom();
   }
@@ -47,7 +50,7 @@ export class MessagesView {
   prependPage(messages) {
     const before = this.scroller.scrollHeight;
     const fresh = messages.filter((message) => !this.has(message.id));
-    this.items.prepend(...fresh.map(messageElement));
+    this.items.prepend(...fresh.map((message) => this.element(message)));
     this.scroller.scrollTop += this.scroller.scrollHeight - before;
     this.updateEmpty();
   }
@@ -56,14 +59,18 @@ export class MessagesView {
   appendMessage(message) {
     if (this.has(message.id)) return;
     const stick = this.nearBottom();
-    this.items.append(messageElement(message));
+    this.items.append(this.element(message));
     this.updateEmpty();
     if (stick) this.scrollToBottom();
   }
 
+  element(message) {
+    return messageElement(message, this.actions);
+  }
+
   /** Shows the user's message at once, before the server confirms it. */
   appendPending(text, clientId) {
-    const element = messageElement({role: 'user', content: text, status: 'complete', created_at: new Date().toISOString()});
+    const element = this.element({role: 'user', content: text, status: 'complete', created_at: new Date().toISOString()});
     delete element.dataset.id;
     element.dataset.pending = clientId;
     element.classList.add('pending');
@@ -78,11 +85,37 @@ export class MessagesView {
     const pending = pendings.find((element) => element.querySelector('.message-content').textContent === message.content)
       ?? (pendings.length === 1 ? pendings[0] : undefined);
     if (pending && !this.has(message.id)) {
-      pending.replaceWith(messageElement(message));
+      pending.replaceWith(this.element(message));
     } else {
       pending?.remove();
       this.appendMessage(message);
     }
+  }
+
+  /**
+   * Before the latest exchange is rewritten: a regenerated reply (text null) leaves, and so does
+   * an edited user message with its replies, the new text showing as pending under clientId.
+   */
+  supersede(message, text, clientId) {
+    const shown = this.items.querySelector(`[data-id="${CSS.escape(message.id)}"]`);
+    const first = message.role === 'user' ? shown : shown?.previousElementSibling;
+    while (first?.nextElementSibling) first.nextElementSibling.remove();
+    if (text !== null) {
+      first?.remove();
+      this.appendPending(text, clientId);
+    }
+  }
+
+  /** Scrolls to a shown message and marks it as the one looked for (a search result). */
+  highlight(id) {
+    this.items.querySelectorAll('[data-found]').forEach((element) => delete element.dataset.found);
+    const element = this.items.querySelector(`[data-id="${CSS.escape(id)}"]`);
+    if (!element) return false;
+    element.dataset.found = 'true';
+    element.setAttribute('tabindex', '-1');
+    element.scrollIntoView({block: 'center'});
+    element.focus({preventScroll: true});
+    return true;
   }
 
   dropPending(clientId) {
@@ -94,7 +127,7 @@ export class MessagesView {
   reply(turnId) {
     let reply = this.replies.get(turnId);
     if (!reply) {
-      reply = new LiveReply(turnId);
+      reply = new LiveReply(turnId, this.actions);
       this.replies.set(turnId, reply);
       const stick = this.nearBottom();
       this.items.append(reply.element);
@@ -125,7 +158,8 @@ export class MessagesView {
 
 /** An assistant reply while it streams: text deltas, thinking note, tool chips, final state. */
 class LiveReply {
-  constructor(turnId) {
+  constructor(turnId, actions) {
+    this.actions = actions;
     this.text = '';
     this.ended = false;
     this.renderPending = false;
@@ -206,7 +240,8 @@ class LiveReply {
     }
     this.chips.querySelectorAll('[data-state="running"]').forEach((chip) => setChip(chip, 'error', 'Stopped'));
     this.describe(message);
-    this.meta.replaceChildren(...metaOf(message));
+    this.meta.replaceChildren();
+    append(this.meta, [metaOf(message), actionBar(message, this.actions)]);
   }
 
   /** The turn failed: what was written stays, marked failed. */
@@ -221,7 +256,7 @@ class LiveReply {
   }
 }
 
-function messageElement(message) {
+function messageElement(message, actions) {
   const assistant = message.role === 'assistant';
   const content = assistant
     ? h('div', {class: 'message-content markdown', dataset: {testid: 'message-content'}}, renderMarkdown(message.content))
@@ -231,7 +266,7 @@ function messageElement(message) {
     dataset: {testid: 'message', role: message.role, status: message.status, id: message.id}},
   h('div', {class: 'bubble'}, content, chips.length ? h('ul', {class: 'tool-chips', 'aria-label': 'Tools used'}, chips) : null,
     metadataCard(message)),
-  h('div', {class: 'meta'}, metaOf(message)));
+  h('div', {class: 'meta'}, metaOf(message), actionBar(message, actions)));
 }
 
 /** A completed reply's structured metadata (SPEC §15) as name/value pairs; null when it has none. */

@@ -47,12 +47,33 @@ export class Turns {
           client_message_id: clientId});
         return; // the events arrive on the socket
       }
-      this.abort = new AbortController();
-      await api.streamTurn(conversationId, text, clientId, (event) => this.handle(event), this.abort.signal);
-      if (this.running) await this.resume();
+      await this.stream((onEvent, signal) => api.streamTurn(conversationId, text, clientId, onEvent, signal));
     } catch (error) {
-      await this.recover(error, clientId, text);
+      await this.recover(error, () => {
+        this.view.dropPending(clientId);
+        this.on.refused(text);
+      });
     }
+  }
+
+  /**
+   * Regenerates or edits the latest exchange (request(onEvent, signal) asks the server for it) and
+   * streams the new reply like a sent message's. When the server refuses, the history is shown again.
+   */
+  async rewrite(conversationId, request) {
+    this.start(conversationId);
+    try {
+      await this.stream(request);
+    } catch (error) {
+      await this.recover(error, () => this.on.stale(conversationId));
+    }
+  }
+
+  /** Reads a turn's SSE reply, resuming it when it ends before its last event. */
+  async stream(request) {
+    this.abort = new AbortController();
+    await request((event) => this.handle(event), this.abort.signal);
+    if (this.running) await this.resume();
   }
 
   /** Asks the server to stop the running turn of the open conversation; its `cancelled` event ends it. */
@@ -121,17 +142,16 @@ export class Turns {
     this.on.ended(conversationId);
   }
 
-  /** A failed send: resume a stream that had started, else take the pending message back. */
-  async recover(error, clientId, text) {
+  /** A failed request: resume a stream that had started, else undo() what the page showed early. */
+  async recover(error, undo) {
     if (error.name === 'AbortError') return;
     if (this.running?.turnId && error instanceof ApiError && error.kind === 'network') {
       await this.resume();
       return;
     }
-    this.view.dropPending(clientId);
     this.running = null;
     this.on.busy(false);
-    this.on.refused(text);
+    undo();
     this.on.error(error);
   }
 

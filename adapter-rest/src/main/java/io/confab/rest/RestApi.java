@@ -63,7 +63,7 @@ public final class RestApi {
     /**
      * Adds the routes, before-handlers, error mapping (Jetty's own errors too), security headers,
      * CORS (when origins are configured), body limit, request log and the static chat page
-     * (classpath {@code /web}, index at {@code /}) to {@code config}.
+     * (classpath {@code /web}, index at {@code /}, with its WebJars under {@code /webjars/}) to {@code config}.
      */
     public void register(JavalinConfig config) {
         config.http.maxRequestSize = settings.maxBodyBytes();
@@ -72,6 +72,7 @@ public final class RestApi {
         // whole jar as a zip file system, which costs ~0.5 s of start-up in the 140 MB server jar
         config.resourceHandler(new JavalinStaticResourceHandler());
         config.staticFiles.add("/web", Location.CLASSPATH); // the chat page at /
+        config.staticFiles.enableWebjars(); // its Markdown libraries at /webjars/<name>/<version>/
         config.requestLogger.http(metrics::requestCompleted);
         config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new SecurityHeaders()));
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +99,22 @@ class RestApiTest extends AbstractRestTest {
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript");
         assertThat(revalidated.statusCode()).isEqualTo(304);
         assertProblem(server.get("/js/", null), 404, "not_found");
+    }
+
+    /** js/vendor.js names the WebJar versions by path: a dependency bumped without it would leave the page without Markdown. */
+    @Test
+    void theLibrariesThePageImports_areServedFromTheirWebJars_asJavaScript() {
+        start();
+        String vendor = server.get("/js/vendor.js", null).body();
+        List<String> paths = Pattern.compile("'(/webjars/[^']+)'").matcher(vendor).results().map(match -> match.group(1)).toList();
+
+        assertThat(paths).hasSize(2);
+        for (String path : paths) {
+            var library = server.get(path, null);
+            assertThat(library.statusCode()).as(path).isEqualTo(200);
+            assertThat(library.headers().firstValue("Content-Type")).as(path).hasValue("text/javascript");
+        }
+        assertProblem(server.get("/webjars/", null), 404, "not_found");
     }
 
     @Test

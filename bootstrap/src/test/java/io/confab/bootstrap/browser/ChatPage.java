@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -92,6 +93,41 @@ final class ChatPage {
 
     WebElement find(String testId) {
         return browser.findElement(testId(testId));
+    }
+
+    /**
+     * Calls the API from the page with the signed-in user's token, as the page itself would;
+     * returns the status and the body's text.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> api(String method, String path, String jsonBody) {
+        return (Map<String, Object>) browser.executeAsyncScript("""
+                const [method, path, body, done] = arguments;
+                const headers = {Authorization: 'Bearer ' + sessionStorage.getItem('confab.token')};
+                if (body !== null) headers['Content-Type'] = 'application/json';
+                fetch(path, {method, headers, body})
+                    .then(async (response) => done({status: response.status, body: await response.text()}))
+                    .catch((error) => done({status: 0, body: String(error)}));
+                """, method, path, jsonBody);
+    }
+
+    /** Lets the page use the clipboard (as a user's click would in a focused window), for the copy buttons. */
+    ChatPage allowClipboard() {
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of(
+                "origin", home.toString().replaceAll("/$", ""),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        return this;
+    }
+
+    /** What the clipboard holds now. */
+    String clipboard() {
+        return (String) browser.executeAsyncScript(
+                "navigator.clipboard.readText().then(arguments[0], (error) => arguments[0]('failed: ' + error))");
+    }
+
+    /** The id of the open conversation (from the page's address). */
+    String openConversationId() {
+        return (String) browser.executeScript("return new URLSearchParams(location.hash.slice(1)).get('c')");
     }
 
     static String contentOf(WebElement message) {
