@@ -140,7 +140,6 @@ final class MessageRoutes {
         }
     }
 
-    /** {@code PUT …/messages/{message_id}/feedback} {@code {"rating":"up"|"down","comment"?}}: 204 (SPEC §16). */
     /** The latest reply written again (SPEC §16): SSE with {@code Accept: text/event-stream}, else the finished turn. */
     private void regenerate(Context ctx) {
         UserId user = Authentication.user(ctx);
@@ -181,6 +180,7 @@ final class MessageRoutes {
         Json.answer(ctx, 200, body);
     }
 
+    /** {@code PUT …/messages/{message_id}/feedback} {@code {"rating":"up"|"down","comment"?}}: 204 (SPEC §16). */
     private void feedback(Context ctx) {
         ConversationId id = Params.conversationId(ctx);
         MessageId message = Params.messageId(ctx);
