@@ -64,11 +64,18 @@ final class CatalogTools {
                 McpJson.toJson(arguments));
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CORRELATION_ID,
                 correlationOf.apply(exchange).orElse(invocation.callId()))) {
+            return invoke(catalog, invocation, exchange, request);
+        }
+    }
+
+    private static McpSchema.CallToolResult invoke(ToolCatalog catalog, ToolInvocation invocation,
+                                                   McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        try {
             return CallResults.fromResult(
                     catalog.invoke(invocation, progress(exchange, request.progressToken()), new Cancellation()));
         } catch (RuntimeException e) {
             // the SDK would send the exception's message, which may quote SQL or name classes
-            LOG.warn("MCP tool {} of user {} threw instead of failing: {}", request.name(), user.get().value(),
+            LOG.warn("MCP tool {} of user {} threw instead of failing: {}", request.name(), invocation.user().value(),
                     OneLine.of(e));
             return CallResults.fromResult(new ToolResult.Failure("Tool \"" + request.name() + "\" failed unexpectedly"));
         }
