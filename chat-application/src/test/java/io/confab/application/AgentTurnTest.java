@@ -95,8 +95,8 @@ class AgentTurnTest extends OneConversationTest {
         assertThat(answer.toolCalls().get(0).arguments()).isEqualTo(object("title", of("milk")));
         assertThat(answer.toolCalls().get(2).result()).isInstanceOfSatisfying(io.confab.domain.json.JsonValue.Obj.class,
                 result -> assertThat(result.get("count")).contains(of(2)));
-        assertThat(((TurnEvent.Completed) seen.get(12)).message()).isEqualTo(answer);
-        assertThat(((TurnEvent.Completed) seen.get(12)).usage()).isEqualTo(new TokenUsage(450, 23));
+        assertThat(((TurnEvent.Completed) seen.getLast()).message()).isEqualTo(answer);
+        assertThat(((TurnEvent.Completed) seen.getLast()).usage()).isEqualTo(new TokenUsage(450, 23));
 
         Conversation after = harness.confab.getConversation().get(alice, conversation.id()).orElseThrow();
         assertThat(after.messageCount()).isEqualTo(2);
