@@ -27,6 +27,7 @@ public final class InMemoryEventBus implements EventBus {
     private final Channels<UserId> users = new Channels<>();
     private final Channels<UserId> usersConversations = new Channels<>();
 
+    /** A conversation's listeners get an event before its owner's listeners of all their conversations. */
     @Override
     public void publish(UserId owner, ChatEvent event) {
         switch (event) {
