@@ -54,7 +54,17 @@ final class RedisEventBus implements EventBus {
         return local.subscribeUser(user, listener);
     }
 
-    /** A message from the subscriber connection; decoded only when a local listener wants it. */
+    @Override
+    public Subscription subscribeUserConversations(UserId user, Consumer<ChatEvent> listener) {
+        return local.subscribeUserConversations(user, listener);
+    }
+
+    /**
+     * A message from the subscriber connection; decoded only when a local listener wants it. Every
+     * instance already receives every conversation channel (one pattern subscription), so a
+     * listener of all a user's conversations needs no channel of its own: the owner in the
+     * envelope picks the messages it wants.
+     */
     void onRedisMessage(String channel, String payload) {
         if (payload.startsWith(instanceId)) {
             return;
@@ -63,7 +73,8 @@ final class RedisEventBus implements EventBus {
             if (channel.startsWith(keys.conversationChannelPrefix())) {
                 ConversationId conversation = ConversationId.parse(
                         channel.substring(keys.conversationChannelPrefix().length()));
-                if (local.hasConversationListeners(conversation)) {
+                if (local.hasConversationListeners(conversation)
+                        || local.hasUserConversationsListeners(envelopeOwner(payload))) {
                     deliverLocally(payload);
                 }
             } else if (channel.startsWith(keys.userChannelPrefix())) {
@@ -80,11 +91,21 @@ final class RedisEventBus implements EventBus {
     /** Decodes the envelope and hands the event to this instance's listeners, as its owner published it. */
     private void deliverLocally(String payload) {
         int afterOrigin = payload.indexOf('\n');
-        int afterEvent = payload.indexOf('\n', afterOrigin + 1);
-        if (afterOrigin < 0 || afterEvent < 0) {
-            throw new IllegalArgumentException("not an event envelope");
-        }
+        int afterEvent = afterEvent(payload, afterOrigin);
         UserId owner = new UserId(payload.substring(afterEvent + 1));
         local.publish(owner, RedisEventCodec.decode(payload.substring(afterOrigin + 1, afterEvent), owner));
+    }
+
+    /** The owner an envelope names, read without decoding its event. */
+    private static UserId envelopeOwner(String payload) {
+        return new UserId(payload.substring(afterEvent(payload, payload.indexOf('\n')) + 1));
+    }
+
+    private static int afterEvent(String payload, int afterOrigin) {
+        int afterEvent = afterOrigin < 0 ? -1 : payload.indexOf('\n', afterOrigin + 1);
+        if (afterEvent < 0) {
+            throw new IllegalArgumentException("not an event envelope");
+        }
+        return afterEvent;
     }
 }

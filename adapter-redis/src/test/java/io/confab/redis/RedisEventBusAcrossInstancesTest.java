@@ -36,6 +36,11 @@ class RedisEventBusAcrossInstancesTest extends EventBusContract {
             public Subscription subscribeUser(UserId user, Consumer<ChatEvent> listener) {
                 return listening.eventBus().subscribeUser(user, listener);
             }
+
+            @Override
+            public Subscription subscribeUserConversations(UserId user, Consumer<ChatEvent> listener) {
+                return listening.eventBus().subscribeUserConversations(user, listener);
+            }
         };
     }
 

@@ -6,6 +6,7 @@ import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.TypingChanged;
 import io.confab.domain.port.EventBus;
 import io.confab.domain.port.Subscription;
+import io.confab.json.EventJson;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -49,6 +50,7 @@ final class ClientConnection {
     private final Map<ConversationId, ConversationFeed> feeds = new ConcurrentHashMap<>();
     private final Deque<TypingChanged> ownTyping = new ArrayDeque<>(OWN_TYPING_MEMORY);
     private volatile Subscription notifications = () -> { };
+    private Subscription userConversations;
     private volatile ScheduledFuture<?> expiry;
 
     ClientConnection(String id, UserId user, Session session, WebSocketSettings settings,
@@ -80,8 +82,40 @@ final class ClientConnection {
      */
     void open(EventBus bus, String established) {
         outgoing.offer(established);
-        notifications = bus.subscribeUser(user, event -> send(io.confab.json.EventJson.write(event)));
+        notifications = bus.subscribeUser(user, event -> send(EventJson.write(event)));
         startWriting();
+    }
+
+    /**
+     * Follows every conversation of the user ({@code subscribe} with scope user), on every instance,
+     * until {@link #stopFollowingUserConversations} or the socket closes. An event of a conversation
+     * the socket also has a feed for goes through that feed, so it is sent once.
+     */
+    synchronized void followUserConversations(EventBus bus) {
+        if (userConversations == null && !closed.get()) {
+            userConversations = bus.subscribeUserConversations(user, this::fromUserConversations);
+        }
+    }
+
+    synchronized void stopFollowingUserConversations() {
+        if (userConversations != null) {
+            userConversations.close();
+            userConversations = null;
+        }
+    }
+
+    private void fromUserConversations(ChatEvent event) {
+        ConversationFeed feed = feeds.get(event.conversationId());
+        if (feed == null || !feed.acceptFromUserScope(event)) {
+            sendEvent(event);
+        }
+    }
+
+    /** Sends an event to the client, unless it is internal or the echo of the socket's own typing. */
+    void sendEvent(ChatEvent event) {
+        if (event.forClients() && !isOwnEcho(event)) {
+            send(EventJson.write(event));
+        }
     }
 
     /** Closes the socket with 1008 when its token expires, {@code delay} from now. */
@@ -173,6 +207,7 @@ final class ClientConnection {
             pending.cancel(false);
         }
         notifications.close();
+        stopFollowingUserConversations();
         feeds.values().forEach(ConversationFeed::close);
         feeds.clear();
     }

@@ -3,6 +3,7 @@ package io.confab.websocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.domain.ConversationId;
+import io.confab.domain.MessageId;
 import java.util.Optional;
 
 /** A frame from the client (SPEC §7), parsed and checked; {@code requestId} is echoed as given. */
@@ -24,6 +25,20 @@ sealed interface ClientRequest {
     }
 
     record Unsubscribe(Optional<JsonNode> requestId, ConversationId conversation) implements ClientRequest {
+    }
+
+    /** Follows every conversation of the socket's user ({@code "scope":"user"}), or stops ({@code subscribe} false). */
+    record UserScope(Optional<JsonNode> requestId, boolean subscribe) implements ClientRequest {
+    }
+
+    /** Writes the reply of the conversation's latest exchange again; {@code message} names its user message or a reply. */
+    record Regenerate(Optional<JsonNode> requestId, ConversationId conversation, MessageId message)
+            implements ClientRequest {
+    }
+
+    /** Replaces the text of the conversation's latest user message and writes the reply to it. */
+    record EditMessage(Optional<JsonNode> requestId, ConversationId conversation, MessageId message, String content)
+            implements ClientRequest {
     }
 
     record Cancel(Optional<JsonNode> requestId, ConversationId conversation) implements ClientRequest {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ErrorCode;
+import io.confab.domain.MessageId;
 import io.confab.domain.TurnId;
 import io.confab.domain.ValidationException;
 import io.confab.json.JacksonMappers;
@@ -69,14 +70,49 @@ final class ClientRequestParser {
                     requiredText(node, "content"), optionalText(node, "client_message_id"));
             case "create_conversation" -> new ClientRequest.CreateConversation(requestId,
                     optionalText(node, "title").orElse(""));
-            case "subscribe" -> new ClientRequest.Subscribe(requestId, conversation(node), resume(node));
-            case "unsubscribe" -> new ClientRequest.Unsubscribe(requestId, conversation(node));
+            case "subscribe" -> userScope(node)
+                    ? new ClientRequest.UserScope(requestId, true)
+                    : new ClientRequest.Subscribe(requestId, conversation(node), resume(node));
+            case "unsubscribe" -> userScope(node)
+                    ? new ClientRequest.UserScope(requestId, false)
+                    : new ClientRequest.Unsubscribe(requestId, conversation(node));
             case "cancel" -> new ClientRequest.Cancel(requestId, conversation(node));
             case "typing" -> new ClientRequest.Typing(requestId, conversation(node), requiredBoolean(node, "is_typing"));
+            case "regenerate" -> new ClientRequest.Regenerate(requestId, conversation(node), message(node));
+            case "edit_message" -> new ClientRequest.EditMessage(requestId, conversation(node), message(node),
+                    requiredText(node, "content"));
             case "ping" -> new ClientRequest.Ping(requestId);
             default -> throw new UnknownType("unknown type '" + type + "'; expected send_message, "
-                    + "create_conversation, subscribe, unsubscribe, cancel, typing or ping");
+                    + "create_conversation, subscribe, unsubscribe, cancel, typing, regenerate, edit_message or ping");
         };
+    }
+
+    /**
+     * Whether a subscribe or unsubscribe is for all of the user's conversations ({@code "scope":"user"})
+     * rather than one ({@code "scope":"conversation"}, the default); the user scope names no conversation.
+     */
+    private static boolean userScope(JsonNode node) {
+        String scope = optionalText(node, "scope").orElse("conversation");
+        return switch (scope) {
+            case "conversation" -> false;
+            case "user" -> {
+                for (String field : new String[] {"conversation_id", "last_seq", "last_event_id"}) {
+                    if (node.has(field)) {
+                        throw new BadField(field + " is not allowed with scope user");
+                    }
+                }
+                yield true;
+            }
+            default -> throw new BadField("scope must be conversation or user");
+        };
+    }
+
+    private static MessageId message(JsonNode node) {
+        try {
+            return MessageId.parse(requiredText(node, "message_id"));
+        } catch (ValidationException e) {
+            throw new BadField("message_id is not a valid id");
+        }
     }
 
     private static Optional<ClientRequest.Resume> resume(JsonNode node) {

@@ -7,7 +7,6 @@ import io.confab.domain.event.ChatEvent;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.port.EventBus;
 import io.confab.domain.port.Subscription;
-import io.confab.json.EventJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -113,6 +112,22 @@ final class ConversationFeed {
         subscriptions.clear();
     }
 
+    /**
+     * An event of this conversation from the socket's subscription to all of its user's
+     * conversations; false when the feed is closed (the caller sends it itself). A turn event the
+     * feed's own bus subscription also brings is sent once (by seq); typing, which has no seq, is
+     * left to that subscription when there is one.
+     */
+    synchronized boolean acceptFromUserScope(ChatEvent event) {
+        if (closed) {
+            return false;
+        }
+        if (event instanceof TurnEvent || bus == null) {
+            accept(Source.BUS, event);
+        }
+        return true;
+    }
+
     private synchronized void accept(Source source, ChatEvent event) {
         if (closed) {
             return;
@@ -141,9 +156,7 @@ final class ConversationFeed {
             if (source == Source.DIRECT && turnEvent.isTerminal()) {
                 followedDirectly.remove(turn);
             }
-        } else if (connection.isOwnEcho(event)) {
-            return;
         }
-        connection.send(EventJson.write(event));
+        connection.sendEvent(event);
     }
 }

@@ -3,6 +3,7 @@ package io.confab.websocket;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
 import io.confab.application.usecase.FollowTurnUseCase.TurnPosition;
 import io.confab.application.usecase.SendMessageUseCase.SendMessage;
+import io.confab.application.usecase.TurnListener;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ErrorCode;
@@ -13,6 +14,7 @@ import io.confab.domain.event.TypingChanged;
 import io.confab.domain.port.EventBus;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,9 @@ final class ProtocolRouter {
                     connection.closeFeed(unsubscribe.conversation());
                     connection.send(ServerFrames.ack(unsubscribe.requestId(), Optional.of(unsubscribe.conversation())));
                 }
+                case ClientRequest.UserScope scope -> userScope(connection, scope);
+                case ClientRequest.Regenerate regenerate -> regenerate(connection, regenerate);
+                case ClientRequest.EditMessage edit -> editMessage(connection, edit);
                 case ClientRequest.Cancel cancel -> cancel(connection, cancel);
                 case ClientRequest.Typing typing -> typing(connection, typing);
                 case ClientRequest.Ping ping -> connection.send(ServerFrames.pong(ping.requestId()));
@@ -58,39 +63,59 @@ final class ProtocolRouter {
         Message.checkUserContent(send.content());
         ConversationId conversation = send.conversation()
                 .orElseGet(() -> useCases.createConversation().create(connection.user(), "").id());
+        startTurn(connection, send, conversation, listener -> useCases.sendMessage().start(
+                new SendMessage(connection.user(), conversation, send.content(), send.clientMessageId()), listener));
+    }
+
+    /**
+     * Starts a turn with {@code start} and streams it to the socket, which it subscribes to the
+     * conversation: the {@code ack} first, then every event of the turn; a turn that does not start
+     * is answered with the error REST gives for it.
+     */
+    private void startTurn(ClientConnection connection, ClientRequest request, ConversationId conversation,
+                           Function<TurnListener, TurnStart> start) {
         boolean newFeed = !connection.hasFeed(conversation);
         ConversationFeed feed = connection.feed(conversation);
         feed.hold();
-        TurnStart start;
+        TurnStart started;
         try {
-            start = useCases.sendMessage().start(
-                    new SendMessage(connection.user(), conversation, send.content(), send.clientMessageId()),
-                    feed.directListener());
+            started = start.apply(feed.directListener());
         } catch (RuntimeException e) {
             abandon(connection, feed, newFeed);
             throw e;
         }
-        switch (start) {
-            case TurnStart.Started started -> {
+        switch (started) {
+            case TurnStart.Started turn -> {
                 feed.subscribe(bus);
-                feed.release(Optional.of(started.turn()),
-                        Optional.of(ServerFrames.ack(send.requestId(), Optional.of(conversation))), 0);
+                feed.release(Optional.of(turn.turn()),
+                        Optional.of(ServerFrames.ack(request.requestId(), Optional.of(conversation))), 0);
             }
             case TurnStart.NotFound ignored -> {
                 abandon(connection, feed, newFeed);
-                notFound(connection, send);
+                notFound(connection, request);
             }
             case TurnStart.RateLimited limited -> {
                 abandon(connection, feed, newFeed);
                 long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
-                connection.send(ServerFrames.error(send.requestId(), ErrorCode.RATE_LIMITED,
+                connection.send(ServerFrames.error(request.requestId(), ErrorCode.RATE_LIMITED,
                         "too many messages; retry in " + seconds + " s"));
             }
             case TurnStart.InProgress running -> {
                 abandon(connection, feed, newFeed);
-                connection.send(ServerFrames.turnInProgress(send.requestId(), running.turn()));
+                connection.send(ServerFrames.turnInProgress(request.requestId(), running.turn()));
             }
         }
+    }
+
+    private void regenerate(ClientConnection connection, ClientRequest.Regenerate regenerate) {
+        startTurn(connection, regenerate, regenerate.conversation(), listener -> useCases.retryReply()
+                .regenerate(connection.user(), regenerate.conversation(), regenerate.message(), listener));
+    }
+
+    private void editMessage(ClientConnection connection, ClientRequest.EditMessage edit) {
+        Message.checkUserContent(edit.content());
+        startTurn(connection, edit, edit.conversation(), listener -> useCases.retryReply()
+                .edit(connection.user(), edit.conversation(), edit.message(), edit.content(), listener));
     }
 
     private static void abandon(ClientConnection connection, ConversationFeed feed, boolean newFeed) {
@@ -148,6 +173,16 @@ final class ProtocolRouter {
         }
     }
 
+    /** Every event of every conversation of the user from now on (or no more), on every instance. */
+    private void userScope(ClientConnection connection, ClientRequest.UserScope scope) {
+        if (scope.subscribe()) {
+            connection.followUserConversations(bus);
+        } else {
+            connection.stopFollowingUserConversations();
+        }
+        connection.send(ServerFrames.ack(scope.requestId(), Optional.empty()));
+    }
+
     private void cancel(ClientConnection connection, ClientRequest.Cancel cancel) {
         switch (useCases.cancelTurn().cancel(connection.user(), cancel.conversation())) {
             case CANCELLED -> connection.send(ServerFrames.ack(cancel.requestId(), Optional.of(cancel.conversation())));
@@ -179,6 +214,8 @@ final class ProtocolRouter {
     }
 
     private static void notFound(ClientConnection connection, ClientRequest request) {
-        connection.send(ServerFrames.error(request.requestId(), ErrorCode.NOT_FOUND, "conversation not found"));
+        String what = request instanceof ClientRequest.Regenerate || request instanceof ClientRequest.EditMessage
+                ? "conversation or message not found" : "conversation not found";
+        connection.send(ServerFrames.error(request.requestId(), ErrorCode.NOT_FOUND, what));
     }
 }

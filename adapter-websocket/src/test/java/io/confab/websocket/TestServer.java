@@ -19,7 +19,7 @@ final class TestServer implements AutoCloseable {
     TestServer(ConfabPorts ports, WebSocketSettings settings) {
         this.confab = Confab.create(ports, ConfabSettings.defaults());
         this.api = new WebSocketApi(new WebSocketUseCases(confab.sendMessage(), confab.createConversation(),
-                confab.getConversation(), confab.cancelTurn(), confab.followTurn()),
+                confab.getConversation(), confab.cancelTurn(), confab.followTurn(), confab.retryReply()),
                 new FakeTokens(), FakeTokens.TICKETS, ports.eventBus(), Clock.systemUTC(), settings);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;

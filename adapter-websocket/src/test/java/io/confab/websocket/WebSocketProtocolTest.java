@@ -141,7 +141,10 @@ class WebSocketProtocolTest {
                     "{\"type\":\"subscribe\",\"conversation_id\":\"" + foreign + "\",\"request_id\":\"r\"}",
                     "{\"type\":\"send_message\",\"conversation_id\":\"" + foreign + "\",\"content\":\"hi\",\"request_id\":\"r\"}",
                     "{\"type\":\"cancel\",\"conversation_id\":\"" + foreign + "\",\"request_id\":\"r\"}",
-                    "{\"type\":\"typing\",\"conversation_id\":\"" + foreign + "\",\"is_typing\":true,\"request_id\":\"r\"}")) {
+                    "{\"type\":\"typing\",\"conversation_id\":\"" + foreign + "\",\"is_typing\":true,\"request_id\":\"r\"}",
+                    "{\"type\":\"regenerate\",\"conversation_id\":\"" + foreign + "\",\"message_id\":\"" + foreign + "\",\"request_id\":\"r\"}",
+                    "{\"type\":\"edit_message\",\"conversation_id\":\"" + foreign + "\",\"message_id\":\"" + foreign
+                            + "\",\"content\":\"mine\",\"request_id\":\"r\"}")) {
                 client.send(request);
                 JsonNode error = client.next();
                 assertThat(type(error)).as(request).isEqualTo("error");
@@ -173,6 +176,18 @@ class WebSocketProtocolTest {
                 List.of("{\"type\":\"subscribe\",\"conversation_id\":\"00000000-0000-7000-8000-000000000009\",\"last_seq\":\"x\"}", "invalid_request"),
                 List.of("{\"type\":\"typing\",\"conversation_id\":\"00000000-0000-7000-8000-000000000009\",\"is_typing\":\"yes\"}", "invalid_request"),
                 List.of("{\"type\":\"ping\",\"request_id\":{\"a\":1}}", "invalid_request"),
+                List.of("{\"type\":\"subscribe\",\"scope\":\"everyone\"}", "invalid_request"),
+                List.of("{\"type\":\"subscribe\",\"scope\":7}", "invalid_request"),
+                List.of("{\"type\":\"unsubscribe\",\"scope\":\"team\"}", "invalid_request"),
+                List.of("{\"type\":\"subscribe\",\"scope\":\"user\",\"conversation_id\":\"00000000-0000-7000-8000-000000000009\"}", "invalid_request"),
+                List.of("{\"type\":\"subscribe\",\"scope\":\"user\",\"last_seq\":3}", "invalid_request"),
+                List.of("{\"type\":\"subscribe\",\"scope\":\"conversation\"}", "invalid_request"),
+                List.of("{\"type\":\"regenerate\",\"conversation_id\":\"00000000-0000-7000-8000-000000000009\"}", "invalid_request"),
+                List.of("{\"type\":\"regenerate\",\"conversation_id\":\"00000000-0000-7000-8000-000000000009\",\"message_id\":\"m1\"}", "invalid_request"),
+                List.of("{\"type\":\"regenerate\",\"message_id\":\"00000000-0000-7000-8000-000000000009\"}", "invalid_request"),
+                List.of("{\"type\":\"edit_message\",\"conversation_id\":\"00000000-0000-7000-8000-000000000009\",\"message_id\":\"00000000-0000-7000-8000-000000000009\"}", "invalid_request"),
+                List.of("{\"type\":\"edit_message\",\"conversation_id\":\"00000000-0000-7000-8000-000000000009\",\"message_id\":\"00000000-0000-7000-8000-000000000009\",\"content\":[1]}", "invalid_request"),
+                List.of("{\"type\":\"edit_message\",\"conversation_id\":\"00000000-0000-7000-8000-000000000009\",\"message_id\":\"00000000-0000-7000-8000-000000000009\",\"content\":\" \"}", "validation_failed"),
                 List.of(tooLarge, "frame_too_large"));
         try (WsClient client = server.connect("hugo")) {
             for (List<String> c : cases) {

@@ -97,7 +97,8 @@ public final class WsClient implements AutoCloseable {
         return nextMatching(frame -> type.equals(frame.path("type").asText()));
     }
 
-    JsonNode nextMatching(Predicate<JsonNode> test) {
+    /** Skips frames until one matches. */
+    public JsonNode nextMatching(Predicate<JsonNode> test) {
         while (true) {
             JsonNode frame = next();
             if (test.test(frame)) {

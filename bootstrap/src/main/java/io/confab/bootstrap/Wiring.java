@@ -96,7 +96,7 @@ final class Wiring implements AutoCloseable {
             this.restApi = restApi(config, devTokens);
             this.webSocket = closeLater(new WebSocketApi(new WebSocketUseCases(useCases.sendMessage(),
                     useCases.createConversation(), useCases.getConversation(), useCases.cancelTurn(),
-                    useCases.followTurn()), tokenVerifier, tickets.verifier(), events.bus, clock,
+                    useCases.followTurn(), useCases.retryReply()), tokenVerifier, tickets.verifier(), events.bus, clock,
                     WebSocketSettings.defaults()));
             registry.gauge("confab.websocket.connections.open", webSocket, WebSocketApi::openConnections);
             FunctionCounter.builder("confab.redis.dropped.publications", events, EventPorts::droppedPublications)

@@ -169,6 +169,27 @@ class RealTimeAcrossInstancesTest {
                 .findValues("content")).extracting(JsonNode::asText).containsExactly("first", "Working and done.");
     }
 
+    @Test
+    void aSocketOnA_followingItsUser_receivesATurnStartedOverRestOnB_inAConversationCreatedThere_butNoOtherUsers() {
+        newUserWithConversation();
+        String watcherToken = token;
+        try (WsClient onA = WsClient.open(instances.a.uri(), watcherToken)) {
+            onA.send("{\"type\":\"subscribe\",\"scope\":\"user\",\"request_id\":\"all\"}");
+            assertThat(onA.next("ack").path("request_id").asText()).isEqualTo("all");
+            newUserWithConversation();
+            SseClient.open(instances.apiB, sendMessage(instances.apiB, "not yours")).untilTerminal();
+            token = watcherToken;
+            conversation = instances.apiB.createConversation(token, "made on B");
+
+            List<JsonNode> streamedByB = SseClient.open(instances.apiB, sendMessage(instances.apiB, "list tasks"))
+                    .untilTerminal();
+            List<JsonNode> receivedOnA = onA.turnEventsUntil(SseClient::terminal);
+
+            assertThat(receivedOnA).isEqualTo(streamedByB);
+            assertThat(types(receivedOnA)).contains("tool_progress").endsWith("complete");
+        }
+    }
+
     private HttpRequest.Builder sendMessage(TestHttp api, String text) {
         return api.request(CONVERSATIONS + "/" + conversation + "/messages", token)
                 .header("Content-Type", "application/json")

@@ -316,6 +316,105 @@ abstract class ServerContract extends RealServerTest {
     }
 
     @Test
+    void overTheWebSocket_regenerateAndEditMessage_streamTheNewReply_keepVersions_andAnswerTheRestErrors() throws IOException {
+        String alice = TestTokens.token(newUser());
+        String id = api.createConversation(alice, "Socket drafts");
+        String one = CONVERSATIONS + "/" + id;
+        JsonNode older = json(api.post(one + "/messages", alice, "{\"message\":\"first\"}"));
+        JsonNode latest = json(api.post(one + "/messages", alice, "{\"message\":\"go to Lisbon\"}"));
+        String question = latest.path("user_message").path("id").asText();
+        String reply = latest.path("assistant_message").path("id").asText();
+        try (WsClient socket = WsClient.open(server.uri(), alice);
+             WsClient bobs = WsClient.open(server.uri(), TestTokens.token(newUser()))) {
+            model.then(Reply.text("Lisbon, again."));
+            socket.send(rewrite("regenerate", id, reply, null, "re"));
+            assertThat(socket.next("ack").path("request_id").asText()).isEqualTo("re");
+            List<JsonNode> regenerated = socket.turnEventsUntil(SseClient::terminal);
+            assertThat(regenerated.getFirst().path("message").path("id").asText()).isEqualTo(question);
+            assertThat(regenerated.getLast().path("type").asText()).isEqualTo("complete");
+            assertThat(regenerated.getLast().path("message").path("content").asText()).isEqualTo("Lisbon, again.");
+
+            socket.send(rewrite("edit_message", id, question, "go to Porto", "ed"));
+            assertThat(socket.next("ack").path("conversation_id").asText()).isEqualTo(id);
+            List<JsonNode> edited = socket.turnEventsUntil(SseClient::terminal);
+            assertThat(edited.getFirst().path("message").path("content").asText()).isEqualTo("go to Porto");
+            assertThat(edited.getLast().path("message").path("content").asText()).isEqualTo("Echo: go to Porto");
+
+            assertThat(json(api.get(one + "/messages", alice)).path("items")).extracting(item -> item.path("content").asText())
+                    .containsExactly("first", "Echo: first", "go to Porto", "Echo: go to Porto");
+            assertThat(json(api.get(one + "/messages/" + reply + "/versions", alice)).path("items"))
+                    .extracting(item -> item.path("content").asText()).containsExactly("Echo: go to Lisbon", "Lisbon, again.");
+            assertThat(json(api.get(one + "/messages/" + question + "/versions", alice)).path("items"))
+                    .extracting(item -> item.path("content").asText()).containsExactly("go to Lisbon", "go to Porto");
+
+            String olderReply = older.path("assistant_message").path("id").asText();
+            assertSocketError(socket, rewrite("regenerate", id, olderReply, null, "old"), "validation_failed");
+            assertSocketError(socket, rewrite("edit_message", id, older.path("user_message").path("id").asText(), "x", "old"),
+                    "validation_failed");
+            assertSocketError(socket, rewrite("edit_message", id, question, " ", "blank"), "validation_failed");
+            assertSocketError(bobs, rewrite("regenerate", id, reply, null, "foreign"), "not_found");
+            assertSocketError(bobs, rewrite("edit_message", id, question, "mine", "foreign"), "not_found");
+            assertSocketError(socket, rewrite("regenerate", id, id, null, "unknown"), "not_found");
+
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            model.then(Reply.text("Working").thenHoldUntil(release, " and done."));
+            socket.send("{\"type\":\"send_message\",\"conversation_id\":\"" + id + "\",\"content\":\"hold on\"}");
+            JsonNode running = socket.next("message_created");
+            socket.send(rewrite("regenerate", id, running.path("message").path("id").asText(), null, "busy"));
+            JsonNode busy = socket.nextMatching(f -> f.path("request_id").asText().equals("busy"));
+            release.complete(null);
+            assertThat(busy.path("code").asText()).isEqualTo("turn_in_progress");
+            assertThat(busy.path("turn_id").asText()).isEqualTo(running.path("turn_id").asText());
+            socket.next("complete");
+        }
+        assertThat(json(api.get(one + "/messages/" + reply + "/versions", TestTokens.token(newUser()))).path("code").asText())
+                .isEqualTo("not_found");
+    }
+
+    @Test
+    void listTasks_reportsItsCount_asToolProgress_onTheSseStream_andTheWebSocket() {
+        String token = TestTokens.token(newUser());
+        String one = CONVERSATIONS + "/" + api.createConversation(token, "Counting");
+        api.post(one + "/messages", token, "{\"message\":\"add task milk\"}");
+        api.post(one + "/messages", token, "{\"message\":\"add task eggs\"}");
+
+        try (WsClient watcher = WsClient.open(server.uri(), token)) {
+            watcher.send("{\"type\":\"subscribe\",\"scope\":\"user\",\"request_id\":\"all\"}");
+            watcher.next("ack");
+            List<JsonNode> streamed = SseClient.open(api, api.request(one + "/messages", token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"list tasks\"}"))).untilTerminal();
+
+            assertThat(streamed).extracting(e -> e.path("type").asText()).containsSubsequence(
+                    "tool_starting", "tool_progress", "tool_complete", "complete");
+            JsonNode progress = streamed.stream().filter(e -> e.path("type").asText().equals("tool_progress"))
+                    .findFirst().orElseThrow();
+            assertThat(progress.path("tool").asText()).isEqualTo("list_tasks");
+            assertThat(progress.path("message").asText()).isEqualTo("Found 2 tasks");
+            assertThat(progress.path("count").asLong()).isEqualTo(2);
+            assertThat(watcher.turnEventsUntil(SseClient::terminal)).isEqualTo(streamed);
+        }
+    }
+
+    private static String rewrite(String type, String conversation, String message, String content, String requestId) {
+        ObjectNode frame = TestHttp.JSON.createObjectNode().put("type", type).put("conversation_id", conversation)
+                .put("message_id", message).put("request_id", requestId);
+        if (content != null) {
+            frame.put("content", content);
+        }
+        return frame.toString();
+    }
+
+    /** Sends {@code frame} and expects its answer (matched by request id) to be an error with {@code code}. */
+    private static void assertSocketError(WsClient socket, String frame, String code) throws IOException {
+        String requestId = TestHttp.JSON.readTree(frame).path("request_id").asText();
+        socket.send(frame);
+        JsonNode answer = socket.nextMatching(f -> f.path("request_id").asText().equals(requestId));
+        assertThat(answer.path("type").asText()).as(frame).isEqualTo("error");
+        assertThat(answer.path("code").asText()).as(frame).isEqualTo(code);
+    }
+
+    @Test
     void aStreamTicket_standsInForTheToken_onTheStreamAndTheWebSocket_andNowhereElse() throws Exception {
         String user = newUser();
         String token = TestTokens.token(user);

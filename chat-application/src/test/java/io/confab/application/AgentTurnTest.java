@@ -26,6 +26,7 @@ import io.confab.domain.port.TaskFilter;
 import io.confab.testkit.EventRecorder;
 import io.confab.testkit.ScriptedChatModel.Reply;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A whole agent turn: events in order, tool rounds, what is stored, and what the model sees next time. */
@@ -56,9 +57,10 @@ class AgentTurnTest extends OneConversationTest {
 
         assertThat(types(seen)).containsExactly("message_created", "agent_thinking",
                 "tool_starting", "tool_complete", "tool_starting", "tool_complete",
-                "agent_thinking", "tool_starting", "tool_complete",
+                "agent_thinking", "tool_starting", "tool_progress", "tool_complete",
                 "agent_thinking", "chunk", "chunk", "complete");
-        assertThat(seen).extracting(TurnEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L);
+        assertThat(seen).extracting(TurnEvent::seq)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
         TurnStart.Started started = (TurnStart.Started) start;
         assertThat(seen).allSatisfy(event -> assertThat(event.turnId()).isEqualTo(started.turn()));
         MessageId assistantId = new MessageId(started.turn().value());
@@ -66,10 +68,12 @@ class AgentTurnTest extends OneConversationTest {
                 harness.clock.instant(), "add_task", "c1", object("title", of("milk")), "Adding a task…"));
         assertThat(((TurnEvent.ToolComplete) seen.get(3)).message()).isEqualTo("Added task 1: milk");
         assertThat(((TurnEvent.ToolStarting) seen.get(7)).message()).isEqualTo("Searching tasks…");
-        assertThat(((TurnEvent.ToolComplete) seen.get(8)).message()).isEqualTo("Found 2 tasks");
-        assertThat(seen.subList(10, 12)).containsExactly(
-                new TurnEvent.Chunk(started.turn(), conversation.id(), 11, harness.clock.instant(), "You have ", assistantId, 0),
-                new TurnEvent.Chunk(started.turn(), conversation.id(), 12, harness.clock.instant(), "2 tasks.", assistantId, 1));
+        assertThat(seen.get(8)).isEqualTo(new TurnEvent.ToolProgress(started.turn(), conversation.id(), 9,
+                harness.clock.instant(), "list_tasks", "c3", "Found 2 tasks", Optional.of(2L)));
+        assertThat(((TurnEvent.ToolComplete) seen.get(9)).message()).isEqualTo("Found 2 tasks");
+        assertThat(seen.subList(11, 13)).containsExactly(
+                new TurnEvent.Chunk(started.turn(), conversation.id(), 12, harness.clock.instant(), "You have ", assistantId, 0),
+                new TurnEvent.Chunk(started.turn(), conversation.id(), 13, harness.clock.instant(), "2 tasks.", assistantId, 1));
 
         List<Message> stored = harness.stored(alice, conversation.id());
         assertThat(stored).hasSize(2);
@@ -91,8 +95,8 @@ class AgentTurnTest extends OneConversationTest {
         assertThat(answer.toolCalls().get(0).arguments()).isEqualTo(object("title", of("milk")));
         assertThat(answer.toolCalls().get(2).result()).isInstanceOfSatisfying(io.confab.domain.json.JsonValue.Obj.class,
                 result -> assertThat(result.get("count")).contains(of(2)));
-        assertThat(((TurnEvent.Completed) seen.get(12)).message()).isEqualTo(answer);
-        assertThat(((TurnEvent.Completed) seen.get(12)).usage()).isEqualTo(new TokenUsage(450, 23));
+        assertThat(((TurnEvent.Completed) seen.getLast()).message()).isEqualTo(answer);
+        assertThat(((TurnEvent.Completed) seen.getLast()).usage()).isEqualTo(new TokenUsage(450, 23));
 
         Conversation after = harness.confab.getConversation().get(alice, conversation.id()).orElseThrow();
         assertThat(after.messageCount()).isEqualTo(2);

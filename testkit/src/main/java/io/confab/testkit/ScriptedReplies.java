@@ -11,14 +11,15 @@ import java.util.Optional;
 
 /**
  * The model of black-box tests and benchmarks: the shared {@link ScriptedChatModel}, answering what a test did
- * not script by the user's words: "add task X" calls {@code add_task} and then confirms; anything
- * else is echoed word by word. Asked for reply metadata, it classifies a message about a pipe as
+ * not script by the user's words: "add task X" calls {@code add_task} and "list tasks" {@code list_tasks},
+ * each then confirmed; anything else is echoed word by word. Asked for reply metadata, it classifies a message about a pipe as
  * {@link #PLUMBING}, answers one with "dubious" with metadata the schema rejects, and gives the
  * profile's fallback for anything else.
  */
 public final class ScriptedReplies {
 
     private static final String ADD_TASK = "add task ";
+    private static final String LIST_TASKS = "list tasks";
     public static final JsonValue.Obj PLUMBING = JsonValue.object("service_type", JsonValue.of("plumbing"),
             "urgency", JsonValue.of("emergency"), "confidence", new JsonValue.Num(new BigDecimal("0.9")),
             "next_steps", JsonValue.array(List.of(JsonValue.of("Turn off the water supply."))));
@@ -48,6 +49,9 @@ public final class ScriptedReplies {
         if (last instanceof ModelMessage.User user && user.content().startsWith(ADD_TASK)) {
             return Reply.toolCall("call-1", "add_task",
                     JsonValue.object("title", JsonValue.of(user.content().substring(ADD_TASK.length()))));
+        }
+        if (last instanceof ModelMessage.User user && user.content().equals(LIST_TASKS)) {
+            return Reply.toolCall("call-1", "list_tasks", JsonValue.object());
         }
         return Reply.words("Echo: " + (last instanceof ModelMessage.User user ? user.content() : "?")).usage(10, 5);
     }

@@ -25,13 +25,21 @@ public final class InMemoryEventBus implements EventBus {
 
     private final Channels<ConversationId> conversations = new Channels<>();
     private final Channels<UserId> users = new Channels<>();
+    private final Channels<UserId> usersConversations = new Channels<>();
 
+    /** A conversation's listeners get an event before its owner's listeners of all their conversations. */
     @Override
     public void publish(UserId owner, ChatEvent event) {
         switch (event) {
             case ConversationEvent notification -> users.deliver(owner, notification);
-            case TurnEvent turnEvent -> conversations.deliver(turnEvent.conversationId(), turnEvent);
-            case TypingChanged typing -> conversations.deliver(typing.conversationId(), typing);
+            case TurnEvent turnEvent -> {
+                conversations.deliver(turnEvent.conversationId(), turnEvent);
+                usersConversations.deliver(owner, turnEvent);
+            }
+            case TypingChanged typing -> {
+                conversations.deliver(typing.conversationId(), typing);
+                usersConversations.deliver(owner, typing);
+            }
             case TurnCancelRequested request -> conversations.deliver(request.conversationId(), request);
         }
     }
@@ -46,6 +54,11 @@ public final class InMemoryEventBus implements EventBus {
         return users.subscribe(user, listener);
     }
 
+    @Override
+    public Subscription subscribeUserConversations(UserId user, Consumer<ChatEvent> listener) {
+        return usersConversations.subscribe(user, listener);
+    }
+
     /** Whether a listener on this instance follows the conversation (a relay can skip decoding otherwise). */
     public boolean hasConversationListeners(ConversationId conversation) {
         return conversations.hasListeners(conversation);
@@ -54,6 +67,11 @@ public final class InMemoryEventBus implements EventBus {
     /** Whether a listener on this instance follows the user's notifications. */
     public boolean hasUserListeners(UserId user) {
         return users.hasListeners(user);
+    }
+
+    /** Whether a listener on this instance follows all of the user's conversations. */
+    public boolean hasUserConversationsListeners(UserId user) {
+        return usersConversations.hasListeners(user);
     }
 
     /** Listeners by key; a key without listeners is removed so idle channels cost nothing. */

@@ -5,6 +5,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.tool.ToolDefinition;
+import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
 import java.time.Clock;
 
@@ -24,7 +25,7 @@ final class AddTaskTool extends TaskTool {
     }
 
     @Override
-    ToolResult run(UserId user, JsonValue.Obj arguments) {
+    ToolResult run(UserId user, JsonValue.Obj arguments, ToolProgress progress) {
         Task task = tasks.add(user, arguments.string("title").orElseThrow(),
                 arguments.string("description").orElse(""), clock.instant());
         return success("Added", task);

@@ -4,6 +4,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.tool.ToolDefinition;
+import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
 import java.time.Clock;
 
@@ -21,12 +22,12 @@ final class CompleteTaskTool extends TaskTool {
     }
 
     @Override
-    ToolResult run(UserId user, JsonValue.Obj arguments) {
+    ToolResult run(UserId user, JsonValue.Obj arguments, ToolProgress progress) {
         boolean completed = arguments.get("completed")
                 .filter(JsonValue.Bool.class::isInstance)
                 .map(value -> ((JsonValue.Bool) value).value())
                 .orElse(true);
-        return withTask(user, arguments, task -> tasks.update(task.withCompleted(completed, clock.instant()))
+        return withTask(user, arguments, progress, task -> tasks.update(task.withCompleted(completed, clock.instant()))
                 .map(done -> success(completed ? "Completed" : "Reopened", done)));
     }
 }

@@ -4,6 +4,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.tool.ToolDefinition;
+import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
 import java.time.Clock;
 import java.util.Optional;
@@ -21,8 +22,8 @@ final class DeleteTaskTool extends TaskTool {
     }
 
     @Override
-    ToolResult run(UserId user, JsonValue.Obj arguments) {
-        return withTask(user, arguments, task -> tasks.delete(user, task.id())
+    ToolResult run(UserId user, JsonValue.Obj arguments, ToolProgress progress) {
+        return withTask(user, arguments, progress, task -> tasks.delete(user, task.id())
                 ? Optional.of(success("Deleted", "deleted", task))
                 : Optional.empty());
     }

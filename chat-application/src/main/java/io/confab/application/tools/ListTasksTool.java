@@ -6,12 +6,14 @@ import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.TaskFilter;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.tool.ToolDefinition;
+import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code list_tasks}: the user's tasks, all, pending or completed. */
+/** {@code list_tasks}: the user's tasks, all, pending or completed; reports how many it found ("Found 3 tasks", count 3). */
 final class ListTasksTool extends TaskTool {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("list_tasks",
@@ -27,9 +29,10 @@ final class ListTasksTool extends TaskTool {
     }
 
     @Override
-    ToolResult run(UserId user, JsonValue.Obj arguments) {
+    ToolResult run(UserId user, JsonValue.Obj arguments, ToolProgress progress) {
         TaskFilter filter = arguments.string("status").map(TaskFilter::fromWire).orElse(TaskFilter.ALL);
         List<Task> found = tasks.list(user, filter);
+        progress.report(summary(found.size()), Optional.of((long) found.size()));
         JsonValue result = JsonValue.object(
                 "tasks", JsonValue.array(found.stream().map(TaskJson::of).toList()),
                 "count", JsonValue.of(found.size()));

@@ -5,6 +5,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.tool.ToolDefinition;
+import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
 import java.time.Clock;
 import java.util.Optional;
@@ -27,17 +28,25 @@ abstract class TaskTool {
         return definition;
     }
 
-    /** Runs for {@code user} (always the authenticated one); {@code arguments} fit the schema. */
-    abstract ToolResult run(UserId user, JsonValue.Obj arguments);
+    /**
+     * Runs for {@code user} (always the authenticated one); {@code arguments} fit the schema. What
+     * the tool has to say before it ends (what it found) goes to {@code progress}.
+     */
+    abstract ToolResult run(UserId user, JsonValue.Obj arguments, ToolProgress progress);
 
     /**
-     * Applies {@code action} to the user's task named by {@code task_id}. A missing task, another
-     * user's (existence is not revealed) or one gone before the action ends is "Task 9 not found".
+     * Applies {@code action} to the user's task named by {@code task_id}, reporting "Found task 3:
+     * Buy milk" once it is found. A missing task, another user's (existence is not revealed) or one
+     * gone before the action ends is "Task 9 not found".
      */
-    final ToolResult withTask(UserId user, JsonValue.Obj arguments, Function<Task, Optional<ToolResult>> action) {
+    final ToolResult withTask(UserId user, JsonValue.Obj arguments, ToolProgress progress,
+                              Function<Task, Optional<ToolResult>> action) {
         long id = ((JsonValue.Num) arguments.get("task_id").orElseThrow()).value().longValueExact();
         return tasks.find(user, id)
-                .flatMap(action)
+                .flatMap(task -> {
+                    progress.report("Found task " + task.id() + ": " + task.title(), Optional.empty());
+                    return action.apply(task);
+                })
                 .orElseGet(() -> new ToolResult.Failure("Task " + id + " not found"));
     }
 

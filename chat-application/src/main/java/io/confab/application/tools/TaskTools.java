@@ -60,7 +60,7 @@ public final class TaskTools implements ToolCatalog {
             return new ToolResult.Failure(String.join("; ", errors));
         }
         try {
-            return tool.run(invocation.user(), (JsonValue.Obj) invocation.arguments());
+            return tool.run(invocation.user(), (JsonValue.Obj) invocation.arguments(), progress);
         } catch (ValidationException e) {
             return new ToolResult.Failure(e.getMessage());
         } catch (ArithmeticException e) {

@@ -5,6 +5,7 @@ import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.tool.ToolDefinition;
+import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,14 +26,14 @@ final class UpdateTaskTool extends TaskTool {
     }
 
     @Override
-    ToolResult run(UserId user, JsonValue.Obj arguments) {
+    ToolResult run(UserId user, JsonValue.Obj arguments, ToolProgress progress) {
         Optional<String> title = arguments.string("title");
         Optional<String> description = arguments.string("description");
         if (title.isEmpty() && description.isEmpty()) {
             return new ToolResult.Failure("title or description: at least one is required");
         }
         Instant now = clock.instant();
-        return withTask(user, arguments, task -> {
+        return withTask(user, arguments, progress, task -> {
             Task titled = title.map(t -> task.withTitle(t, now)).orElse(task);
             return tasks.update(description.map(d -> titled.withDescription(d, now)).orElse(titled))
                     .map(updated -> success("Updated", updated));

@@ -14,6 +14,7 @@ import io.confab.domain.tool.ToolInvocation;
 import io.confab.domain.tool.ToolProgress;
 import io.confab.domain.tool.ToolResult;
 import io.confab.testkit.TestClock;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +104,21 @@ class TaskToolsTest {
             """)
     void badCalls_failWithAReadableMessage(String tool, String arguments, String error) {
         assertThat(call(alice, tool, parse(arguments))).isEqualTo(failure(error));
+    }
+
+    @Test
+    void listTasks_reportsTheCount_andTheSingleTaskTools_theTaskTheyFound_beforeTheyEnd() {
+        call(alice, "add_task", object("title", of("a")));
+        call(alice, "add_task", object("title", of("b")));
+        List<String> reports = new ArrayList<>();
+        ToolProgress progress = (message, count) -> reports.add(message + count.map(n -> " #" + n).orElse(""));
+
+        tools.invoke(new ToolInvocation(alice, "c1", "list_tasks", object()), progress, new Cancellation());
+        tools.invoke(new ToolInvocation(alice, "c2", "complete_task", object("task_id", of(2))), progress, new Cancellation());
+        tools.invoke(new ToolInvocation(bob, "c3", "delete_task", object("task_id", of(1))), progress, new Cancellation());
+        tools.invoke(new ToolInvocation(alice, "c4", "add_task", object("title", of("c"))), progress, new Cancellation());
+
+        assertThat(reports).containsExactly("Found 2 tasks #2", "Found task 2: b");
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Fans events out to every listener, on this instance and (with Redis) on all others. Turn events
- * and typing go to the conversation's listeners; conversation notifications to the owner's.
+ * and typing go to the conversation's listeners and to the owner's listeners of all their
+ * conversations; conversation notifications to the owner's notification listeners.
  * Delivery is best effort: the store and the {@link EventLog} are the record.
  */
 public interface EventBus {
@@ -18,4 +19,11 @@ public interface EventBus {
     Subscription subscribeConversation(ConversationId conversation, Consumer<ChatEvent> listener);
 
     Subscription subscribeUser(UserId user, Consumer<ChatEvent> listener);
+
+    /**
+     * Every turn event and typing event of every conversation {@code user} owns, as
+     * {@link #subscribeConversation} would deliver it for each (a client following all of the
+     * user's turns, including those started elsewhere); never another user's.
+     */
+    Subscription subscribeUserConversations(UserId user, Consumer<ChatEvent> listener);
 }

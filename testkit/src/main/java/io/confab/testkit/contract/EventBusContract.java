@@ -128,6 +128,23 @@ public abstract class EventBusContract {
     }
 
     @Test
+    void turnEventsAndTyping_reachTheOwnersListenerOfAllTheirConversations_neverAnotherUsers() {
+        EventRecorder<ChatEvent> alicesTurns = subscribeUserConversations(alice);
+        EventRecorder<ChatEvent> bobsTurns = subscribeUserConversations(bob);
+        TurnEvent first = thinking(conversation, 1);
+        TypingChanged typing = new TypingChanged(otherConversation, alice, true, at(2));
+        TurnEvent bobs = thinking(newConversationId(), 1);
+
+        bus.publish(alice, first);
+        bus.publish(alice, new ConversationEvent.Created(conversation(alice, "hers", at(0)), at(0)));
+        bus.publish(alice, typing);
+        bus.publish(bob, bobs);
+
+        assertSameValue(bobsTurns.awaitCount(1), List.of(bobs));
+        assertSameValue(alicesTurns.awaitCount(2), List.of(first, typing));
+    }
+
+    @Test
     void closingASubscription_stopsDelivery() {
         EventRecorder<ChatEvent> closed = new EventRecorder<>();
         bus.subscribeConversation(conversation, closed).close();
@@ -160,6 +177,12 @@ public abstract class EventBusContract {
     private EventRecorder<ChatEvent> subscribeConversation(ConversationId target) {
         EventRecorder<ChatEvent> recorder = new EventRecorder<>();
         subscriptions.add(bus.subscribeConversation(target, recorder));
+        return recorder;
+    }
+
+    private EventRecorder<ChatEvent> subscribeUserConversations(UserId user) {
+        EventRecorder<ChatEvent> recorder = new EventRecorder<>();
+        subscriptions.add(bus.subscribeUserConversations(user, recorder));
         return recorder;
     }
 
