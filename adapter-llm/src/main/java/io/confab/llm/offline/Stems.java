@@ -29,8 +29,10 @@ final class Stems {
     /** Words that say nothing about which task is meant. */
     private static final Set<String> FILLER = Set.of("the", "a", "an", "my", "our", "your", "some", "this", "that");
 
-    /** Suffixes taken off, longest first; "ies" becomes "y". */
+    /** Suffixes taken off (again and again: "meetings", "meeting", "meet"), longest first; "ies" becomes "y". */
     private static final List<String> SUFFIXES = List.of("ies", "ing", "ed", "es", "s");
+
+    private static final String VOWELS = "aeiou";
 
     private Stems() {
     }
@@ -45,19 +47,28 @@ final class Stems {
 
     static String stem(String word) {
         String base = IRREGULAR_PAST.getOrDefault(word, word);
-        for (String suffix : SUFFIXES) {
-            if (base.endsWith(suffix) && base.length() - suffix.length() >= 3 && !base.endsWith("ss")) {
-                base = base.substring(0, base.length() - suffix.length()) + (suffix.equals("ies") ? "y" : "");
-                break;
-            }
+        for (String shorter = withoutSuffix(base); !shorter.equals(base); shorter = withoutSuffix(base)) {
+            base = shorter;
         }
         if (base.length() > 3 && base.endsWith("e")) {
             base = base.substring(0, base.length() - 1);
         }
         int n = base.length();
-        if (n > 3 && base.charAt(n - 1) == base.charAt(n - 2) && "aeiou".indexOf(base.charAt(n - 1)) < 0) {
+        if (n > 3 && base.charAt(n - 1) == base.charAt(n - 2) && VOWELS.indexOf(base.charAt(n - 1)) < 0) {
             base = base.substring(0, n - 1);
         }
         return base;
+    }
+
+    /** The word without its first matching suffix, or the word itself; at least three letters stay. */
+    private static String withoutSuffix(String word) {
+        for (String suffix : SUFFIXES) {
+            int cut = word.length() - suffix.length();
+            boolean vowelBeforeEd = suffix.equals("ed") && cut > 0 && VOWELS.indexOf(word.charAt(cut - 1)) >= 0;
+            if (word.endsWith(suffix) && cut >= 3 && !word.endsWith("ss") && !vowelBeforeEd) {
+                return word.substring(0, cut) + (suffix.equals("ies") ? "y" : "");
+            }
+        }
+        return word;
     }
 }
