@@ -30,7 +30,7 @@ final class IntentParser {
     private static final String NOT_DONE_PAST = "(?:need|needed|wanted|used|tried|forgot|planned|decided|started|added|created"
             + "|missed|skipped|postponed|deleted|removed|renamed)";
     private static final String ON_MY_LIST = "(?:\\s+(?:to|on|in|onto|from|off)\\s+(?:my|the)\\s+"
-            + "(?:list|tasks|task list|todo list|to-do list|todos|to-dos|reminders))?";
+            + "(?:(?:shopping|grocery|work|home|daily|weekly|personal)\\s+)?(?:list|tasks|task list|todo list|to-do list|todos|to-dos|reminders))?";
 
     private static final List<Rule> RULES = List.of(
             rule("^(?:hi|hello|hey|howdy|yo|good (?:morning|afternoon|evening))(?: there)?(?: confab)?$",
@@ -41,7 +41,8 @@ final class IntentParser {
             // listing
             rule("^(?:show|list|display|view|see|get(?! rid)|give|tell|read|print|check(?! off)|pull up|which|"
                     + "what(?:'s| is| are|s)|do i have|have i got|how many|are there|any)\\b.*\\b" + LIST_NOUN + "\\b.*$", IntentParser::listing),
-            rule("^what(?:'s| is|s)? (?:on|in) my (?:plate|agenda|schedule)(?: today)?$", IntentParser::listing),
+            rule("^what(?:'s| is|s)? (?:on|in) (?:my|the) (?:plate|agenda|schedule)(?: today| for today)?$", IntentParser::listing),
+            rule("^(?:show|list|give|tell)(?: me)? (?:everything|all|anything)\\b.*$", IntentParser::listing),
             rule("^what (?:do|should|must|else do) i (?:still )?(?:have to |need to |got to )?do(?: today| next| now)?$",
                     IntentParser::listing),
             rule("^what(?:'s| is|s| are)? (?:still |now )?(?:" + STATUS + "|next|remains)"
