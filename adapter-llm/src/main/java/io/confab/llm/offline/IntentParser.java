@@ -95,8 +95,8 @@ final class IntentParser {
                     + "don't let me forget to|dont let me forget to|don't forget to|remember to|todo|to-do|to do):?\\s+(.+?)"
                     + "(?: later| tomorrow)?$",
                     m -> new Intent.AddTasks(List.of(Phrasing.unquote(m.group(1))))),
-            // "I called mom", "just paid the rent": a report of something done (last, after "I need to")
-            rule("^(?:i(?:'ve| have)? (?:just |already |finally )?|just )(?!" + NOT_DONE_PAST + "\\b)"
+            // "I called mom", "I just paid the rent": a report of something done (last, after "I need to")
+            rule("^i(?:'ve| have)? (?:just |already |finally )?(?!" + NOT_DONE_PAST + "\\b)"
                     + "([a-z]+ed|" + String.join("|", Stems.IRREGULAR_PAST.keySet()) + ") (?!to\\b)(.+)$",
                     m -> new Intent.SetCompleted(List.of(new TaskRef.ByTitle(m.group(1) + " " + m.group(2))), true)));
 
