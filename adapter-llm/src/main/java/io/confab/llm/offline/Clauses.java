@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class Clauses {
 
+    /** Longer messages are read as one request: splitting tries the parser at every "and" and comma. */
+    private static final int MAX_SPLIT_LENGTH = 600;
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•+]|\\d+[.)])\\s+");
     private static final Pattern STRONG = Pattern.compile(
             "(?<=[.!?])\\s+|\\s*;\\s+(?=(?:then|also|and)\\b)|,?\\s+and then\\s+|,\\s*then\\s+|\\s+then\\s+|,?\\s+and also\\s+"
@@ -34,6 +36,9 @@ final class Clauses {
      */
     List<Intent> intents(String message) {
         String text = joinLines(message);
+        if (text.length() > MAX_SPLIT_LENGTH) {
+            return List.of(parser.parse(text));
+        }
         List<Intent> intents = new ArrayList<>();
         for (String piece : STRONG.split(text)) {
             if (!Phrasing.normalize(piece).isEmpty()) {

@@ -42,6 +42,7 @@ final class Planner {
      * The next step of a turn of several intents. Being stateless, it replays the plan: each
      * intent in turn is given the rounds that follow the previous intent's, one more at a time,
      * until it answers (it is done) or asks for a round the turn does not have yet (the next step).
+     * The answers are joined, each once (two requests without the task tools say so once).
      */
     Step next(List<Intent> intents, Turn turn, Set<String> availableTools) {
         if (turn.rounds().size() >= MAX_TURN_ROUNDS) {
@@ -62,7 +63,7 @@ final class Planner {
             answers.add(((Step.Say) step).text());
             from = to;
         }
-        return new Step.Say(String.join("\n", answers));
+        return new Step.Say(String.join("\n", answers.stream().distinct().toList()));
     }
 
     private Step next(Intent intent, Turn turn, Set<String> availableTools) {

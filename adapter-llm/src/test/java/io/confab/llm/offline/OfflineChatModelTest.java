@@ -216,6 +216,25 @@ class OfflineChatModelTest {
     }
 
     @Test
+    void givenNoTaskTools_twoTaskRequests_sayItOnce() {
+        RecordingSink sink = new RecordingSink();
+
+        model.stream(new ModelRequest("", List.of(new ModelMessage.User("add milk, then show my list")), List.of()), sink,
+                new Cancellation());
+
+        assertThat(sink.toolCalls()).isEmpty();
+        assertThat(sink.text()).isEqualTo(Replies.NO_TOOLS);
+    }
+
+    @Test
+    void givenAVeryLongMessage_itIsReadAsOneRequest() {
+        var turn = driver.turn("add " + "bread and then show my list, ".repeat(40));
+
+        assertThat(turn.calls()).as("no request after the first is carried out")
+                .extracting(ToolCallRequest::tool).containsOnly("add_task");
+    }
+
+    @Test
     void givenCancelWhileAnswering_reply_stopsWithoutFinishing() {
         Cancellation cancellation = new Cancellation();
         RecordingSink sink = new RecordingSink();
