@@ -18,10 +18,14 @@ final class Clauses {
     /** Longer messages are read as one request: splitting tries the parser at every "and" and comma. */
     private static final int MAX_SPLIT_LENGTH = 600;
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•+]|\\d+[.)])\\s+");
-    private static final Pattern STRONG = Pattern.compile(
-            "(?<=[.!?])\\s+|\\s*;\\s+(?=(?:then|also|and)\\b)|,?\\s+and then\\s+|,\\s*then\\s+|\\s+then\\s+|,?\\s+and also\\s+"
-                    + "|,\\s*also,?\\s+|,?\\s+(?:and )?after that,?\\s+|,?\\s+(?:and )?afterwards,?\\s+",
-            Pattern.CASE_INSENSITIVE);
+    /** What always separates two requests. */
+    private static final List<String> CONNECTORS = List.of(
+            "(?<=[.!?])\\s+",                                          // a new sentence
+            "\\s*;\\s+(?=(?:then|also|and)\\b)",                       // "…; then …"
+            ",?\\s+and (?:then|also|after that|afterwards),?\\s+",     // "… and then …"
+            ",?\\s+(?:then|after that|afterwards),?\\s+",              // "…, then …", "… after that …"
+            ",\\s*also,?\\s+");                                        // "…, also …"
+    private static final Pattern STRONG = Pattern.compile(String.join("|", CONNECTORS), Pattern.CASE_INSENSITIVE);
     private static final Pattern WEAK = Pattern.compile(",\\s*(?:and\\s+)?|\\s+and\\s+", Pattern.CASE_INSENSITIVE);
 
     private final IntentParser parser;
