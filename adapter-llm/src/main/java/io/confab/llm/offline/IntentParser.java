@@ -21,8 +21,16 @@ final class IntentParser {
     private static final String LIST_NOUN = "(?:tasks|todos|to-dos|list|reminders|items|things to do)";
     private static final String DONE = "(?:done|complete|completed|finished|checked|ticked|checked off|ticked off)";
     private static final String NOT_DONE = "(?:not done|undone|incomplete|not complete|not completed|unfinished|pending|open|to ?do)";
+    /** Words that tell which tasks to list, for "open tasks", "anything pending" or "what's unfinished". */
+    private static final String STATUS = "(?:open|pending|outstanding|remaining|left|unfinished|incomplete|undone|active|current"
+            + "|due|to do|done|complete|completed|finished|closed|ticked off|checked off)";
+    private static final String COUNT = "(?:two|three|four|five|six|seven|eight|nine|ten|(?:a )?few|(?:a )?couple(?: of)?|several|\\d+)";
+    private static final String PLURAL_NOUN = "(?:tasks|todos|to-dos|items|reminders|entries|things)";
+    /** Past forms that do not say a task was done ("I needed…", "I added…"). */
+    private static final String NOT_DONE_PAST = "(?:need|needed|wanted|used|tried|forgot|planned|decided|started|added|created"
+            + "|missed|skipped|postponed|deleted|removed|renamed)";
     private static final String ON_MY_LIST = "(?:\\s+(?:to|on|in|onto|from|off)\\s+(?:my|the)\\s+"
-            + "(?:list|tasks|task list|todo list|to-do list|todos|to-dos|reminders))?";
+            + "(?:(?:shopping|grocery|work|home|daily|weekly|personal)\\s+)?(?:list|tasks|task list|todo list|to-do list|todos|to-dos|reminders))?";
 
     private static final List<Rule> RULES = List.of(
             rule("^(?:hi|hello|hey|howdy|yo|good (?:morning|afternoon|evening))(?: there)?(?: confab)?$",
@@ -33,15 +41,25 @@ final class IntentParser {
             // listing
             rule("^(?:show|list|display|view|see|get(?! rid)|give|tell|read|print|check(?! off)|pull up|which|"
                     + "what(?:'s| is| are|s)|do i have|have i got|how many|are there|any)\\b.*\\b" + LIST_NOUN + "\\b.*$", IntentParser::listing),
-            rule("^what(?:'s| is|s)? (?:on|in) my (?:plate|agenda|schedule)(?: today)?$", IntentParser::listing),
+            rule("^what(?:'s| is|s)? (?:on|in) (?:my|the) (?:plate|agenda|schedule)(?: today| for today)?$", IntentParser::listing),
+            rule("^(?:show|list|give|tell)(?: me)? (?:everything|all|anything)\\b.*$", IntentParser::listing),
             rule("^what (?:do|should|must|else do) i (?:still )?(?:have to |need to |got to )?do(?: today| next| now)?$",
                     IntentParser::listing),
-            rule("^what(?:'s| is|s) (?:left|pending|outstanding|remaining|open|next|still open)(?: to do)?$",
+            rule("^what(?:'s| is|s| are)? (?:still |now )?(?:" + STATUS + "|next|remains)"
+                    + "(?: to (?:be )?done| to do| on my list| for today| today| so far)?$", IntentParser::listing),
+            rule("^what(?: else)? (?:is there to do|(?:still )?needs? (?:doing|to be done)|(?:is |'s )?still to do)$",
+                    m -> new Intent.ListTasks("pending")),
+            rule("^(?:is there |are there |do i have |have i got |got )?any(?:thing|one)? (?:else )?(?:still )?" + STATUS + "\\b.*$",
                     IntentParser::listing),
-            rule("^what (?:have|did) i (?:already )?(?:done|do|complete|completed|finish|finished|accomplish|accomplished)"
+            rule("^(?:(?:my|any|all|the|only|all my|all the)\\s+)?(?:" + STATUS + "\\s+)?"
+                    + "(?:tasks|todos|to-dos|todo list|to-do list|task list|items|reminders)(?: so far| for today| today)?$",
+                    IntentParser::listing),
+            rule("^(?:show|tell|give|remind|see|know|check)(?: me)? what(?:'s| is| i| remains| needs)\\b.*$", IntentParser::listing),
+            rule("^what (?:have|did) i (?:already )?(?:done|do|complete|completed|finish|finished|accomplish|accomplished"
+                    + "|gotten done|got done|get done|ticked off|checked off|crossed off)"
                     + "(?: so far| today)?$", IntentParser::listing),
             rule("^i (?:want|need|would like|'d like) to (?:see|view|check|know|look at|review)\\b.*$", IntentParser::listing),
-            rule("^(?:my )?(?:tasks|todos|to-dos|list|todo list|to-do list|task list)$", IntentParser::listing),
+            rule("^(?:my )?list$", IntentParser::listing),
             // reopening comes before completing: "mark 3 as not done" ends like "done"
             rule("^(?:mark|set|flag|change|move|put) (.+?) (?:as |to |back to |back as )?" + NOT_DONE + "(?: again)?$",
                     m -> new Intent.SetCompleted(TaskRef.parse(m.group(1)), false)),
@@ -59,7 +77,7 @@ final class IntentParser {
             // deleting
             rule("^(?:delete|remove|drop|erase|discard|trash|scrap|get rid of|forget about|forget|cancel|kill|strike) (.+?)"
                     + ON_MY_LIST + "$", m -> new Intent.DeleteTasks(TaskRef.parse(m.group(1)))),
-            rule("^i (?:no longer|don't|do not) need to (.+?)(?: anymore)?$",
+            rule("^i (?:no longer|don't|do not) need (?:to )?(.+?)(?: anymore| any more)?$",
                     m -> new Intent.DeleteTasks(TaskRef.parse(m.group(1)))),
             // renaming
             rule("^(?:rename|retitle|relabel) (.+?) (?:to|as|into) (.+)$",
@@ -68,21 +86,26 @@ final class IntentParser {
                     m -> new Intent.Rename(TaskRef.parseOne(m.group(1)), Phrasing.unquote(m.group(2)))),
             // adding
             rule("^(?:add|create|make|new|put|insert|write down|jot down|note down|note|save|log)"
-                    + "(?:\\s+(?:a|an|another|one more|new|the|some))*"
-                    + "(?:\\s+(task|tasks|todo|todos|to-do|to-dos|item|items|reminder|reminders|entry|entries))?"
-                    + "(?:\\s+(?:to|for|that says|saying|called|named|titled|about))?:?\\s+(.+?)" + ON_MY_LIST + "$",
+                    + "(?:\\s+(?:a|an|another|one more|new|the|some|these|those|following|more|other))*"
+                    + "(?:\\s+" + COUNT + "(?=\\s+(?:more\\s+|new\\s+)?" + PLURAL_NOUN + "\\b|:))?(?:\\s+(?:more|new))?"
+                    + "(?:\\s+(" + PLURAL_NOUN + "|task|todo|to-do|item|reminder|entry))?"
+                    + ON_MY_LIST + "(?:\\s+(?:to|for|that says|saying|called|named|titled|about))?:?\\s+(.+?)" + ON_MY_LIST + "$",
                     IntentParser::adding),
             rule("^(?:remind me to|remind me about|i need to|i have to|i must|i should|i've got to|i gotta|"
                     + "don't let me forget to|dont let me forget to|don't forget to|remember to|todo|to-do|to do):?\\s+(.+?)"
                     + "(?: later| tomorrow)?$",
-                    m -> new Intent.AddTasks(List.of(Phrasing.unquote(m.group(1))))));
+                    m -> new Intent.AddTasks(List.of(Phrasing.unquote(m.group(1))))),
+            // "I called mom", "I just paid the rent": a report of something done (last, after "I need to")
+            rule("^i(?:'ve| have)? (?:just |already |finally )?(?!" + NOT_DONE_PAST + "\\b)"
+                    + "([a-z]+ed|" + String.join("|", Stems.IRREGULAR_PAST.keySet()) + ") (?!to\\b)(.+)$",
+                    m -> new Intent.SetCompleted(List.of(new TaskRef.ByTitle(m.group(1) + " " + m.group(2))), true)));
 
     private static final Pattern NEGATED_DONE = Pattern.compile(
             "\\b(?:not done|not completed|not finished|unfinished|incomplete|undone|haven't|have not|still)\\b");
     private static final Pattern COMPLETED_WORDS = Pattern.compile(
             "\\b(?:done|complete|completed|finished|closed|ticked|checked|accomplished)\\b");
     private static final Pattern PENDING_WORDS = Pattern.compile(
-            "\\b(?:pending|open|outstanding|remaining|left|incomplete|unfinished|to do|active|current|next)\\b");
+            "\\b(?:pending|open|outstanding|remaining|remains|left|incomplete|unfinished|undone|to do|active|current|next|due)\\b");
     private static final Pattern LIST_NAMES = Pattern.compile("\\b(?:to-do list|todo list|to do list|to-dos|todos|to-do)\\b");
 
     Intent parse(String text) {
@@ -108,7 +131,7 @@ final class IntentParser {
     private static Intent adding(MatchResult match) {
         String noun = match.group(1);
         String titles = match.group(2);
-        boolean several = noun == null || noun.toLowerCase(Locale.ROOT).matches("tasks|todos|to-dos|items|reminders|entries");
+        boolean several = noun == null || noun.toLowerCase(Locale.ROOT).matches(PLURAL_NOUN);
         List<String> parsed = several ? Phrasing.split(titles) : List.of(Phrasing.unquote(titles));
         return parsed.isEmpty() || parsed.contains("") ? new Intent.Unknown() : new Intent.AddTasks(parsed);
     }

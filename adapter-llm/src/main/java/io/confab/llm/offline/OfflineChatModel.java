@@ -31,7 +31,7 @@ public final class OfflineChatModel implements ChatModel {
     private static final Pattern WORDS = Pattern.compile("\\S+\\s*");
     private static final int TITLE_WORDS = 6;
 
-    private final IntentParser parser = new IntentParser();
+    private final Clauses clauses = new Clauses(new IntentParser());
     private final Planner planner = new Planner();
     private final Supplier<String> callIds;
 
@@ -55,7 +55,7 @@ public final class OfflineChatModel implements ChatModel {
         Set<String> tools = request.tools().stream().map(ToolDefinition::name).collect(Collectors.toSet());
         long completionTokens = 0;
         FinishReason finish;
-        switch (planner.next(parser.parse(turn.userText()), turn, tools)) {
+        switch (planner.next(clauses.intents(turn.userText()), turn, tools)) {
             case Planner.Step.Calls calls -> {
                 for (Planner.Call call : calls.calls()) {
                     ToolCallRequest toolCall = new ToolCallRequest(callIds.get(), call.tool(), call.arguments());

@@ -2,15 +2,17 @@ package io.confab.llm.offline;
 
 import io.confab.domain.json.JsonValue;
 import io.confab.llm.offline.Turn.Exchange;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Decides the offline assistant's next step from the intent and the turn so far: the tool calls
+ * Decides the offline assistant's next step from the intents and the turn so far: the tool calls
  * of the next round, or the words of the answer. A task named by title takes two rounds:
- * list_tasks to find it, then the action on its id.
+ * list_tasks to find it, then the action on its id. Several intents ("add milk, then show my
+ * list") are carried out one after the other, and their answers joined into one reply.
  */
 final class Planner {
 
@@ -32,9 +34,39 @@ final class Planner {
     record Call(String tool, JsonValue.Obj arguments) {
     }
 
+    /** Rounds one intent may take, and a whole turn (the agent loop's default limit). */
     private static final int MAX_ROUNDS = 4;
+    private static final int MAX_TURN_ROUNDS = 8;
 
-    Step next(Intent intent, Turn turn, Set<String> availableTools) {
+    /**
+     * The next step of a turn of several intents. Being stateless, it replays the plan: each
+     * intent in turn is given the rounds that follow the previous intent's, one more at a time,
+     * until it answers (it is done) or asks for a round the turn does not have yet (the next step).
+     * The answers are joined, each once (two requests without the task tools say so once).
+     */
+    Step next(List<Intent> intents, Turn turn, Set<String> availableTools) {
+        if (turn.rounds().size() >= MAX_TURN_ROUNDS) {
+            return new Step.Say(Replies.GAVE_UP);
+        }
+        List<String> answers = new ArrayList<>();
+        int from = 0;
+        for (Intent intent : intents) {
+            int to = from;
+            Step step = next(intent, turn.slice(from, to), availableTools);
+            while (step instanceof Step.Calls) {
+                if (to == turn.rounds().size()) {
+                    return step;
+                }
+                to++;
+                step = next(intent, turn.slice(from, to), availableTools);
+            }
+            answers.add(((Step.Say) step).text());
+            from = to;
+        }
+        return new Step.Say(String.join("\n", answers.stream().distinct().toList()));
+    }
+
+    private Step next(Intent intent, Turn turn, Set<String> availableTools) {
         if (turn.rounds().size() >= MAX_ROUNDS) {
             return new Step.Say(Replies.GAVE_UP);
         }

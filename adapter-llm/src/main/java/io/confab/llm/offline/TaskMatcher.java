@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Finds the tasks the user named, among the tasks list_tasks returned: an equal title first, then
  * several titles joined by "and" or commas, then a title containing the words (or contained in
- * them), then one having all the words. Ties go to the tasks in the state the action expects (open
+ * them), then one having all the words, then one having all their stems ("calling mom" finds
+ * "call mom on sunday", see {@link Stems}). Ties go to the tasks in the state the action expects (open
  * ones when completing); identical titles go to the oldest task.
  */
 final class TaskMatcher {
@@ -68,9 +69,11 @@ final class TaskMatcher {
             return found;
         }
         List<String> words = Arrays.asList(query.split(" "));
+        List<String> stems = Stems.of(query);
         List<Predicate<String>> looser = List.of(
                 title -> title.contains(query) || (title.length() >= 3 && query.contains(title)),
-                title -> Arrays.asList(title.split(" ")).containsAll(words));
+                title -> Arrays.asList(title.split(" ")).containsAll(words),
+                title -> !stems.isEmpty() && Stems.of(title).containsAll(stems));
         for (Predicate<String> tier : looser) {
             List<TaskView> candidates = found(tasks, tier, preferCompleted);
             if (!candidates.isEmpty()) {

@@ -71,6 +71,11 @@ record Turn(String userText, List<List<Exchange>> rounds) {
         }
     }
 
+    /** The same turn with only the rounds from {@code from} (inclusive) to {@code to} (exclusive). */
+    Turn slice(int from, int to) {
+        return new Turn(userText, rounds.subList(from, to));
+    }
+
     /** Every exchange of the turn with the given tool, oldest first. */
     List<Exchange> exchanges(String tool) {
         return rounds.stream().flatMap(List::stream).filter(e -> e.call().tool().equals(tool)).toList();

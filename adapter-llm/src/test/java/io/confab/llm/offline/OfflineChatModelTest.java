@@ -97,6 +97,47 @@ class OfflineChatModelTest {
     }
 
     @Test
+    void givenAnEnumeration_add_addsEachTitleExactly() {
+        var turn = driver.turn("add three tasks: eggs, bread and butter");
+
+        assertThat(turn.answer()).isEqualTo("Added 3 tasks:\n- 4: eggs\n- 5: bread\n- 6: butter");
+    }
+
+    @Test
+    void givenTwoRequests_addThenList_listsInALaterRoundAndAnswersOnce() {
+        var turn = driver.turn("add buy bread and then show my list");
+
+        assertThat(calls(turn.calls())).containsExactly("add_task{\"title\":\"buy bread\"}", "list_tasks{\"status\":\"all\"}");
+        assertThat(turn.answer()).as("the listing already shows the added task").isEqualTo("""
+                Added task 4: buy bread.
+                You have 4 tasks:
+                - [ ] 1: buy milk
+                - [ ] 2: call mom
+                - [x] 3: buy milk powder
+                - [ ] 4: buy bread""");
+    }
+
+    @Test
+    void givenTwoRequests_theFirstByAnInflectedTitle_carriesOutBothInOrder() {
+        var turn = driver.turn("I finished calling mom, then delete task 1");
+
+        assertThat(calls(turn.calls())).containsExactly("list_tasks{\"status\":\"all\"}",
+                "complete_task{\"task_id\":2,\"completed\":true}", "delete_task{\"task_id\":1}");
+        assertThat(turn.answer()).isEqualTo("Marked task 2 as done: call mom.\nDeleted task 1: buy milk.");
+    }
+
+    @Test
+    void givenTwoRequests_theFirstFails_stillCarriesOutTheSecond() {
+        var turn = driver.turn("complete task 9 and then show what's left");
+
+        assertThat(turn.answer()).isEqualTo("""
+                Could not complete task 9: Task 9 not found.
+                You have 2 pending tasks:
+                - [ ] 1: buy milk
+                - [ ] 2: call mom""");
+    }
+
+    @Test
     void givenOneTitle_add_confirmsWithTheNewNumber() {
         assertThat(driver.turn("remind me to water the plants").answer()).isEqualTo("Added task 4: water the plants.");
     }
@@ -172,6 +213,25 @@ class OfflineChatModelTest {
 
         assertThat(sink.toolCalls()).isEmpty();
         assertThat(sink.text()).isEqualTo(Replies.NO_TOOLS);
+    }
+
+    @Test
+    void givenNoTaskTools_twoTaskRequests_sayItOnce() {
+        RecordingSink sink = new RecordingSink();
+
+        model.stream(new ModelRequest("", List.of(new ModelMessage.User("add milk, then show my list")), List.of()), sink,
+                new Cancellation());
+
+        assertThat(sink.toolCalls()).isEmpty();
+        assertThat(sink.text()).isEqualTo(Replies.NO_TOOLS);
+    }
+
+    @Test
+    void givenAVeryLongMessage_itIsReadAsOneRequest() {
+        var turn = driver.turn("add " + "bread and then show my list, ".repeat(40));
+
+        assertThat(turn.calls()).as("no request after the first is carried out")
+                .extracting(ToolCallRequest::tool).containsOnly("add_task");
     }
 
     @Test
