@@ -241,14 +241,16 @@ final class JooqMessageRepository implements MessageRepository {
     /**
      * Erases the conversations {@code which} selects, {@link #ERASE_BATCH} at a time, each batch one
      * transaction: their tool calls, messages (feedback is a column of the message), then the
-     * conversations. Another instance erasing the same ones at once deletes nothing twice.
+     * conversations. Each batch claims its conversations with {@code FOR UPDATE SKIP LOCKED}, so
+     * instances erasing at once share the work instead of waiting on each other's batch (and then
+     * finding it gone); it ends when a batch finds nothing left to claim.
      */
     private long eraseWhere(Condition which) {
         long erased = 0;
         while (true) {
             int batch = dsl.transactionResult(transaction -> eraseBatch(transaction.dsl(), which));
             erased += batch;
-            if (batch < ERASE_BATCH) {
+            if (batch == 0) {
                 return erased;
             }
         }
@@ -258,6 +260,8 @@ final class JooqMessageRepository implements MessageRepository {
         List<UUID> ids = sql.select(CONVERSATIONS.ID).from(CONVERSATIONS)
                 .where(which)
                 .limit(ERASE_BATCH)
+                .forUpdate()
+                .skipLocked()
                 .fetch(CONVERSATIONS.ID);
         if (ids.isEmpty()) {
             return 0;

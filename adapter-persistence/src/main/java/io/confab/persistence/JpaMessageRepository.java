@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.LockMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.query.SelectionQuery;
@@ -203,13 +204,16 @@ final class JpaMessageRepository implements MessageRepository {
         return eraseWhere(due.toString(), parameters);
     }
 
-    /** In batches of {@link JooqMessageRepository#ERASE_BATCH} conversations, a transaction each, like the jOOQ store. */
+    /**
+     * In batches of {@link JooqMessageRepository#ERASE_BATCH} conversations, a transaction each, each
+     * batch claimed with {@code FOR UPDATE SKIP LOCKED}, until one finds nothing: like the jOOQ store.
+     */
     private long eraseWhere(String condition, Map<String, Object> parameters) {
         long erased = 0;
         while (true) {
             int batch = sessions.fromTransaction(session -> eraseBatch(session, condition, parameters));
             erased += batch;
-            if (batch < JooqMessageRepository.ERASE_BATCH) {
+            if (batch == 0) {
                 return erased;
             }
         }
@@ -219,7 +223,9 @@ final class JpaMessageRepository implements MessageRepository {
         SelectionQuery<UUID> select = session.createSelectionQuery("select c.id from Conversation c where " + condition,
                 UUID.class);
         parameters.forEach(select::setParameter);
-        List<UUID> ids = select.setMaxResults(JooqMessageRepository.ERASE_BATCH).getResultList();
+        List<UUID> ids = select.setMaxResults(JooqMessageRepository.ERASE_BATCH)
+                .setHibernateLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                .getResultList();
         if (ids.isEmpty()) {
             return 0;
         }

@@ -1,14 +1,13 @@
 package io.confab.rest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.confab.application.usecase.ExportConversationUseCase.Export;
 import io.confab.application.usecase.ImportConversationUseCase.Command;
 import io.confab.application.usecase.ImportConversationUseCase.ImportedMessage;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.Feedback;
+import io.confab.domain.Message;
 import io.confab.domain.MessageStatus;
 import io.confab.domain.Role;
 import io.confab.domain.TokenUsage;
@@ -18,6 +17,7 @@ import io.confab.domain.ValidationException;
 import io.confab.domain.json.JsonValue;
 import io.confab.json.JsonValues;
 import io.confab.json.ResourceJson;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -47,13 +47,18 @@ final class ExportJson {
     private ExportJson() {
     }
 
-    static ObjectNode write(Export export) {
-        ObjectNode root = Json.object();
-        root.put("format", FORMAT);
-        root.set("conversation", ResourceJson.conversation(export.conversation()));
-        ArrayNode messages = root.putArray("messages");
-        export.messages().forEach(message -> messages.add(ResourceJson.message(message)));
-        return root;
+    /** One conversation as {@link #read} takes it, written to {@code json} a message at a time. */
+    static void write(JsonGenerator json, Conversation conversation, Iterable<Message> messages) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("format", FORMAT);
+        json.writeFieldName("conversation");
+        json.writeTree(ResourceJson.conversation(conversation));
+        json.writeArrayFieldStart("messages");
+        for (Message message : messages) {
+            json.writeTree(ResourceJson.message(message));
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     static Command read(Body body) {

@@ -1,5 +1,6 @@
 package io.confab.rest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,8 @@ import io.confab.domain.ErrorCode;
 import io.confab.json.JacksonMappers;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /** Reading request bodies (415, 413, 400) and writing JSON answers. */
@@ -37,6 +40,22 @@ final class Json {
             return MAPPER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON answer could not be written", e);
+        }
+    }
+
+    /**
+     * A generator writing straight to {@code out}, for answers too big to build in memory first. Close
+     * it only when the document is done: it never closes or flushes {@code out} itself, nor ends a
+     * document left unfinished, so a failure part way is never sent as a whole document.
+     */
+    static JsonGenerator generator(OutputStream out) {
+        try {
+            return MAPPER.createGenerator(out)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
+                    .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,12 +1,12 @@
 package io.confab.rest;
 
-import io.confab.application.usecase.ExportConversationUseCase.Export;
 import io.confab.domain.Conversation;
 import io.confab.domain.Message;
 import io.confab.domain.MessageStatus;
 import io.confab.domain.Role;
 import io.confab.domain.ToolCall;
 import io.confab.json.JsonValues;
+import java.io.IOException;
 
 /**
  * The Markdown export of one conversation, for reading: the title as a heading, then each
@@ -18,15 +18,17 @@ final class MarkdownTranscript {
     private MarkdownTranscript() {
     }
 
-    static String write(Export export) {
-        Conversation conversation = export.conversation();
-        StringBuilder text = new StringBuilder();
-        text.append("# ").append(conversation.hasTitle() ? oneLine(conversation.title()) : "Untitled conversation").append("\n\n");
-        text.append("_Conversation ").append(conversation.id()).append(", started ").append(conversation.createdAt())
-                .append(", ").append(export.messages().size()).append(export.messages().size() == 1 ? " message" : " messages")
-                .append("._\n");
-        export.messages().forEach(message -> message(text, message));
-        return text.toString();
+    /** The transcript of a conversation of {@code count} messages, written to {@code out} a message at a time. */
+    static void write(Appendable out, Conversation conversation, int count, Iterable<Message> messages) throws IOException {
+        out.append("# ").append(conversation.hasTitle() ? oneLine(conversation.title()) : "Untitled conversation").append("\n\n");
+        out.append("_Conversation ").append(conversation.id().toString()).append(", started ")
+                .append(conversation.createdAt().toString()).append(", ").append(Integer.toString(count))
+                .append(count == 1 ? " message" : " messages").append("._\n");
+        for (Message message : messages) {
+            StringBuilder text = new StringBuilder();
+            message(text, message);
+            out.append(text);
+        }
     }
 
     private static void message(StringBuilder text, Message message) {

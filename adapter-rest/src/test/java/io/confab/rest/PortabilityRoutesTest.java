@@ -15,6 +15,7 @@ import io.confab.domain.ToolCall;
 import io.confab.domain.ToolCallStatus;
 import io.confab.domain.UserId;
 import io.confab.domain.json.JsonValue;
+import io.confab.domain.port.StoreUnavailableException;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -136,6 +137,42 @@ class PortabilityRoutesTest extends AbstractRestTest {
         String negative = badMessage.replace("\"status\":\"maybe\"", "\"duration_ms\":-1");
         assertFields(server.postJson(CONVERSATIONS + "/import", "alice", negative), "messages[0].tool_calls[0].duration_ms");
         assertThat(imported).isEmpty();
+    }
+
+    @Test
+    void exportMe_asJson_holdsEachOfTheCallersConversationsInTheOneConversationShape() throws IOException {
+        HttpResponse<String> response = server.get(PortabilityRoutes.EXPORT_ME, "alice");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"confab-export.json\"");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("format").asText()).isEqualTo("confab.export.v1");
+        assertThat(body.path("conversations")).containsExactly(JSON.readTree(server.get(exportPath("json"), "alice").body()));
+        assertThat(JSON.readTree(server.get(PortabilityRoutes.EXPORT_ME + "?format=json", "bob").body()).path("conversations"))
+                .isEmpty();
+    }
+
+    @Test
+    void exportMe_asMarkdown_isEachTranscriptFollowedByARule() {
+        HttpResponse<String> response = server.get(PortabilityRoutes.EXPORT_ME + "?format=markdown", "alice");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"confab-export.md\"");
+        assertThat(response.body()).isEqualTo(server.get(exportPath("markdown"), "alice").body() + "\n---\n\n");
+        assertProblem(server.get(PortabilityRoutes.EXPORT_ME + "?format=pdf", "alice"), 400, "bad_parameter");
+        assertThat(server.get(PortabilityRoutes.EXPORT_ME, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void exportMe_whenTheDatabaseFailsBeforeAnythingWasSent_is503ProblemJson_notAnAttachment() {
+        stubs.exportConversation = (owner, id) -> {
+            throw new StoreUnavailableException("connection refused", null);
+        };
+
+        HttpResponse<String> response = server.get(PortabilityRoutes.EXPORT_ME, "alice");
+
+        assertProblem(response, 503, "store_unavailable");
+        assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
     }
 
     @Test

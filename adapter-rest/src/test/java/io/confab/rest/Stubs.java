@@ -9,8 +9,8 @@ import io.confab.application.service.ListToolCallsService;
 import io.confab.application.usecase.CancelTurnUseCase;
 import io.confab.application.usecase.EraseAccountUseCase;
 import io.confab.application.usecase.ExportConversationUseCase;
-import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
+import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.GiveFeedbackUseCase;
 import io.confab.application.usecase.ImportConversationUseCase;
 import io.confab.application.usecase.ListConversationsUseCase;
@@ -36,9 +36,11 @@ import io.confab.domain.TokenUsage;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
+import io.confab.domain.port.ConversationQuery;
 import io.confab.json.JsonValues;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,7 +98,7 @@ final class Stubs {
     final InMemoryToolCallAudit toolCalls = new InMemoryToolCallAudit(JsonValues::write);
     SearchUseCase search = query -> List.of();
     GiveFeedbackUseCase giveFeedback = (owner, conversation, message, feedback) -> false;
-    ExportConversationUseCase exportConversation = (owner, conversation) ->
+    ExportOne exportConversation = (owner, conversation) ->
             find(owner, conversation).map(c -> new ExportConversationUseCase.Export(c, List.of()));
     ImportConversationUseCase importConversation = (owner, command) -> create(owner, command.title());
     EraseAccountUseCase eraseAccount = owner -> new EraseAccountUseCase.Erased(0, 0);
@@ -139,6 +141,40 @@ final class Stubs {
         }
     };
 
+    /** The export of one conversation, which the account export repeats for each of the owner's. */
+    @FunctionalInterface
+    interface ExportOne {
+        Optional<ExportConversationUseCase.Export> export(UserId owner, ConversationId conversation);
+    }
+
+    private ExportConversationUseCase exportConversation() {
+        return new ExportConversationUseCase() {
+            @Override
+            public Optional<Export> export(UserId owner, ConversationId conversation) {
+                return exportConversation.export(owner, conversation);
+            }
+
+            @Override
+            public int exportAll(UserId owner, Visitor visitor) {
+                List<Export> all = conversations.list(owner, new ConversationQuery(0, ConversationQuery.MAX_LIMIT,
+                                Optional.empty(), Optional.empty())).items().stream()
+                        .flatMap(c -> export(owner, c.id()).stream()).toList();
+                all.forEach(export -> visitor.conversation(export.conversation(), new Messages() {
+                    @Override
+                    public int count() {
+                        return export.messages().size();
+                    }
+
+                    @Override
+                    public Iterator<Message> iterator() {
+                        return export.messages().iterator();
+                    }
+                }));
+                return all.size();
+            }
+        };
+    }
+
     RestUseCases useCases() {
         return new RestUseCases(
                 conversationService,
@@ -154,7 +190,7 @@ final class Stubs {
                 (owner, id) -> conversations.delete(owner, id, Instant.now()),
                 listMessages,
                 (owner, conversation, message, feedback) -> giveFeedback.give(owner, conversation, message, feedback),
-                (owner, conversation) -> exportConversation.export(owner, conversation),
+                exportConversation(),
                 (owner, command) -> importConversation.importConversation(owner, command),
                 owner -> eraseAccount.erase(owner),
                 new SendMessageUseCase() {

@@ -933,7 +933,7 @@ abstract class ServerContract extends RealServerTest {
     }
 
     /** An export without the ids the import replaces (the conversation's, each message's and its conversation_id). */
-    private static JsonNode withoutIds(JsonNode export) {
+    static JsonNode withoutIds(JsonNode export) {
         JsonNode copy = export.deepCopy();
         ((ObjectNode) copy.path("conversation")).remove("id");
         copy.path("messages").forEach(message ->

@@ -13,24 +13,18 @@ import io.confab.domain.Conversation;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.FieldError;
 import io.confab.domain.Message;
-import io.confab.domain.MessageId;
 import io.confab.domain.MessageStatus;
 import io.confab.domain.Role;
 import io.confab.domain.TokenUsage;
-import io.confab.domain.ToolCall;
-import io.confab.domain.ToolCallStatus;
 import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.TaskFilter;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +46,7 @@ class PortabilityUseCasesTest {
     @Test
     void export_readsEveryMessageOldestFirst_acrossManyPages_onlyForTheOwner() {
         Conversation conversation = harness.newConversation(alice);
-        List<Message> sent = appendTurns(conversation, 250);
+        List<Message> sent = harness.appendTurns(conversation, 250);
 
         Export export = confab.exportConversation().export(alice, conversation.id()).orElseThrow();
 
@@ -64,7 +58,7 @@ class PortabilityUseCasesTest {
     @Test
     void import_ofAnExport_makesANewConversationOfTheCaller_withTheMessagesInOrder_andCounted() {
         Conversation original = harness.newConversation(alice);
-        appendTurns(original, 3);
+        harness.appendTurns(original, 3);
         Export export = confab.exportConversation().export(alice, original.id()).orElseThrow();
 
         Conversation imported = confab.importConversation().importConversation(bob, command(export));
@@ -100,10 +94,10 @@ class PortabilityUseCasesTest {
     @Test
     void erase_removesEveryConversationMessageAndTaskOfTheUser_onlyTheirs_andAgainIsNothing() {
         Conversation kept = harness.newConversation(bob);
-        appendTurns(kept, 1);
+        harness.appendTurns(kept, 1);
         harness.ports.tasks().add(bob, "bob's", "", T0);
         Conversation live = harness.newConversation(alice);
-        appendTurns(live, 2);
+        harness.appendTurns(live, 2);
         confab.deleteConversation().delete(alice, harness.newConversation(alice).id());
         harness.ports.tasks().add(alice, "milk", "", T0);
 
@@ -115,24 +109,6 @@ class PortabilityUseCasesTest {
         assertThat(harness.stored(bob, kept.id())).hasSize(2);
         assertThat(confab.listTasks().list(bob, TaskFilter.ALL)).hasSize(1);
         assertThat(confab.eraseAccount().erase(alice)).isEqualTo(new EraseAccountUseCase.Erased(0, 0));
-    }
-
-    /** {@code turns} question-and-answer pairs, a second apart, each answer with one tool call. */
-    private List<Message> appendTurns(Conversation conversation, int turns) {
-        List<Message> appended = new ArrayList<>();
-        for (int i = 0; i < turns; i++) {
-            Message question = Message.fromUser(new MessageId(UUID.randomUUID()), conversation.id(), "question " + i,
-                    Optional.empty(), T0.plusSeconds(2L * i));
-            ToolCall call = new ToolCall("call_" + i, "list_tasks", JsonValue.object("status", JsonValue.of("all")),
-                    JsonValue.object("count", JsonValue.of(i)), ToolCallStatus.OK, Duration.ofMillis(3));
-            Message answer = Message.fromAssistant(new MessageId(UUID.randomUUID()), conversation.id(), question.id(),
-                    "answer " + i, MessageStatus.COMPLETE, List.of(call), "scripted", new TokenUsage(5, 2),
-                    T0.plusSeconds(2L * i + 1));
-            harness.ports.messages().append(conversation.owner(), question);
-            harness.ports.messages().append(conversation.owner(), answer);
-            appended.addAll(List.of(question, answer));
-        }
-        return appended;
     }
 
     private static ImportConversationUseCase.Command command(Export export) {

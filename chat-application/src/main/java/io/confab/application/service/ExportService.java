@@ -3,19 +3,20 @@ package io.confab.application.service;
 import io.confab.application.usecase.ExportConversationUseCase;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
-import io.confab.domain.Message;
-import io.confab.domain.MessageId;
-import io.confab.domain.MessagePage;
+import io.confab.domain.Page;
 import io.confab.domain.UserId;
+import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.MessageRepository;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.SequencedSet;
+import java.util.stream.StreamSupport;
 
 /**
- * Reads a conversation for export through the owner-scoped history pages, {@link #PAGE} messages a
- * query (never the whole conversation in one), newest page first.
+ * Reads conversations for export through the owner-scoped history pages, {@link #PAGE} messages a
+ * query (never a whole conversation in one); an account's export holds only its conversation ids
+ * and, at any time, one conversation and at most two pages of its messages.
  */
 public final class ExportService implements ExportConversationUseCase {
 
@@ -32,24 +33,36 @@ public final class ExportService implements ExportConversationUseCase {
 
     @Override
     public Optional<Export> export(UserId owner, ConversationId id) {
-        Optional<Conversation> conversation = conversations.find(owner, id);
-        if (conversation.isEmpty()) {
-            return Optional.empty();
+        return conversations.find(owner, id).flatMap(conversation -> PagedMessages.read(messages, owner, id, PAGE)
+                .map(paged -> new Export(conversation, StreamSupport.stream(paged.spliterator(), false).toList())));
+    }
+
+    @Override
+    public int exportAll(UserId owner, Visitor visitor) {
+        int visited = 0;
+        for (ConversationId id : liveConversations(owner)) {
+            Optional<Conversation> conversation = conversations.find(owner, id);
+            Optional<PagedMessages> paged = conversation.flatMap(found -> PagedMessages.read(messages, owner, id, PAGE));
+            if (paged.isPresent()) {
+                visitor.conversation(conversation.get(), paged.get());
+                visited++;
+            }
         }
-        List<List<Message>> newestPageFirst = new ArrayList<>();
-        Optional<MessageId> before = Optional.empty();
+        return visited;
+    }
+
+    /** The ids of the owner's live conversations, newest activity first (one moved up meanwhile is listed once). */
+    private SequencedSet<ConversationId> liveConversations(UserId owner) {
+        SequencedSet<ConversationId> ids = new LinkedHashSet<>();
+        int offset = 0;
         while (true) {
-            Optional<MessagePage> page = messages.page(owner, id, before, PAGE);
-            if (page.isEmpty()) {
-                return Optional.empty(); // deleted meanwhile
+            Page<Conversation> page = conversations.list(owner,
+                    new ConversationQuery(offset, ConversationQuery.MAX_LIMIT, Optional.empty(), Optional.empty()));
+            page.items().forEach(conversation -> ids.add(conversation.id()));
+            offset += page.items().size();
+            if (page.items().isEmpty() || offset >= page.total()) {
+                return ids;
             }
-            newestPageFirst.add(page.get().items());
-            if (!page.get().hasMore() || page.get().items().isEmpty()) {
-                break;
-            }
-            before = Optional.of(page.get().items().getFirst().id());
         }
-        List<Message> oldestFirst = newestPageFirst.reversed().stream().flatMap(List::stream).toList();
-        return Optional.of(new Export(conversation.get(), oldestFirst));
     }
 }

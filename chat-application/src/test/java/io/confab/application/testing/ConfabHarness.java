@@ -8,10 +8,19 @@ import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
+import io.confab.domain.MessageId;
+import io.confab.domain.MessageStatus;
+import io.confab.domain.TokenUsage;
+import io.confab.domain.ToolCall;
+import io.confab.domain.ToolCallStatus;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
+import io.confab.domain.json.JsonValue;
 import io.confab.testkit.ScriptedChatModel;
 import io.confab.testkit.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,6 +72,28 @@ public final class ConfabHarness implements AutoCloseable {
         return new SendMessageUseCase.SendMessage(user, conversation, text, Optional.ofNullable(clientMessageId));
     }
 
+    /**
+     * Stores {@code turns} question-and-answer pairs straight into the conversation, a second apart
+     * from the clock's now, each answer with one tool call; answers them oldest first.
+     */
+    public List<Message> appendTurns(Conversation conversation, int turns) {
+        Instant start = clock.instant();
+        List<Message> appended = new ArrayList<>();
+        for (int i = 0; i < turns; i++) {
+            Message question = Message.fromUser(new MessageId(UUID.randomUUID()), conversation.id(), "question " + i,
+                    Optional.empty(), start.plusSeconds(2L * i));
+            ToolCall call = new ToolCall("call_" + i, "list_tasks", JsonValue.object("status", JsonValue.of("all")),
+                    JsonValue.object("count", JsonValue.of(i)), ToolCallStatus.OK, Duration.ofMillis(3));
+            Message answer = Message.fromAssistant(new MessageId(UUID.randomUUID()), conversation.id(), question.id(),
+                    "answer " + i, MessageStatus.COMPLETE, List.of(call), "scripted", new TokenUsage(5, 2),
+                    start.plusSeconds(2L * i + 1));
+            ports.messages().append(conversation.owner(), question);
+            ports.messages().append(conversation.owner(), answer);
+            appended.addAll(List.of(question, answer));
+        }
+        return appended;
+    }
+
     /** Every stored message of the conversation, oldest first. */
     public List<Message> stored(UserId owner, ConversationId conversation) {
         return ports.messages().latest(owner, conversation, 10_000).orElse(List.of());
@@ -75,6 +106,6 @@ public final class ConfabHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        confab.shutdown(java.time.Duration.ofSeconds(5));
+        confab.shutdown(Duration.ofSeconds(5));
     }
 }
