@@ -93,8 +93,9 @@ public interface MessageRepository {
 
     /**
      * Erases, like {@link #eraseOwner}, every conversation of any owner that {@code policy} no
-     * longer keeps at {@code now}; answers how many. Safe on several instances at once: a
-     * conversation is erased once, the others find nothing left to do.
+     * longer keeps at {@code now}; answers how many. Safe on several instances at once: each batch
+     * takes only conversations no other instance holds, so they share the work and each
+     * conversation is erased once.
      */
     long purge(RetentionPolicy policy, Instant now);
 
