@@ -30,7 +30,9 @@ import org.jooq.impl.DSL;
 final class JooqConversationRepository implements ConversationRepository {
 
     /** Every match of a listing, counted beside each row of its page. */
-    private static final Field<Integer> TOTAL = DSL.count().over().as("total");
+    private static final Field<Integer> TOTAL = DSL.field(DSL.name("total"), Integer.class);
+    /** The prefix of the count's own parameters. */
+    private static final String COUNTED = "counted_";
 
     private final DSLContext dsl;
     /** The hottest read: every turn and history page loads its conversation. */
@@ -74,7 +76,9 @@ final class JooqConversationRepository implements ConversationRepository {
 
     /**
      * Without a title filter (the usual list) one statement rendered once: the page and, beside each
-     * row, the count of every match ({@code count(*) over ()}); only a page past the end counts apart.
+     * row, the count of every match (a scalar subquery PostgreSQL runs once; {@code count(*) over ()}
+     * would first read every match's whole row: 5,000 conversations of one user took ~10× longer);
+     * only a page past the end counts apart.
      */
     @Override
     public Page<Conversation> list(UserId owner, ConversationQuery query) {
@@ -82,10 +86,12 @@ final class JooqConversationRepository implements ConversationRepository {
             return listFiltered(owner, query);
         }
         Map<String, Object> values = new HashMap<>();
-        values.put("owner", owner.value());
+        for (String prefix : List.of("", COUNTED)) {
+            values.put(prefix + "owner", owner.value());
+            query.status().ifPresent(status -> values.put(prefix + "status", status.wireName()));
+        }
         values.put("offset", query.offset());
         values.put("limit", query.limit());
-        query.status().ifPresent(status -> values.put("status", status.wireName()));
         List<Record> rows = pageQueries.computeIfAbsent(query.status().isPresent(), this::pageQuery).fetch(values);
         long total = rows.isEmpty()
                 ? dsl.fetchCount(CONVERSATIONS, live(owner).and(filters(query)))
@@ -98,13 +104,22 @@ final class JooqConversationRepository implements ConversationRepository {
 
     private RenderedQuery<Record> pageQuery(boolean byStatus) {
         Field<?>[] fields = Stream.concat(Stream.of(CONVERSATIONS.fields()), Stream.of(TOTAL)).toArray(Field<?>[]::new);
-        return RenderedQuery.rows(dsl, fields, sql -> sql.select(fields)
+        return RenderedQuery.rows(dsl, fields, sql -> sql.select(CONVERSATIONS.fields())
+                .select(DSL.field(sql.selectCount().from(CONVERSATIONS).where(listed(byStatus, COUNTED))).as(TOTAL.getName()))
                 .from(CONVERSATIONS)
-                .where(live(DSL.param("owner", CONVERSATIONS.OWNER)))
-                .and(byStatus ? CONVERSATIONS.STATUS.eq(DSL.param("status", CONVERSATIONS.STATUS)) : DSL.noCondition())
+                .where(listed(byStatus, ""))
                 .orderBy(CONVERSATIONS.UPDATED_AT.desc(), CONVERSATIONS.ID.desc())
                 .offset(DSL.param("offset", Integer.class))
                 .limit(DSL.param("limit", Integer.class)));
+    }
+
+    /**
+     * The owner's live conversations, of the status parameter when {@code byStatus}; the parameters'
+     * names start with {@code prefix} (a rendered statement binds each name once).
+     */
+    private static Condition listed(boolean byStatus, String prefix) {
+        return live(DSL.param(prefix + "owner", CONVERSATIONS.OWNER))
+                .and(byStatus ? CONVERSATIONS.STATUS.eq(DSL.param(prefix + "status", CONVERSATIONS.STATUS)) : DSL.noCondition());
     }
 
     private Page<Conversation> listFiltered(UserId owner, ConversationQuery query) {
