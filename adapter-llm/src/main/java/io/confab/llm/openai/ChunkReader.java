@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Turns the chunks of one streamed reply ({@link SseChunks}' trees) into {@link ModelEvent}s: text deltas as they arrive,
- * then the joined tool calls, the usage (the provider's, else an estimate) and the finish.
+ * Turns the chunks of one streamed reply (the trees {@link SseChunks} reads) into {@link ModelEvent}s:
+ * text deltas as they arrive, then the joined tool calls, the usage (the provider's, else an
+ * estimate) and the finish.
  */
 final class ChunkReader {
 

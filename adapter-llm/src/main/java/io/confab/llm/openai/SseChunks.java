@@ -35,6 +35,7 @@ final class SseChunks {
      *
      * @throws UncheckedIOException when reading fails (a timeout, a closed or cancelled connection)
      * @throws ErrorFrame when the provider sent an error instead of the next chunk
+     * @throws IllegalStateException when a chunk is not JSON
      */
     JsonNode next() {
         try {
@@ -73,8 +74,14 @@ final class SseChunks {
         data.append(line, line.startsWith("data: ") ? 6 : 5, line.length());
     }
 
-    private static JsonNode chunk(String event) throws JsonProcessingException {
-        JsonNode chunk = MAPPER.readTree(event);
+    /** A chunk that is not JSON fails as unreadable, not as a lost connection (no I/O cause). */
+    private static JsonNode chunk(String event) {
+        JsonNode chunk;
+        try {
+            chunk = MAPPER.readTree(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a chunk that is not JSON: " + e.getOriginalMessage());
+        }
         JsonNode error = chunk.path("error");
         if (!error.isMissingNode() && !error.isNull()) {
             throw new ErrorFrame(error.toString());

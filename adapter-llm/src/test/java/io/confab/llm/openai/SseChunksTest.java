@@ -48,6 +48,12 @@ class SseChunksTest {
                 .hasMessageContaining("The server had an error");
     }
 
+    @Test
+    void givenAChunkThatIsNotJson_failsAsUnreadable_notAsAnIoFailure() {
+        assertThatThrownBy(() -> chunks("data: {not json\n\n").next()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not JSON").hasNoCause();
+    }
+
     private static List<JsonNode> all(String body) {
         SseChunks chunks = chunks(body);
         List<JsonNode> read = new ArrayList<>();
