@@ -43,6 +43,7 @@ import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Messages and their tool calls. A read is one statement: the owner's live conversation left
@@ -58,6 +59,8 @@ final class JooqMessageRepository implements MessageRepository {
     /** H2's (conversation_id, created_at DESC, id DESC) index, from db/migration/h2. */
     private static final String H2_WINDOW_INDEX = "messages_window_idx";
     /** The columns a read returns, by position: the message's, then one of its tool calls' (all null if none). */
+    /** The start of a listed conversation's newest message. */
+    private static final Field<String> PREVIEW = DSL.substring(MESSAGES.CONTENT, DSL.inline(1), DSL.inline(MessagePreview.MAX_CONTENT)).as("preview");
     private static final Field<?>[] MESSAGE_AND_TOOL_CALL = Stream.of(MESSAGES.fields(), TOOL_CALLS.fields())
             .flatMap(Stream::of)
             .toArray(Field<?>[]::new);
@@ -70,6 +73,7 @@ final class JooqMessageRepository implements MessageRepository {
     private final DSLContext dsl;
     private final Optional<PostgresAppend> oneStatementAppend;
     private final Map<Selection, RenderedQuery<Record>> newestFirst;
+    private final RenderedQuery<Record> lastMessagesQuery;
     private final JooqMessageSearch search;
 
     /**
@@ -79,6 +83,7 @@ final class JooqMessageRepository implements MessageRepository {
     JooqMessageRepository(DSLContext dsl) {
         this.dsl = dsl;
         this.newestFirst = newestFirstQueries(dsl);
+        this.lastMessagesQuery = lastMessagesQuery(dsl);
         this.search = new JooqMessageSearch(dsl);
         this.oneStatementAppend = dsl.dialect().family() == SQLDialect.POSTGRES
                 ? Optional.of(new PostgresAppend(dsl)) : Optional.empty();
@@ -152,24 +157,36 @@ final class JooqMessageRepository implements MessageRepository {
         if (conversations.isEmpty()) {
             return Map.of();
         }
-        Messages newest = MESSAGES.as("newest");
-        boolean h2 = dsl.dialect().family() == SQLDialect.H2;
-        Field<UUID> newestId = DSL.field(DSL.select(newest.ID)
-                .from(h2 ? newest.useIndex(H2_WINDOW_INDEX) : newest)
-                .where(newest.CONVERSATION_ID.eq(CONVERSATIONS.ID))
-                .orderBy(newestFirst(newest, h2))
-                .limit(1));
-        Field<String> preview = DSL.substring(MESSAGES.CONTENT, 1, MessagePreview.MAX_CONTENT);
-        return dsl.select(MESSAGES.CONVERSATION_ID, MESSAGES.ROLE, preview, MESSAGES.CREATED_AT)
-                .from(MESSAGES)
-                .where(MESSAGES.ID.in(DSL.select(newestId)
-                        .from(CONVERSATIONS)
-                        .where(JooqConversationRepository.live(owner))
-                        .and(CONVERSATIONS.ID.in(conversations.stream().map(ConversationId::value).toList()))))
-                .fetch(row -> new MessagePreview(new ConversationId(row.value1()),
-                        Role.valueOf(row.value2().toUpperCase(Locale.ROOT)), row.value3(), row.value4()))
-                .stream()
+        UUID[] ids = conversations.stream().map(ConversationId::value).toArray(UUID[]::new);
+        return lastMessagesQuery.fetch(Map.of("owner", owner.value(), "ids", ids)).stream()
+                .map(row -> new MessagePreview(new ConversationId(row.get(MESSAGES.CONVERSATION_ID)),
+                        Role.valueOf(row.get(MESSAGES.ROLE).toUpperCase(Locale.ROOT)), row.get(PREVIEW),
+                        row.get(MESSAGES.CREATED_AT)))
                 .collect(Collectors.toMap(MessagePreview::conversationId, last -> last));
+    }
+
+    /**
+     * The statement of {@link #lastMessages}, rendered once: the listed conversations come as one
+     * array parameter ({@code = any(:ids)}) instead of a list of values of varying length (a template:
+     * jOOQ's own {@code any} of a parameter without a value renders as {@code false}).
+     */
+    private static RenderedQuery<Record> lastMessagesQuery(DSLContext dsl) {
+        Field<?>[] fields = {MESSAGES.CONVERSATION_ID, MESSAGES.ROLE, PREVIEW, MESSAGES.CREATED_AT};
+        return RenderedQuery.rows(dsl, fields, sql -> {
+            Messages newest = MESSAGES.as("newest");
+            boolean h2 = sql.dialect().family() == SQLDialect.H2;
+            Field<UUID> newestId = DSL.field(DSL.select(newest.ID)
+                    .from(h2 ? newest.useIndex(H2_WINDOW_INDEX) : newest)
+                    .where(newest.CONVERSATION_ID.eq(CONVERSATIONS.ID))
+                    .orderBy(newestFirst(newest, h2))
+                    .limit(DSL.inline(1)));
+            return sql.select(fields)
+                    .from(MESSAGES)
+                    .where(MESSAGES.ID.in(DSL.select(newestId)
+                            .from(CONVERSATIONS)
+                            .where(JooqConversationRepository.live(DSL.param("owner", CONVERSATIONS.OWNER)))
+                            .and(DSL.condition("{0} = any({1})", CONVERSATIONS.ID, DSL.param("ids", SQLDataType.UUID.array())))));
+        });
     }
 
     @Override

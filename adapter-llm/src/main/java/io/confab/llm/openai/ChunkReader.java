@@ -1,7 +1,6 @@
 package io.confab.llm.openai;
 
-import com.openai.errors.OpenAIException;
-import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.application.TokenEstimate;
 import io.confab.domain.TokenUsage;
 import io.confab.domain.model.FinishReason;
@@ -13,8 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Turns the chunks of one streamed reply into {@link ModelEvent}s: text deltas as they arrive,
- * then the joined tool calls, the usage (the provider's, else an estimate) and the finish.
+ * Turns the chunks of one streamed reply (the trees {@link SseChunks} reads) into {@link ModelEvent}s:
+ * text deltas as they arrive, then the joined tool calls, the usage (the provider's, else an
+ * estimate) and the finish.
  */
 final class ChunkReader {
 
@@ -33,8 +33,8 @@ final class ChunkReader {
     }
 
     /** Reads until {@code next} answers null (the end of the stream). */
-    void read(Supplier<ChatCompletionChunk> next) {
-        for (ChatCompletionChunk chunk = next.get(); chunk != null; chunk = next.get()) {
+    void read(Supplier<JsonNode> next) {
+        for (JsonNode chunk = next.get(); chunk != null; chunk = next.get()) {
             String text = take(chunk);
             if (!text.isEmpty()) {
                 completionChars += text.length();
@@ -51,22 +51,26 @@ final class ChunkReader {
     }
 
     /** Records the chunk's usage, tool-call deltas and finish; answers its text (empty when none). */
-    private String take(ChatCompletionChunk chunk) {
-        try {
-            chunk.usage().ifPresent(u -> usage = new TokenUsage(u.promptTokens(), u.completionTokens()));
-            StringBuilder text = new StringBuilder();
-            for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-                if (choice.index() != 0) {
-                    continue;
-                }
-                choice.delta().content().ifPresent(text::append);
-                choice.delta().toolCalls().ifPresent(deltas -> deltas.forEach(calls::add));
-                choice.finishReason().ifPresent(reason -> finish = finishReason(reason.asString()));
-            }
-            return text.toString();
-        } catch (OpenAIException e) {
-            throw errors.map(e);
+    private String take(JsonNode chunk) {
+        JsonNode reported = chunk.path("usage");
+        if (reported.isObject()) {
+            usage = new TokenUsage(reported.path("prompt_tokens").asLong(), reported.path("completion_tokens").asLong());
         }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode choice : chunk.path("choices")) {
+            if (choice.path("index").asLong() != 0) {
+                continue;
+            }
+            JsonNode delta = choice.path("delta");
+            if (delta.path("content").isTextual()) {
+                text.append(delta.path("content").asText());
+            }
+            delta.path("tool_calls").forEach(calls::add);
+            if (choice.path("finish_reason").isTextual()) {
+                finish = finishReason(choice.path("finish_reason").asText());
+            }
+        }
+        return text.toString();
     }
 
     private TokenUsage estimate(List<ToolCallRequest> toolCalls) {

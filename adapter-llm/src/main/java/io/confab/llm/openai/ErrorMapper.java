@@ -30,8 +30,8 @@ final class ErrorMapper {
     }
 
     ChatModelException map(RuntimeException failure) {
-        if (failure instanceof SseException sse) {
-            return failed(Kind.UNAVAILABLE, "broke off the reply", sse);
+        if (failure instanceof SseException || failure instanceof SseChunks.ErrorFrame) {
+            return failed(Kind.UNAVAILABLE, "broke off the reply", failure);
         }
         if (failure instanceof OpenAIServiceException service) {
             return fromStatus(service);

@@ -1,8 +1,10 @@
 package io.confab.llm.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.RequestOptions;
+import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -16,7 +18,6 @@ import io.confab.domain.model.ModelRequest;
 import io.confab.domain.port.ChatModel;
 import io.confab.json.JsonValues;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -90,8 +91,8 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         try (CallDeadlines.Deadline deadline = deadlines.start(settings.requestTimeout(), stop);
              CallCancellation.Scope scope = CallCancellation.enter(stop)) {
             Call call = new Call(cancellation, deadline);
-            try (StreamResponse<ChatCompletionChunk> response = open(params, call)) {
-                Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
+            try (HttpResponseFor<StreamResponse<ChatCompletionChunk>> response = open(params, call)) {
+                SseChunks chunks = new SseChunks(response.body());
                 new ChunkReader(request, sink, errors).read(() -> next(chunks, call));
             }
         } catch (Cancelled e) {
@@ -165,18 +166,31 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                 .build();
     }
 
-    private StreamResponse<ChatCompletionChunk> open(ChatCompletionCreateParams params, Call call) {
+    /**
+     * The streamed response, its body still unread: openai-java sends it (retries included), and
+     * {@code parse()} is only asked for a failed status, to throw the provider's error.
+     */
+    private HttpResponseFor<StreamResponse<ChatCompletionChunk>> open(ChatCompletionCreateParams params, Call call) {
+        HttpResponseFor<StreamResponse<ChatCompletionChunk>> response = null;
         try {
-            return client.chat().completions().createStreaming(params);
+            response = client.chat().completions().withRawResponse().createStreaming(params);
+            if (response.statusCode() / 100 != 2) {
+                response.parse();
+                throw new IllegalStateException("HTTP " + response.statusCode() + " without an error");
+            }
+            return response;
         } catch (RuntimeException e) {
+            if (response != null) {
+                response.close();
+            }
             throw failure(e, call);
         }
     }
 
     /** The next chunk, or null at the end; a failure while reading is mapped to a {@code ChatModelException}. */
-    private ChatCompletionChunk next(Iterator<ChatCompletionChunk> chunks, Call call) {
+    private JsonNode next(SseChunks chunks, Call call) {
         try {
-            return chunks.hasNext() ? chunks.next() : null;
+            return chunks.next();
         } catch (RuntimeException e) {
             throw failure(e, call);
         }

@@ -1,6 +1,6 @@
 package io.confab.llm.openai;
 
-import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.confab.domain.model.ToolCallRequest;
 import io.confab.json.JsonValues;
 import java.util.ArrayList;
@@ -23,13 +23,23 @@ final class ToolCallAssembler {
 
     private final TreeMap<Long, Partial> partials = new TreeMap<>();
 
-    void add(ChatCompletionChunk.Choice.Delta.ToolCall delta) {
-        Partial partial = partials.computeIfAbsent(delta.index(), index -> new Partial());
-        delta.id().filter(id -> !id.isEmpty()).ifPresent(id -> partial.id = id);
-        delta.function().ifPresent(function -> {
-            function.name().filter(name -> !name.isEmpty()).ifPresent(name -> partial.name = name);
-            function.arguments().ifPresent(partial.arguments::append);
-        });
+    /** One {@code tool_calls} entry of a chunk's delta. */
+    void add(JsonNode delta) {
+        Partial partial = partials.computeIfAbsent(delta.path("index").asLong(), index -> new Partial());
+        if (!text(delta, "id").isEmpty()) {
+            partial.id = text(delta, "id");
+        }
+        JsonNode function = delta.path("function");
+        if (!text(function, "name").isEmpty()) {
+            partial.name = text(function, "name");
+        }
+        partial.arguments.append(text(function, "arguments"));
+    }
+
+    /** The field's text; empty when it is missing, null or not text. */
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : "";
     }
 
     boolean isEmpty() {

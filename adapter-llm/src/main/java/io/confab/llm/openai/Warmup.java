@@ -3,7 +3,6 @@ package io.confab.llm.openai;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.openai.core.ObjectMappers;
 import com.openai.models.chat.completions.ChatCompletion;
-import com.openai.models.chat.completions.ChatCompletionChunk;
 import io.confab.domain.json.JsonValue;
 import io.confab.domain.model.ModelMessage;
 import io.confab.domain.model.ModelRequest;
@@ -18,11 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Warmup {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static final String CHUNK = """
-            {"id":"w","object":"chat.completion.chunk","created":1,"model":"w","choices":[{"index":0,
-            "delta":{"role":"assistant","content":"w","tool_calls":[{"index":0,"id":"c","type":"function",
-            "function":{"name":"n","arguments":"{}"}}]},"finish_reason":"stop"}],
-            "usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""";
     private static final String COMPLETION = """
             {"id":"w","object":"chat.completion","created":1,"model":"w","choices":[{"index":0,
             "message":{"role":"assistant","content":"w"},"finish_reason":"stop"}]}""";
@@ -44,7 +38,6 @@ final class Warmup {
                     new ModelMessage.Assistant("", List.of(new ToolCallRequest("c", "n", JsonValue.Obj.empty()))),
                     new ModelMessage.ToolResult("c", "n", JsonValue.Obj.empty())), List.of());
             mapper.writeValueAsBytes(requests.streaming(sample)._body());
-            mapper.readValue(CHUNK, ChatCompletionChunk.class).choices();
             mapper.readValue(COMPLETION, ChatCompletion.class).choices();
         } catch (Exception | LinkageError e) {
             // only a head start: the first real call does the same work if this failed

@@ -33,6 +33,7 @@ record BenchOptions(
         int historyTurns,
         double tokensPerSecond,
         int firstTokenMillis,
+        Optional<Path> replyMetadata,
         Path output,
         boolean quick) {
 
@@ -49,7 +50,8 @@ record BenchOptions(
               [--users 64] [--seconds 20] [--warmup 5] [--rest-warmup 20] [--rate 1000] [--streams 1,100,1000] [--open-streams 100]
               [--sockets 10000] [--history 100000] [--history-turns 300]
               [--cross-sockets 100] [--redis-url redis://127.0.0.1:6379  (env CONFAB_BENCH_REDIS_URL)]
-              [--tokens-per-second 0] [--first-token-ms 0] [--out target/bench-results.json]""";
+              [--tokens-per-second 0] [--first-token-ms 0] [--out target/bench-results.json]
+              [--reply-metadata docs/profiles/home-services.json  (in-process: CONFAB_REPLY_METADATA, one structured-output call per turn)]""";
 
     static BenchOptions parse(String[] args, Map<String, String> environment) {
         Map<String, String> flags = new LinkedHashMap<>();
@@ -86,6 +88,7 @@ record BenchOptions(
                 integer(flags.remove("history-turns"), quick ? 40 : 300),
                 decimal(flags.remove("tokens-per-second"), 0),
                 integer(flags.remove("first-token-ms"), 0),
+                Optional.ofNullable(flags.remove("reply-metadata")).map(Path::of),
                 Path.of(flags.getOrDefault("out", "target/bench-results.json")),
                 quick);
         flags.remove("db");

@@ -3,7 +3,9 @@ package io.confab.benchmarks.load;
 import io.confab.benchmarks.persistence.BenchDatabase;
 import io.confab.bootstrap.ConfabConfig;
 import io.confab.bootstrap.ConfabServer;
+import io.confab.json.JacksonMappers;
 import io.confab.testkit.openai.FakeOpenAiServer;
+import io.confab.testkit.openai.FakeReply;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -62,10 +64,14 @@ final class Target implements AutoCloseable {
                 .withFirstTokenLatency(Duration.ofMillis(options.firstTokenMillis()))
                 .withoutRecording());
         fake.onUserMessage(TtftScenario.OPEN_PROMPT, TtftScenario.openReply());
+        if (options.replyMetadata().isPresent()) {
+            fake.onStructuredOutput("", FakeReply.text(profileFallback(options.replyMetadata().get())));
+        }
         BenchDatabase database = options.database().equals("h2") ? BenchDatabase.h2File()
                 : BenchDatabase.postgres(options.pgAdminUrl(), options.pgSynchronousCommit());
         try {
             Map<String, String> settings = serverValues(database, fake);
+            options.replyMetadata().ifPresent(profile -> settings.put("CONFAB_REPLY_METADATA", profile.toAbsolutePath().toString()));
             ConfabServer server = ConfabServer.start(ConfabConfig.of(settings));
             return new Target("in-process, " + database.label(), new ConfabClient(server.uri()), Optional.of(URI.create(fake.baseUrl())),
                     Optional.of(new InProcess(server, fake, database, settings)));
@@ -74,6 +80,14 @@ final class Target implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * What the fake model answers every metadata call with: the profile's own fallback, which is
+     * valid under its schema, so each turn pays the call and the validation but never falls back.
+     */
+    private static String profileFallback(Path profile) throws IOException {
+        return JacksonMappers.create().readTree(Files.readString(profile)).path("fallback").toString();
     }
 
     private static Map<String, String> serverValues(BenchDatabase database, FakeOpenAiServer fake) throws IOException {

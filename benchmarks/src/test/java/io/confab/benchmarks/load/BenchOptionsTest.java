@@ -3,6 +3,7 @@ package io.confab.benchmarks.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,14 @@ class BenchOptionsTest {
         assertThat(options.pgAdminUrl()).isEqualTo(BenchOptions.DEFAULT_PG_URL);
         assertThat(options.crossSockets()).isEqualTo(100);
         assertThat(options.redisUrl()).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(options.replyMetadata()).isEmpty();
+    }
+
+    @Test
+    void replyMetadata_namesTheProfileFile() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--reply-metadata", "docs/profiles/home-services.json"}, Map.of());
+
+        assertThat(options.replyMetadata()).contains(Path.of("docs/profiles/home-services.json"));
     }
 
     @Test
