@@ -52,34 +52,30 @@ class BrowserConversationToolsTest {
 
     @Test
     void exportingAsMarkdown_downloadsTheTranscript(@TempDir Path downloads) throws IOException {
-        ChatPage page = browsers.open().signIn(user);
-        page.browser.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
-        page.send("add a task to water the plants");
-        page.awaitReply(1, "complete");
-        Path file = downloads.resolve("conversation-" + page.openConversationId() + ".md");
-
-        page.find("export").click();
-        page.find("export-markdown").click();
-
-        page.waiting().until(driver -> Files.exists(file));
-        assertThat(Files.readString(file)).startsWith("# ").contains("add a task to water the plants");
+        assertThat(exported(downloads, "add a task to water the plants", "markdown", ".md"))
+                .startsWith("# ").contains("add a task to water the plants");
     }
 
     @Test
     void exportingAsJson_downloadsTheConversationWithItsMessages(@TempDir Path downloads) throws IOException {
+        assertThat(exported(downloads, "hello export", "json", ".json"))
+                .contains("\"format\":\"confab.conversation.v1\"").contains("hello export");
+    }
+
+    /** Sends {@code message}, exports the conversation with the menu's {@code export-<format>} item, and reads the file downloaded. */
+    private String exported(Path downloads, String message, String format, String extension) throws IOException {
         ChatPage page = browsers.open().signIn(user);
         page.browser.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
-        page.send("hello export");
+        page.send(message);
         page.awaitReply(1, "complete");
-        Path file = downloads.resolve("conversation-" + page.openConversationId() + ".json");
+        Path file = downloads.resolve("conversation-" + page.openConversationId() + extension);
 
         page.find("export").click();
-        page.find("export-json").click();
+        page.find("export-" + format).click();
 
         page.waiting().until(driver -> Files.exists(file));
-        assertThat(Files.readString(file)).contains("\"format\":\"confab.conversation.v1\"").contains("hello export");
+        return Files.readString(file);
     }
 
     @Test
