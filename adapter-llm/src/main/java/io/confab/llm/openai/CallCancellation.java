@@ -2,34 +2,21 @@ package io.confab.llm.openai;
 
 import com.openai.core.Sleeper;
 import io.confab.domain.Cancellation;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Interceptor;
 
 /**
  * Ties one model call's {@link Cancellation} to the HTTP calls openai-java makes for it. openai-java
- * closes a stream only by reading it out, so instead an OkHttp interceptor registers each attempt's
- * {@code Call.cancel()} (which closes the socket at once, even mid-read), and the retry sleeper wakes
- * up on cancel. Both run on the calling thread of the blocking client, hence the thread-local scope.
+ * closes a stream only by reading it out, so instead the transport registers each attempt's abort
+ * (which closes the socket at once, even mid-read), and the retry sleeper wakes up on cancel. Both
+ * run on the calling thread of the blocking client, hence the thread-local scope.
  */
 final class CallCancellation {
 
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
-    /** Registers every HTTP attempt with the current scope's cancellation; refuses attempts after cancel. */
-    static final Interceptor INTERCEPTOR = chain -> {
-        Scope scope = CURRENT.get();
-        if (scope != null) {
-            if (scope.cancellation.isCancelled()) {
-                throw new IOException("Canceled");
-            }
-            scope.cancellation.onCancel(chain.call()::cancel);
-        }
-        return chain.proceed(chain.request());
-    };
 
     /** Retry back-off that ends early when the current scope is cancelled. */
     static final Sleeper SLEEPER = new Sleeper() {
@@ -58,6 +45,17 @@ final class CallCancellation {
     };
 
     private CallCancellation() {
+    }
+
+    /**
+     * Runs {@code abort} (of one HTTP attempt) when the current scope is cancelled, at once when it
+     * already is, so an attempt after cancel fails before it sends anything; nothing outside a scope.
+     */
+    static void onCancel(Runnable abort) {
+        Scope scope = CURRENT.get();
+        if (scope != null) {
+            scope.cancellation.onCancel(abort);
+        }
     }
 
     /** Binds {@code cancellation} to the HTTP calls made on this thread until the scope closes. */

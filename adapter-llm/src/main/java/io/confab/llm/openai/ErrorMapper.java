@@ -10,8 +10,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * Turns openai-java's failures into {@link ChatModelException}s. The message is for end users and
@@ -38,7 +38,7 @@ final class ErrorMapper {
         }
         Throwable cause = rootIoCause(failure);
         return switch (cause) {
-            case SocketTimeoutException timeout when isConnect(timeout) -> failed(Kind.TIMEOUT,
+            case ConnectTimeoutException ignored -> failed(Kind.TIMEOUT,
                     "could not be reached within " + seconds(settings.connectTimeout()), failure);
             case SocketTimeoutException ignored -> failed(Kind.TIMEOUT,
                     "sent nothing for " + seconds(settings.readTimeout()), failure);
@@ -114,10 +114,6 @@ final class ErrorMapper {
         }
         message = KEY_LIKE.matcher(message).replaceAll("***").replaceAll("[\\r\\n]+", " ").strip();
         return message.length() <= MAX_DETAIL ? message : message.substring(0, MAX_DETAIL) + "…";
-    }
-
-    private static boolean isConnect(SocketTimeoutException timeout) {
-        return timeout.getMessage() != null && timeout.getMessage().toLowerCase(Locale.ROOT).contains("connect");
     }
 
     private static Throwable rootIoCause(Throwable failure) {

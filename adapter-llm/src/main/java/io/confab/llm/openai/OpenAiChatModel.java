@@ -2,8 +2,10 @@ package io.confab.llm.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.client.OpenAIClientImpl;
+import com.openai.core.ClientOptions;
 import com.openai.core.RequestOptions;
+import com.openai.core.Timeout;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIException;
@@ -19,10 +21,7 @@ import io.confab.domain.port.ChatModel;
 import io.confab.json.JsonValues;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,18 +39,10 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     private static final String NO_KEY = "no-key";
     private static final Duration TITLE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(15);
-    /**
-     * Idle keep-alive connections kept to the model endpoint. OkHttp's default of 5 closed all but
-     * five after every burst of concurrent turns, so the next burst connected again.
-     */
-    private static final int MAX_IDLE_CONNECTIONS = 256;
-    private static final Duration IDLE_KEEP_ALIVE = Duration.ofMinutes(1);
     private static final String TITLE_PROMPT = "Write a title of at most six words for the conversation below. "
             + "Answer with the title only, without quotes or a final period.";
 
     private final OpenAiSettings settings;
-    /** The HTTP transport, built here (sockets without Nagle); openai-java borrows it, so {@link #close} shuts it. */
-    private final OkHttpClient transport;
     private final OpenAIClient client;
     private final OpenAIClient noRetryClient;
     private final RequestMapper requests;
@@ -60,15 +51,15 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
 
     public OpenAiChatModel(OpenAiSettings settings) {
         this.settings = settings;
-        this.transport = transport(settings);
-        this.client = OpenAIOkHttpClient.builder()
-                .okHttpClient(transport)
+        Timeout timeouts = timeouts(settings);
+        this.client = new OpenAIClientImpl(ClientOptions.builder()
+                .httpClient(new Hc5Transport(timeouts, deadlines))
+                .timeout(timeouts)
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey().isBlank() ? NO_KEY : settings.apiKey())
                 .maxRetries(settings.maxRetries())
-                .addInterceptor(CallCancellation.INTERCEPTOR)
                 .sleeper(CallCancellation.SLEEPER)
-                .build();
+                .build());
         this.noRetryClient = client.withOptions(options -> options.maxRetries(0));
         this.requests = new RequestMapper(settings);
         this.errors = new ErrorMapper(settings);
@@ -146,23 +137,23 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         }
     }
 
+    /** Closes openai-java's client, which closes the transport and its pooled connections. */
     @Override
     public void close() {
-        deadlines.close();
         client.close();
-        transport.dispatcher().executorService().shutdown();
-        transport.connectionPool().evictAll();
+        deadlines.close();
     }
 
-    /** The timeouts of the settings (openai-java reads them from here), a roomy pool, sockets without Nagle. */
-    static OkHttpClient transport(OpenAiSettings settings) {
-        return new OkHttpClient.Builder()
-                .socketFactory(new NoDelaySocketFactory())
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                .callTimeout(settings.requestTimeout())
-                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, IDLE_KEEP_ALIVE.toNanos(), TimeUnit.NANOSECONDS))
+    /**
+     * Every HTTP attempt's timeouts, which openai-java hands the transport with each request (a
+     * call's own, like the title's, replace some): the whole attempt, the connect, each read.
+     */
+    private static Timeout timeouts(OpenAiSettings settings) {
+        return Timeout.builder()
+                .request(settings.requestTimeout())
+                .connect(settings.connectTimeout())
+                .read(settings.readTimeout())
+                .write(settings.readTimeout())
                 .build();
     }
 
