@@ -98,8 +98,11 @@ final class Hc5Transport implements HttpClient {
         try {
             return new Response(client.executeOpen(null, exchange, null), exchange, deadline);
         } catch (IOException e) {
-            deadline.close();
+            abandon(exchange, deadline);
             throw new OpenAIIoException("Request failed", deadline.passed() ? timedOut(e) : e);
+        } catch (RuntimeException e) {
+            abandon(exchange, deadline);
+            throw e;
         } finally {
             if (request.body() != null) {
                 request.body().close();
@@ -145,6 +148,12 @@ final class Hc5Transport implements HttpClient {
         Cancellation abort = new Cancellation();
         abort.onCancel(exchange::cancel);
         return timers.start(limit, abort);
+    }
+
+    /** Drops the connection of an exchange that failed before its response was handed over, and stops its timer. */
+    private static void abandon(HttpUriRequestBase exchange, CallDeadlines.Deadline deadline) {
+        exchange.cancel();
+        deadline.close();
     }
 
     /** An exchange aborted by its request timeout fails as a timeout, not as a lost connection. */
@@ -245,11 +254,15 @@ final class Hc5Transport implements HttpClient {
             if (body.broken) {
                 exchange.cancel(); // a broken stream is not drained, it would only wait for more
             }
-            try (CallDeadlines.Deadline drain = body.ended ? null : abortAfter(DRAIN_LIMIT, exchange)) {
+            CallDeadlines.Deadline drain = body.ended || body.broken ? null : abortAfter(DRAIN_LIMIT, exchange);
+            try {
                 response.close();
             } catch (IOException e) {
                 // the connection is dropped, which is all closing has to do then
             } finally {
+                if (drain != null) {
+                    drain.close();
+                }
                 deadline.close();
             }
         }
