@@ -97,12 +97,14 @@ final class Hc5Transport implements HttpClient {
         CallCancellation.onCancel(exchange::cancel);
         try {
             return new Response(client.executeOpen(null, exchange, null), exchange, deadline);
-        } catch (IOException e) {
-            abandon(exchange, deadline);
-            throw new OpenAIIoException("Request failed", deadline.passed() ? timedOut(e) : e);
-        } catch (RuntimeException e) {
-            abandon(exchange, deadline);
-            throw e;
+        } catch (IOException | RuntimeException e) {
+            boolean aborted = exchange.isCancelled();
+            exchange.cancel(); // drops the connection of a response that could not be handed over
+            deadline.close();
+            if (e instanceof RuntimeException bug && !aborted) {
+                throw bug;
+            }
+            throw new OpenAIIoException("Request failed", deadline.passed() ? timedOut(e) : ioFailure(e));
         } finally {
             if (request.body() != null) {
                 request.body().close();
@@ -150,14 +152,21 @@ final class Hc5Transport implements HttpClient {
         return timers.start(limit, abort);
     }
 
-    /** Drops the connection of an exchange that failed before its response was handed over, and stops its timer. */
-    private static void abandon(HttpUriRequestBase exchange, CallDeadlines.Deadline deadline) {
-        exchange.cancel();
-        deadline.close();
+    /**
+     * An aborted exchange fails as I/O whatever HttpClient threw (an abort racing its reading of the
+     * head can surface as an {@code IllegalStateException}), so openai-java handles it as such.
+     */
+    private static IOException ioFailure(Exception e) {
+        if (e instanceof IOException io) {
+            return io;
+        }
+        InterruptedIOException aborted = new InterruptedIOException("request aborted");
+        aborted.initCause(e);
+        return aborted;
     }
 
     /** An exchange aborted by its request timeout fails as a timeout, not as a lost connection. */
-    private static InterruptedIOException timedOut(IOException cause) {
+    private static InterruptedIOException timedOut(Exception cause) {
         InterruptedIOException timedOut = new InterruptedIOException("request timed out");
         timedOut.initCause(cause);
         return timedOut;
