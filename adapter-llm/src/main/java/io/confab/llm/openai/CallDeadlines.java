@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The total time one model call may take, from the first attempt through the retries and their
- * back-offs to the last chunk. OkHttp's own timeouts are per attempt (a silent endpoint with a
+ * back-offs to the last chunk. The transport's own timeouts are per attempt (a silent endpoint with a
  * 120 s read timeout and two retries held a turn 361 s); a deadline cancels whatever the call is
  * doing when it passes, so the call fails as a timeout after at most the configured total. The
  * transport times its single HTTP exchanges on the same timer thread.

@@ -71,6 +71,7 @@ final class Hc5Transport implements HttpClient {
                         .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        // no Nagle: a request body past one write must not wait for the endpoint's ACK (up to 40 ms)
                         .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(hc(defaults.connect()))
