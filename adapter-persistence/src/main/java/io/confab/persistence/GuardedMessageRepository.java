@@ -14,6 +14,8 @@ import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RetentionPolicy;
+import io.confab.domain.port.TurnJournal;
+import io.confab.domain.port.TurnLeases;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +28,12 @@ record GuardedMessageRepository(MessageRepository store) implements MessageRepos
     @Override
     public AppendResult append(UserId owner, Message message) {
         return guard(() -> store.append(owner, message));
+    }
+
+    /** The store's own journal over the leases under their guard, itself guarded. */
+    @Override
+    public TurnJournal journal(TurnLeases leases) {
+        return new GuardedTurnJournal(store.journal(leases instanceof GuardedTurnLeases guarded ? guarded.store() : leases));
     }
 
     @Override

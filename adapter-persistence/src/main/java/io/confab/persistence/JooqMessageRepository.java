@@ -18,6 +18,8 @@ import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RetentionPolicy;
+import io.confab.domain.port.TurnJournal;
+import io.confab.domain.port.TurnLeases;
 import io.confab.persistence.schema.tables.Messages;
 import io.confab.persistence.schema.tables.records.ConversationsRecord;
 import io.confab.persistence.schema.tables.records.MessagesRecord;
@@ -95,6 +97,18 @@ final class JooqMessageRepository implements MessageRepository {
                 () -> oneStatementAppend.isPresent() ? oneStatementAppend.get().append(owner, message)
                         : dsl.transactionResult(transaction -> appendIn(transaction.dsl(), owner, message)),
                 key -> findByClientMessageId(owner, message.conversationId(), key));
+    }
+
+    /**
+     * On PostgreSQL, over the leases of the same stores, each of a turn's writes is one statement
+     * ({@link PostgresTurnJournal}); elsewhere the appends, claims and releases follow one another.
+     */
+    @Override
+    public TurnJournal journal(TurnLeases leases) {
+        if (oneStatementAppend.isPresent() && leases instanceof JooqTurnLeases own && own.uses(dsl)) {
+            return new PostgresTurnJournal(oneStatementAppend.get(), own, this);
+        }
+        return MessageRepository.super.journal(leases);
     }
 
     private static AppendResult appendIn(DSLContext transaction, UserId owner, Message message) {

@@ -62,14 +62,24 @@ final class JooqTurnLeases implements TurnLeases {
             if (inserted == 1) {
                 return new LeaseClaim.Claimed();
             }
-            Optional<TurnLease> holder = dsl.selectFrom(TURN_LEASES)
-                    .where(TURN_LEASES.CONVERSATION_ID.eq(lease.conversation().value()))
-                    .fetchOptional(JooqTurnLeases::toDomain);
+            Optional<TurnLease> holder = holder(lease.conversation());
             // the holder may have been released between the two statements: claim again
             if (holder.isPresent() || attempt == ATTEMPTS) {
                 return new LeaseClaim.Held(holder.orElse(lease));
             }
         }
+    }
+
+    /** True when this store runs on {@code other}: the same database (and jOOQ configuration). */
+    boolean uses(DSLContext other) {
+        return dsl == other;
+    }
+
+    /** The lease holding the conversation, whoever's it is. */
+    Optional<TurnLease> holder(ConversationId conversation) {
+        return dsl.selectFrom(TURN_LEASES)
+                .where(TURN_LEASES.CONVERSATION_ID.eq(conversation.value()))
+                .fetchOptional(JooqTurnLeases::toDomain);
     }
 
     @Override

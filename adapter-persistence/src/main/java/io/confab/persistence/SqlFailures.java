@@ -53,14 +53,23 @@ final class SqlFailures {
      */
     static AppendResult appendOrDuplicate(Message message, Supplier<AppendResult> append,
                                           Function<String, Optional<Message>> existing) {
+        return writeOrDuplicate(message, append, existing, AppendResult.Duplicate::new);
+    }
+
+    /**
+     * Runs a write of {@code message}; when the unique key rejects its client_message_id, answers
+     * {@code duplicate} of the message that has it.
+     */
+    static <T> T writeOrDuplicate(Message message, Supplier<T> write, Function<String, Optional<Message>> existing,
+                                  Function<Message, T> duplicate) {
         try {
-            return append.get();
+            return write.get();
         } catch (RuntimeException e) {
             if (message.clientMessageId().isEmpty() || !isUniqueViolation(e)) {
                 throw e;
             }
             return existing.apply(message.clientMessageId().get())
-                    .<AppendResult>map(AppendResult.Duplicate::new)
+                    .map(duplicate)
                     .orElseThrow(() -> e);
         }
     }

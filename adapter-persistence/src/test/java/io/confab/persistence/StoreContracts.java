@@ -10,6 +10,7 @@ import io.confab.testkit.contract.MessageRepositoryContract;
 import io.confab.testkit.contract.MessageSearchContract;
 import io.confab.testkit.contract.TaskRepositoryContract;
 import io.confab.testkit.contract.ToolCallAuditContract;
+import io.confab.testkit.contract.TurnJournalContract;
 import io.confab.testkit.contract.TurnLeasesContract;
 import org.junit.jupiter.api.Nested;
 
@@ -65,6 +66,24 @@ abstract class StoreContracts {
 
     @Nested
     class Leases extends TurnLeasesContract {
+        @Override
+        protected TurnLeases turnLeases() {
+            return stores().stores().leases();
+        }
+    }
+
+    @Nested
+    class Journal extends TurnJournalContract {
+        @Override
+        protected ConversationRepository conversationRepository() {
+            return stores().stores().conversations();
+        }
+
+        @Override
+        protected MessageRepository messageRepository() {
+            return stores().stores().messages();
+        }
+
         @Override
         protected TurnLeases turnLeases() {
             return stores().stores().leases();

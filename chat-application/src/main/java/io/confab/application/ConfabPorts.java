@@ -10,6 +10,7 @@ import io.confab.domain.port.RateLimiter;
 import io.confab.domain.port.TaskRepository;
 import io.confab.domain.port.ToolCallAudit;
 import io.confab.domain.port.ToolCatalog;
+import io.confab.domain.port.TurnJournal;
 import io.confab.domain.port.TurnLeases;
 import java.time.Clock;
 import java.util.Objects;
@@ -46,5 +47,10 @@ public record ConfabPorts(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(toolCalls, "toolCalls");
+    }
+
+    /** A turn's opening and closing writes, each with its lease: the message store's own over these leases. */
+    public TurnJournal turnJournal() {
+        return messages.journal(leases);
     }
 }

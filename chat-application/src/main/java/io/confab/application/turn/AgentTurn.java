@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 /**
  * The body of one agent turn (SPEC §3, after the user message is stored): build the history
  * window, stream the model, run tool rounds, store the assistant message once with every tool
- * call (and, under a metadata profile, the reply's structured metadata), release the conversation's
- * lease, emit the metadata event and the terminal event, then name the conversation and
+ * call (and, under a metadata profile, the reply's structured metadata) and release the conversation's
+ * lease in the same write, emit the metadata event and the terminal event, then name the conversation and
  * notify its owner. The lease goes before the terminal event, so a client that sends its next
  * message as soon as it sees the end never meets its own finished turn's lease.
  */
@@ -140,10 +140,9 @@ final class AgentTurn implements Runnable {
     private TurnOutcome.Finished completed() {
         Optional<JsonValue.Obj> metadata = settings.replyMetadata().describe(shared.model, userMessage.content(), draft.text());
         Message reply = reply(MessageStatus.COMPLETE, metadata.orElseGet(JsonValue.Obj::empty));
-        if (!store(reply)) {
+        if (!stored(shared.leasing.finish(turn, reply))) {
             return failed(TurnFailure.CONVERSATION_DELETED, "The conversation was deleted while the reply was being written.");
         }
-        shared.leasing.release(turn);
         metadata.ifPresent(described -> events.metadata(reply.id(), described));
         events.completed(reply, reply.usage());
         return new TurnOutcome.Completed(userMessage, reply);
@@ -181,7 +180,11 @@ final class AgentTurn implements Runnable {
 
     /** False when the conversation disappeared (deleted) while the turn ran. */
     private boolean store(Message reply) {
-        AppendResult stored = shared.messages.append(turn.user, reply);
+        return stored(shared.messages.append(turn.user, reply));
+    }
+
+    /** False when the conversation disappeared (deleted) while the turn ran; else keeps the conversation as the reply left it. */
+    private boolean stored(AppendResult stored) {
         if (stored instanceof AppendResult.Appended appended) {
             afterReply = Optional.of(appended.conversation());
         }

@@ -16,7 +16,6 @@ import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
 import io.confab.domain.event.TurnEvent;
-import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.ConversationRepository;
 import io.confab.domain.port.EventLog;
 import io.confab.domain.port.IdGenerator;
@@ -25,9 +24,12 @@ import io.confab.domain.port.MessageRepository;
 import io.confab.domain.port.RateDecision;
 import io.confab.domain.port.RateLimiter;
 import io.confab.domain.port.TurnLease;
+import io.confab.domain.port.TurnOpening;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Starts agent turns (SPEC §3, §12): owner-scoped load, idempotency by client_message_id, rate
@@ -257,59 +259,69 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
     private Begin newTurn(UserId user, Message userMessage, Optional<String> key, Optional<TurnListener> listener,
                           List<Message> window, List<Message> earlier) {
         RunningTurn turn = new RunningTurn(new TurnId(ids.next()), user, userMessage.conversationId(), userMessage.id());
-        Optional<Begin> refused = claim(turn, key, listener);
-        if (refused.isPresent()) {
-            return refused.get();
+        TurnLease lease = enrol(turn, key, listener);
+        TurnOpening opening = recovering(turn, () -> leasing.start(turn, lease, userMessage),
+                started -> started instanceof TurnOpening.Held held ? Optional.of(held.holder()) : Optional.empty());
+        if (!(opening instanceof TurnOpening.Started)) {
+            registry.unregister(turn);
         }
-        AppendResult stored;
-        try {
-            stored = messages.append(user, userMessage);
-        } catch (RuntimeException e) {
-            abandon(turn);
-            throw e;
-        }
-        if (!(stored instanceof AppendResult.Appended)) {
-            abandon(turn);
-        }
-        return switch (stored) {
-            case AppendResult.Appended appended -> run(turn, userMessage, earlier, appended.conversation().settings());
-            case AppendResult.Duplicate duplicate -> retry(user, duplicate.existing(), listener, window);
-            case AppendResult.ConversationMissing missing -> new Begin.Missing();
+        return switch (opening) {
+            case TurnOpening.Started started -> run(turn, userMessage, earlier, started.appended().conversation().settings());
+            case TurnOpening.Held held -> refused(held.holder(), lease, listener);
+            case TurnOpening.Duplicate duplicate -> retry(user, duplicate.existing(), listener, window);
+            case TurnOpening.Missing missing -> new Begin.Missing();
         };
     }
 
     /**
      * Registers the turn (so retries, followers and cancels find it) and claims its conversation;
-     * empty when claimed, else how the request ends. A lease left by a dead instance is taken over
-     * (its turn is ended as lost) and the claim made again, so nothing waits for a turn that no
-     * longer runs.
+     * empty when claimed, else how the request ends.
      */
     private Optional<Begin> claim(RunningTurn turn, Optional<String> key, Optional<TurnListener> listener) {
-        listener.ifPresent(l -> turn.follow(l, 0));
-        registry.register(turn);
-        TurnLease lease = leasing.leaseFor(turn, key);
-        LeaseClaim claim;
-        try {
-            claim = leasing.claim(lease);
-            if (claim instanceof LeaseClaim.Held held && held.holder().isExpiredAt(clock.instant())
-                    && lostTurns.recover(held.holder())) {
-                claim = leasing.claim(lease);
-            }
-        } catch (RuntimeException e) {
-            registry.unregister(turn);
-            throw e;
-        }
+        TurnLease lease = enrol(turn, key, listener);
+        LeaseClaim claim = recovering(turn, () -> leasing.claim(lease),
+                claimed -> claimed instanceof LeaseClaim.Held held ? Optional.of(held.holder()) : Optional.empty());
         if (claim instanceof LeaseClaim.Held held) {
             registry.unregister(turn);
-            TurnLease holder = held.holder();
-            return Optional.of(holder.answersSameMessage(lease)
-                    ? following(holder.turn(), listener) : new Begin.Busy(holder.turn()));
+            return Optional.of(refused(held.holder(), lease, listener));
         }
         turn.leased();
         return Optional.empty();
     }
 
-    /** The turn never ran (its user message was not stored): forget it and free its conversation. */
+    /** Registers the turn (so retries, followers and cancels find it); answers the lease it asks for. */
+    private TurnLease enrol(RunningTurn turn, Optional<String> key, Optional<TurnListener> listener) {
+        listener.ifPresent(l -> turn.follow(l, 0));
+        registry.register(turn);
+        return leasing.leaseFor(turn, key);
+    }
+
+    /**
+     * Makes the attempt to claim the turn's conversation; a lease left by a dead instance
+     * ({@code holder} of the answer, expired) is taken over (its turn is ended as lost) and the
+     * attempt made again, so nothing waits for a turn that no longer runs. The turn is unregistered
+     * when an attempt throws.
+     */
+    private <T> T recovering(RunningTurn turn, Supplier<T> attempt, Function<T, Optional<TurnLease>> holder) {
+        try {
+            T answer = attempt.get();
+            Optional<TurnLease> held = holder.apply(answer);
+            if (held.isPresent() && held.get().isExpiredAt(clock.instant()) && lostTurns.recover(held.get())) {
+                answer = attempt.get();
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            registry.unregister(turn);
+            throw e;
+        }
+    }
+
+    /** How a request ends while {@code holder} holds the conversation: following the same message's turn, else busy. */
+    private Begin refused(TurnLease holder, TurnLease lease, Optional<TurnListener> listener) {
+        return holder.answersSameMessage(lease) ? following(holder.turn(), listener) : new Begin.Busy(holder.turn());
+    }
+
+    /** The turn never ran (its first turn ended meanwhile): forget it and free its conversation. */
     private void abandon(RunningTurn turn) {
         registry.unregister(turn);
         leasing.release(turn);

@@ -1,9 +1,13 @@
 package io.confab.application.turn;
 
+import io.confab.domain.Message;
 import io.confab.domain.TurnId;
+import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.LeaseClaim;
+import io.confab.domain.port.TurnJournal;
 import io.confab.domain.port.TurnLease;
 import io.confab.domain.port.TurnLeases;
+import io.confab.domain.port.TurnOpening;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,19 +17,23 @@ import java.util.Optional;
 /**
  * This instance's side of the turn leases: the lease a new turn asks for, renewals while it runs,
  * and its release when it ends. A release that fails is harmless: the lease expires and the turn,
- * already stored, is then only taken off the books.
+ * already stored, is then only taken off the books. A new turn's claim rides on storing its user
+ * message, and its release on storing its reply ({@link TurnJournal}): a turn's writes are then three
+ * statements on PostgreSQL (with the read of the history) instead of five.
  */
 final class TurnLeasing {
 
     private static final System.Logger LOG = System.getLogger(TurnLeasing.class.getName());
 
     private final TurnLeases leases;
+    private final TurnJournal journal;
     private final Clock clock;
     private final Duration ttl;
     private final String instance;
 
-    TurnLeasing(TurnLeases leases, Clock clock, Duration ttl, String instance) {
+    TurnLeasing(TurnLeases leases, TurnJournal journal, Clock clock, Duration ttl, String instance) {
         this.leases = leases;
+        this.journal = journal;
         this.clock = clock;
         this.ttl = ttl;
         this.instance = instance;
@@ -39,6 +47,24 @@ final class TurnLeasing {
 
     LeaseClaim claim(TurnLease lease) {
         return leases.claim(lease);
+    }
+
+    /** Claims the turn's conversation with {@code lease} and stores its user message, in one go. */
+    TurnOpening start(RunningTurn turn, TurnLease lease, Message userMessage) {
+        TurnOpening opening = journal.start(turn.user, userMessage, lease);
+        if (opening instanceof TurnOpening.Started) {
+            turn.leased();
+        }
+        return opening;
+    }
+
+    /**
+     * Stores the turn's reply and lets its lease go, in one go (first for this instance's renewals);
+     * when it throws, the turn still ends with {@link #release}.
+     */
+    AppendResult finish(RunningTurn turn, Message reply) {
+        turn.released();
+        return journal.finish(turn.user, reply, turn.id);
     }
 
     /** Extends the turn's lease by one period; false when it was lost (another instance ended the turn). */

@@ -27,7 +27,8 @@ public final class TurnServices implements AutoCloseable {
 
     public TurnServices(ConfabPorts ports, ConfabSettings settings, TurnContext context) {
         this.registry = new TurnRegistry(ports.eventBus(), context);
-        TurnLeasing leasing = new TurnLeasing(ports.leases(), ports.clock(), settings.turnLease(), settings.instance());
+        TurnLeasing leasing = new TurnLeasing(ports.leases(), ports.turnJournal(), ports.clock(), settings.turnLease(),
+                settings.instance());
         LostTurns lostTurns = new LostTurns(ports.messages(), ports.leases(), ports.eventLog(), ports.eventBus(),
                 ports.clock());
         this.follow = new FollowTurnService(ports.conversations(), ports.messages(), ports.leases(), ports.eventLog(),

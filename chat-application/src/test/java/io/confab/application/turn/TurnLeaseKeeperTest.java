@@ -21,7 +21,7 @@ class TurnLeaseKeeperTest {
 
     private final ConfabHarness harness = new ConfabHarness();
     private final TurnRegistry registry = new TurnRegistry(harness.ports.eventBus());
-    private final TurnLeasing leasing = new TurnLeasing(harness.ports.leases(), harness.clock, LEASE, "host-a:8080");
+    private final TurnLeasing leasing = new TurnLeasing(harness.ports.leases(), harness.ports.turnJournal(), harness.clock, LEASE, "host-a:8080");
     private final TurnLeaseKeeper keeper = new TurnLeaseKeeper(registry, leasing, new LostTurns(harness.ports.messages(),
             harness.ports.leases(), harness.ports.eventLog(), harness.ports.eventBus(), harness.clock));
     private final RunningTurn turn = new RunningTurn(new TurnId(UUID.randomUUID()), newUser(),

@@ -30,6 +30,15 @@ public interface MessageRepository {
     AppendResult append(UserId owner, Message message);
 
     /**
+     * The writes that open and close a turn over this store and {@code leases}: by default this
+     * store's appends and the leases' claims and releases one after the other; a store that also
+     * holds {@code leases} may do each as one statement.
+     */
+    default TurnJournal journal(TurnLeases leases) {
+        return new SequentialTurnJournal(this, leases);
+    }
+
+    /**
      * A page of history: the {@code limit} messages just older than {@code before} (or the newest
      * when absent), oldest first; empty when the conversation is not the owner's or is deleted.
      */

@@ -1,0 +1,65 @@
+package io.confab.domain.port;
+
+import io.confab.domain.Message;
+import io.confab.domain.TurnId;
+import io.confab.domain.UserId;
+
+/**
+ * A turn's writes as the two stores' own operations one after the other: a claim then an append
+ * (the lease given back when the append stores nothing), an append then a release.
+ */
+final class SequentialTurnJournal implements TurnJournal {
+
+    private static final System.Logger LOG = System.getLogger(SequentialTurnJournal.class.getName());
+
+    private final MessageRepository messages;
+    private final TurnLeases leases;
+
+    SequentialTurnJournal(MessageRepository messages, TurnLeases leases) {
+        this.messages = messages;
+        this.leases = leases;
+    }
+
+    @Override
+    public TurnOpening start(UserId owner, Message userMessage, TurnLease lease) {
+        if (leases.claim(lease) instanceof LeaseClaim.Held held) {
+            // a lease is its conversation owner's: another owner's means the conversation is not this one's
+            return held.holder().owner().equals(owner) ? new TurnOpening.Held(held.holder()) : new TurnOpening.Missing();
+        }
+        AppendResult stored;
+        try {
+            stored = messages.append(owner, userMessage);
+        } catch (RuntimeException e) {
+            release(lease.turn());
+            throw e;
+        }
+        return switch (stored) {
+            case AppendResult.Appended appended -> new TurnOpening.Started(appended);
+            case AppendResult.Duplicate duplicate -> {
+                release(lease.turn());
+                yield new TurnOpening.Duplicate(duplicate.existing());
+            }
+            case AppendResult.ConversationMissing missing -> {
+                release(lease.turn());
+                yield new TurnOpening.Missing();
+            }
+        };
+    }
+
+    @Override
+    public AppendResult finish(UserId owner, Message reply, TurnId turn) {
+        AppendResult stored = messages.append(owner, reply);
+        release(turn);
+        return stored;
+    }
+
+    /** A release that fails leaves the lease to expire: harmless, so it is only logged. */
+    private void release(TurnId turn) {
+        try {
+            leases.release(turn);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "turn " + turn + ": lease not released (" + e.getMessage()
+                    + "); it expires");
+        }
+    }
+}
