@@ -67,8 +67,9 @@ final class Wiring implements AutoCloseable {
         CompletableFuture<Stores> opening = CompletableFuture.supplyAsync(() -> openStores(config),
                 task -> Thread.ofPlatform().name("confab-open-database").start(task));
         Optional<DevTokens> devTokens;
+        Optional<ModelSettings> modelSettings;
         try {
-            this.model = closeLater(modelOverride.orElseGet(() -> model(config.model())));
+            modelSettings = modelOverride.isPresent() ? Optional.empty() : Optional.of(modelSettings(config.model()));
             devTokens = config.jwt().isDevelopment()
                     ? Optional.of(DevTokens.loadOrCreate(config.dataDir(), clock)) : Optional.empty();
             this.tokenVerifier = devTokens.map(DevTokens::verifier).orElseGet(() -> verifier(config.jwt(), clock));
@@ -81,6 +82,9 @@ final class Wiring implements AutoCloseable {
         }
         try {
             this.stores = closeLater(opened(opening));
+            // built once the database is open: openai-java's warm-up (Jackson, Kotlin reflection, about
+            // a second of CPU) would otherwise compete with the migration for the machine's cores
+            this.model = closeLater(modelOverride.orElseGet(() -> model(modelSettings.orElseThrow())));
             TaskTools taskTools = new TaskTools(stores.tasks(), clock);
             IdGenerator ids = new TimeOrderedIdGenerator(clock);
             this.mcp = closeLater(new McpWiring(config, taskTools, new ToolCallRecorder(stores.toolCalls(), clock, ids),
@@ -157,21 +161,34 @@ final class Wiring implements AutoCloseable {
                 events.bus, events.log, stores.leases(), events.rateLimiter, clock, ids, Optional.of(stores.toolCalls()));
     }
 
-    private static ChatModel model(ConfabConfig.Model model) {
+    /** The model's settings, checked: a configuration error stops start-up before the database is waited for. */
+    private static ModelSettings modelSettings(ConfabConfig.Model model) {
         return switch (model.provider()) {
-            case OFFLINE -> ChatModels.offline();
+            case OFFLINE -> ModelSettings.offline();
             case OPENAI -> {
                 try {
-                    yield ChatModels.create(ModelSettings.openai(OpenAiSettings.of(
+                    yield ModelSettings.openai(OpenAiSettings.of(
                                     model.baseUrl().map(URI::toString).orElse(OpenAiSettings.DEFAULT_BASE_URL),
                                     model.apiKey().orElse(""), model.name())
                             .withTimeouts(model.timeout(), model.connectTimeout(), model.readTimeout())
-                            .withMaxRetries(model.maxRetries())));
+                            .withMaxRetries(model.maxRetries()));
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigException("CONFAB_MODEL", "or OPENAI_* is not usable: " + e.getMessage());
+                    throw modelNotUsable(e);
                 }
             }
         };
+    }
+
+    private static ChatModel model(ModelSettings settings) {
+        try {
+            return ChatModels.create(settings);
+        } catch (IllegalArgumentException e) {
+            throw modelNotUsable(e);
+        }
+    }
+
+    private static ConfigException modelNotUsable(IllegalArgumentException e) {
+        return new ConfigException("CONFAB_MODEL", "or OPENAI_* is not usable: " + e.getMessage());
     }
 
     private static TokenVerifier verifier(ConfabConfig.Jwt jwt, Clock clock) {
