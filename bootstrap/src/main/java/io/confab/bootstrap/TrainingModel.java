@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The OpenAI-compatible model {@link StartupTraining} talks to on loopback, so that the training
  * takes the path of {@code CONFAB_MODEL_PROVIDER=openai} (openai-java, its Jackson and Kotlin
- * reflection, OkHttp) and the AOT cache holds it: answers every chat completion with "Training",
+ * reflection, Apache HttpClient) and the AOT cache holds it: answers every chat completion with "Training",
  * streamed when the request asks for a stream.
  */
 final class TrainingModel implements AutoCloseable {
