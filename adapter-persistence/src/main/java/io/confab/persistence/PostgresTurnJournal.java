@@ -43,9 +43,7 @@ final class PostgresTurnJournal implements TurnJournal {
             Optional<TurnLease> holder = leases.holder(lease.conversation());
             // the holder may have let go between the two statements: start again
             if (holder.isPresent() || attempt == ATTEMPTS) {
-                TurnLease held = holder.orElse(lease);
-                // a lease is its conversation owner's: another owner's means the conversation is not this one's
-                return held.owner().equals(owner) ? new TurnOpening.Held(held) : new TurnOpening.Missing();
+                return TurnOpening.refusedBy(holder.orElse(lease), owner);
             }
         }
     }

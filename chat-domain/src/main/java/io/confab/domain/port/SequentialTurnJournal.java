@@ -23,8 +23,7 @@ final class SequentialTurnJournal implements TurnJournal {
     @Override
     public TurnOpening start(UserId owner, Message userMessage, TurnLease lease) {
         if (leases.claim(lease) instanceof LeaseClaim.Held held) {
-            // a lease is its conversation owner's: another owner's means the conversation is not this one's
-            return held.holder().owner().equals(owner) ? new TurnOpening.Held(held.holder()) : new TurnOpening.Missing();
+            return TurnOpening.refusedBy(held.holder(), owner);
         }
         AppendResult stored;
         try {

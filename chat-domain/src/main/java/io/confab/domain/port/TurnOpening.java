@@ -1,9 +1,19 @@
 package io.confab.domain.port;
 
 import io.confab.domain.Message;
+import io.confab.domain.UserId;
 
 /** What starting a turn did: claimed its conversation and stored its user message, or neither. */
 public sealed interface TurnOpening {
+
+    /**
+     * A claim refused because {@code holder} holds the conversation: {@link Held} when it is the
+     * owner's, else {@link Missing} (a lease is its conversation owner's, so another owner's means the
+     * conversation is not this one's).
+     */
+    static TurnOpening refusedBy(TurnLease holder, UserId owner) {
+        return holder.owner().equals(owner) ? new Held(holder) : new Missing();
+    }
 
     /** The turn holds its conversation's lease and its user message is stored. */
     record Started(AppendResult.Appended appended) implements TurnOpening {
