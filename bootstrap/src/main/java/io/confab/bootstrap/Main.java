@@ -100,6 +100,7 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "confab-shutdown"));
+        NativeHeapTrimming.schedule();
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         log.info("Confab ready at {} ({} ms after JVM start)", server.uri(), sinceJvmStart);
     }
