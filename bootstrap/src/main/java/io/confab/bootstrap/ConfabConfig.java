@@ -2,6 +2,7 @@ package io.confab.bootstrap;
 
 import io.confab.application.ConfabSettings;
 import io.confab.application.ReplyMetadata;
+import io.confab.application.memory.InMemoryEventLog;
 import io.confab.domain.ConversationSettings;
 import io.confab.domain.port.RetentionPolicy;
 import io.confab.json.MetadataProfiles;
@@ -182,7 +183,7 @@ public record ConfabConfig(
                 instanceId(values),
                 values.optional("CONFAB_EVENT_LOG_MAX_MB").isPresent()
                         ? values.integer("CONFAB_EVENT_LOG_MAX_MB", 0, 1, 1 << 20) * (1L << 20)
-                        : Runtime.getRuntime().maxMemory() / 8,
+                        : Math.min(Runtime.getRuntime().maxMemory() / 8, InMemoryEventLog.DEFAULT_MAX_BYTES),
                 retention(values),
                 browsers(values),
                 replyMetadata(values));

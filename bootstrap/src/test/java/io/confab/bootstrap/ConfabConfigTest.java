@@ -3,6 +3,7 @@ package io.confab.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.confab.application.memory.InMemoryEventLog;
 import io.confab.domain.port.RetentionPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,14 +92,15 @@ class ConfabConfigTest {
     void turnLeasesAndTheEventLog_haveDefaults_andBadValuesAreOneLineNamingTheKey() {
         ConfabConfig defaults = ConfabConfig.of(Map.of("CONFAB_PORT", "8081"));
         ConfabConfig chosen = ConfabConfig.of(Map.of("CONFAB_TURN_LEASE_SECONDS", "5", "CONFAB_INSTANCE_ID", "node-7",
-                "CONFAB_EVENT_LOG_MAX_MB", "16"));
+                "CONFAB_EVENT_LOG_MAX_MB", "48"));
 
         assertThat(defaults.turnLease()).hasSeconds(30);
         assertThat(defaults.instanceName()).endsWith(":8081");
-        assertThat(defaults.eventLogMaxBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 8);
+        assertThat(defaults.eventLogMaxBytes())
+                .isEqualTo(Math.min(Runtime.getRuntime().maxMemory() / 8, InMemoryEventLog.DEFAULT_MAX_BYTES));
         assertThat(chosen.turnLease()).hasSeconds(5);
         assertThat(chosen.instanceName()).isEqualTo("node-7");
-        assertThat(chosen.eventLogMaxBytes()).isEqualTo(16L << 20);
+        assertThat(chosen.eventLogMaxBytes()).isEqualTo(48L << 20);
         assertThat(ConfabConfig.of(Map.of("CONFAB_PORT", "0")).instanceName())
                 .isNotEqualTo(ConfabConfig.of(Map.of("CONFAB_PORT", "0")).instanceName());
         assertThatThrownBy(() -> ConfabConfig.of(Map.of("CONFAB_TURN_LEASE_SECONDS", "0")))

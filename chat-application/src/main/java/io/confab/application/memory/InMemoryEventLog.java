@@ -27,7 +27,11 @@ public final class InMemoryEventLog implements EventLog {
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
     public static final int DEFAULT_MAX_TURNS = 10_000;
-    public static final long DEFAULT_MAX_BYTES = 64L << 20;
+    /**
+     * A few thousand turns of a few KB: the log serves streams that resume or follow a recent turn; a
+     * finished turn it no longer holds is read back from the store.
+     */
+    public static final long DEFAULT_MAX_BYTES = 16L << 20;
     /** What an event costs beside its text: the event, its ids and instant, the list slot (estimated). */
     private static final long EVENT_OVERHEAD = 160;
 
