@@ -95,7 +95,7 @@ final class JooqConversationRepository implements ConversationRepository {
         if (query.text().isPresent()) {
             return listFiltered(owner, query);
         }
-        return page(owner, query, pageQueries.computeIfAbsent(query.status().isPresent(), this::pageQuery),
+        return fetchPage(owner, query, pageQueries.computeIfAbsent(query.status().isPresent(), this::pageQuery),
                 row -> toDomain(row.into(CONVERSATIONS)));
     }
 
@@ -110,15 +110,15 @@ final class JooqConversationRepository implements ConversationRepository {
         if (query.text().isPresent() || !(messages instanceof JooqMessageRepository own && own.uses(dsl))) {
             return ConversationRepository.super.listWithLastMessages(owner, query, messages);
         }
-        return page(owner, query, listedQueries.computeIfAbsent(query.status().isPresent(), this::listedQuery), row -> {
+        return fetchPage(owner, query, listedQueries.computeIfAbsent(query.status().isPresent(), this::listedQuery), row -> {
             Conversation conversation = toDomain(row.into(CONVERSATIONS));
             return new ListedConversation(conversation, NewestMessages.preview(conversation.id(), row));
         });
     }
 
     /** Runs a statement of {@link #pageQuery}'s shape and maps its rows; a page past the end counts apart. */
-    private <T> Page<T> page(UserId owner, ConversationQuery query, RenderedQuery<Record> statement,
-                             Function<Record, T> item) {
+    private <T> Page<T> fetchPage(UserId owner, ConversationQuery query, RenderedQuery<Record> statement,
+                                  Function<Record, T> item) {
         Map<String, Object> values = new HashMap<>();
         for (String prefix : List.of("", COUNTED)) {
             values.put(prefix + "owner", owner.value());
