@@ -4,10 +4,12 @@ import static io.confab.persistence.SqlFailures.guard;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ListedConversation;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
+import io.confab.domain.port.MessageRepository;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,6 +29,13 @@ record GuardedConversationRepository(ConversationRepository store) implements Co
     @Override
     public Page<Conversation> list(UserId owner, ConversationQuery query) {
         return guard(() -> store.list(owner, query));
+    }
+
+    /** The store's own listing over the message store under its guard, itself guarded. */
+    @Override
+    public Page<ListedConversation> listWithLastMessages(UserId owner, ConversationQuery query, MessageRepository messages) {
+        MessageRepository unguarded = messages instanceof GuardedMessageRepository guarded ? guarded.store() : messages;
+        return guard(() -> store.listWithLastMessages(owner, query, unguarded));
     }
 
     @Override

@@ -7,10 +7,12 @@ import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationSettings;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.ExternalId;
+import io.confab.domain.ListedConversation;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
+import io.confab.domain.port.MessageRepository;
 import io.confab.persistence.schema.tables.records.ConversationsRecord;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,12 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /** Conversations in the {@code conversations} table; deleted rows stay, marked by deleted_at. */
@@ -33,12 +38,17 @@ final class JooqConversationRepository implements ConversationRepository {
     private static final Field<Integer> TOTAL = DSL.field(DSL.name("total"), Integer.class);
     /** The prefix of the count's own parameters. */
     private static final String COUNTED = "counted_";
+    /** A page's columns, by position: the conversation's, then the total. */
+    private static final Field<?>[] PAGE_COLUMNS = Stream.concat(Stream.of(CONVERSATIONS.fields()), Stream.of(TOTAL))
+            .toArray(Field<?>[]::new);
 
     private final DSLContext dsl;
     /** The hottest read: every turn and history page loads its conversation. */
     private final RenderedQuery<ConversationsRecord> findQuery;
     /** The list's page with the total beside each row, rendered once per filter shape (title text aside). */
     private final Map<Boolean, RenderedQuery<Record>> pageQueries = new ConcurrentHashMap<>();
+    /** The same page with each row's newest message beside it, rendered once per filter shape. */
+    private final Map<Boolean, RenderedQuery<Record>> listedQueries = new ConcurrentHashMap<>();
 
     JooqConversationRepository(DSLContext dsl) {
         this.dsl = dsl;
@@ -85,6 +95,30 @@ final class JooqConversationRepository implements ConversationRepository {
         if (query.text().isPresent()) {
             return listFiltered(owner, query);
         }
+        return fetchPage(owner, query, pageQueries.computeIfAbsent(query.status().isPresent(), this::pageQuery),
+                row -> toDomain(row.into(CONVERSATIONS)));
+    }
+
+    /**
+     * Over the messages of this database and without a title filter, the page of {@link #list} with
+     * each row's newest message in that one statement: a join per row of the page
+     * ({@link NewestMessages#of}: at most {@code limit} look-ups, each one step back along the history
+     * index). Otherwise the list then the previews.
+     */
+    @Override
+    public Page<ListedConversation> listWithLastMessages(UserId owner, ConversationQuery query, MessageRepository messages) {
+        if (query.text().isPresent() || !(messages instanceof JooqMessageRepository own && own.uses(dsl))) {
+            return ConversationRepository.super.listWithLastMessages(owner, query, messages);
+        }
+        return fetchPage(owner, query, listedQueries.computeIfAbsent(query.status().isPresent(), this::listedQuery), row -> {
+            Conversation conversation = toDomain(row.into(CONVERSATIONS));
+            return new ListedConversation(conversation, NewestMessages.preview(conversation.id(), row));
+        });
+    }
+
+    /** Runs a statement of {@link #pageQuery}'s shape and maps its rows; a page past the end counts apart. */
+    private <T> Page<T> fetchPage(UserId owner, ConversationQuery query, RenderedQuery<Record> statement,
+                                  Function<Record, T> item) {
         Map<String, Object> values = new HashMap<>();
         for (String prefix : List.of("", COUNTED)) {
             values.put(prefix + "owner", owner.value());
@@ -92,25 +126,43 @@ final class JooqConversationRepository implements ConversationRepository {
         }
         values.put("offset", query.offset());
         values.put("limit", query.limit());
-        List<Record> rows = pageQueries.computeIfAbsent(query.status().isPresent(), this::pageQuery).fetch(values);
+        List<Record> rows = statement.fetch(values);
         long total = rows.isEmpty()
                 ? dsl.fetchCount(CONVERSATIONS, live(owner).and(filters(query)))
                 : rows.getFirst().get(TOTAL);
-        List<Conversation> items = rows.stream()
-                .map(row -> toDomain(row.into(CONVERSATIONS)))
-                .toList();
-        return new Page<>(items, total, query.offset(), query.limit());
+        return new Page<>(rows.stream().map(item).toList(), total, query.offset(), query.limit());
     }
 
     private RenderedQuery<Record> pageQuery(boolean byStatus) {
-        Field<?>[] fields = Stream.concat(Stream.of(CONVERSATIONS.fields()), Stream.of(TOTAL)).toArray(Field<?>[]::new);
-        return RenderedQuery.rows(dsl, fields, sql -> sql.select(CONVERSATIONS.fields())
+        return RenderedQuery.rows(dsl, PAGE_COLUMNS, sql -> page(sql, byStatus));
+    }
+
+    /**
+     * The page as a derived table, each of its rows then joined with its newest message (the page
+     * first, so only the rows of the page are looked up), in the page's order again.
+     */
+    private RenderedQuery<Record> listedQuery(boolean byStatus) {
+        Field<?>[] fields = Stream.concat(Stream.of(PAGE_COLUMNS), Stream.of(NewestMessages.COLUMNS)).toArray(Field<?>[]::new);
+        return RenderedQuery.rows(dsl, fields, sql -> {
+            Table<Record> page = page(sql, byStatus).asTable("page");
+            NewestMessages.Join newest = NewestMessages.of(sql, page.field(CONVERSATIONS.ID));
+            return sql.select(page.fields())
+                    .select(newest.columns())
+                    .from(page)
+                    .leftJoin(newest.table()).on(newest.on())
+                    .orderBy(page.field(CONVERSATIONS.UPDATED_AT).desc(), page.field(CONVERSATIONS.ID).desc());
+        });
+    }
+
+    /** The listed conversations of one page, each with the count of every match (as {@link #PAGE_COLUMNS}). */
+    private static Select<Record> page(DSLContext sql, boolean byStatus) {
+        return sql.select(CONVERSATIONS.fields())
                 .select(DSL.field(sql.selectCount().from(CONVERSATIONS).where(listed(byStatus, COUNTED))).as(TOTAL.getName()))
                 .from(CONVERSATIONS)
                 .where(listed(byStatus, ""))
                 .orderBy(CONVERSATIONS.UPDATED_AT.desc(), CONVERSATIONS.ID.desc())
                 .offset(DSL.param("offset", Integer.class))
-                .limit(DSL.param("limit", Integer.class)));
+                .limit(DSL.param("limit", Integer.class));
     }
 
     /**

@@ -30,7 +30,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,10 +58,8 @@ import org.jooq.impl.SQLDataType;
 final class JooqMessageRepository implements MessageRepository {
 
     /** H2's (conversation_id, created_at DESC, id DESC) index, from db/migration/h2. */
-    private static final String H2_WINDOW_INDEX = "messages_window_idx";
+    static final String H2_WINDOW_INDEX = "messages_window_idx";
     /** The columns a read returns, by position: the message's, then one of its tool calls' (all null if none). */
-    /** The start of a listed conversation's newest message. */
-    private static final Field<String> PREVIEW = DSL.substring(MESSAGES.CONTENT, DSL.inline(1), DSL.inline(MessagePreview.MAX_CONTENT)).as("preview");
     private static final Field<?>[] MESSAGE_AND_TOOL_CALL = Stream.of(MESSAGES.fields(), TOOL_CALLS.fields())
             .flatMap(Stream::of)
             .toArray(Field<?>[]::new);
@@ -109,6 +106,11 @@ final class JooqMessageRepository implements MessageRepository {
             return new PostgresTurnJournal(oneStatementAppend.get(), own, this);
         }
         return MessageRepository.super.journal(leases);
+    }
+
+    /** True when this store runs on {@code other}: the same database (and jOOQ configuration). */
+    boolean uses(DSLContext other) {
+        return dsl == other;
     }
 
     private static AppendResult appendIn(DSLContext transaction, UserId owner, Message message) {
@@ -173,9 +175,7 @@ final class JooqMessageRepository implements MessageRepository {
         }
         UUID[] ids = conversations.stream().map(ConversationId::value).toArray(UUID[]::new);
         return lastMessagesQuery.fetch(Map.of("owner", owner.value(), "ids", ids)).stream()
-                .map(row -> new MessagePreview(new ConversationId(row.get(MESSAGES.CONVERSATION_ID)),
-                        Role.valueOf(row.get(MESSAGES.ROLE).toUpperCase(Locale.ROOT)), row.get(PREVIEW),
-                        row.get(MESSAGES.CREATED_AT)))
+                .flatMap(row -> NewestMessages.preview(new ConversationId(row.get(MESSAGES.CONVERSATION_ID)), row).stream())
                 .collect(Collectors.toMap(MessagePreview::conversationId, last -> last));
     }
 
@@ -185,7 +185,8 @@ final class JooqMessageRepository implements MessageRepository {
      * jOOQ's own {@code any} of a parameter without a value renders as {@code false}).
      */
     private static RenderedQuery<Record> lastMessagesQuery(DSLContext dsl) {
-        Field<?>[] fields = {MESSAGES.CONVERSATION_ID, MESSAGES.ROLE, PREVIEW, MESSAGES.CREATED_AT};
+        Field<?>[] fields = Stream.concat(Stream.of(MESSAGES.CONVERSATION_ID), Stream.of(NewestMessages.COLUMNS))
+                .toArray(Field<?>[]::new);
         return RenderedQuery.rows(dsl, fields, sql -> {
             Messages newest = MESSAGES.as("newest");
             boolean h2 = sql.dialect().family() == SQLDialect.H2;
@@ -358,7 +359,7 @@ final class JooqMessageRepository implements MessageRepository {
     }
 
     /** Newest first within one conversation; on H2 in the order of its window index, which the query names. */
-    private static List<SortField<?>> newestFirst(Messages messages, boolean h2) {
+    static List<SortField<?>> newestFirst(Messages messages, boolean h2) {
         return h2
                 ? List.of(messages.CONVERSATION_ID.asc(), messages.CREATED_AT.desc(), messages.ID.desc())
                 : List.of(messages.CREATED_AT.desc(), messages.ID.desc());

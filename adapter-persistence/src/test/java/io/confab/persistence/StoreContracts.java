@@ -28,6 +28,11 @@ abstract class StoreContracts {
         protected ConversationRepository conversationRepository() {
             return stores().stores().conversations();
         }
+
+        @Override
+        protected MessageRepository messageRepository() {
+            return stores().stores().messages();
+        }
     }
 
     @Nested

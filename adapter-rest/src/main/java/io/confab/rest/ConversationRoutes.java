@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confab.application.usecase.CreateConversationUseCase.Creation;
 import io.confab.application.usecase.CreateConversationUseCase.NewConversation;
-import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase.ConversationChanges;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.ExternalId;
+import io.confab.domain.ListedConversation;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ConversationQuery;
@@ -46,7 +46,7 @@ final class ConversationRoutes {
                 Params.intQuery(ctx, "limit", ConversationQuery.DEFAULT_LIMIT),
                 Params.query(ctx, "status").map(ConversationStatus::fromWire),
                 Params.query(ctx, "q"));
-        Page<ListConversationsUseCase.Listed> page = useCases.listConversations().list(Authentication.user(ctx), query);
+        Page<ListedConversation> page = useCases.listConversations().list(Authentication.user(ctx), query);
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
         page.items().forEach(item -> items.add(ResourceJson.conversation(item.conversation())

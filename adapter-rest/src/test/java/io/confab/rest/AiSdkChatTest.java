@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.domain.Conversation;
 import io.confab.domain.ExternalId;
+import io.confab.domain.ListedConversation;
 import io.confab.domain.Message;
 import io.confab.domain.MessageStatus;
 import io.confab.domain.UserId;
@@ -223,7 +223,7 @@ class AiSdkChatTest {
 
     private Conversation conversation(String user, String chatId) {
         return core.harness.confab.listConversations().list(new UserId(user), ConversationQuery.firstPage()).items()
-                .stream().map(ListConversationsUseCase.Listed::conversation).filter(c -> c.externalId().equals(java.util.Optional.of(new ExternalId(chatId))))
+                .stream().map(ListedConversation::conversation).filter(c -> c.externalId().equals(java.util.Optional.of(new ExternalId(chatId))))
                 .findFirst().orElseThrow();
     }
 

@@ -13,7 +13,6 @@ import io.confab.application.usecase.FollowTurnUseCase.FollowOutcome;
 import io.confab.application.usecase.FollowTurnUseCase;
 import io.confab.application.usecase.GiveFeedbackUseCase;
 import io.confab.application.usecase.ImportConversationUseCase;
-import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.ListTasksUseCase;
 import io.confab.application.usecase.OneShotChatUseCase;
@@ -25,6 +24,7 @@ import io.confab.application.usecase.TurnOutcome;
 import io.confab.application.usecase.TurnStart;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ListedConversation;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
@@ -181,7 +181,7 @@ final class Stubs {
                 (owner, query) -> {
                     var page = conversations.list(owner, query);
                     return new Page<>(page.items().stream()
-                            .map(c -> new ListConversationsUseCase.Listed(c, Optional.ofNullable(lastMessages.get(c.id()))))
+                            .map(c -> new ListedConversation(c, Optional.ofNullable(lastMessages.get(c.id()))))
                             .toList(), page.total(), page.offset(), page.limit());
                 },
                 this::find,

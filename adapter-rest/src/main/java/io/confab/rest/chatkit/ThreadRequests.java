@@ -1,12 +1,12 @@
 package io.confab.rest.chatkit;
 
-import io.confab.application.usecase.ListConversationsUseCase;
 import io.confab.application.usecase.ListMessagesUseCase;
 import io.confab.application.usecase.UpdateConversationUseCase.ConversationChanges;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ErrorCode;
 import io.confab.domain.Feedback;
+import io.confab.domain.ListedConversation;
 import io.confab.domain.MessageId;
 import io.confab.domain.MessagePage;
 import io.confab.domain.Page;
@@ -45,7 +45,7 @@ final class ThreadRequests {
         ListParams params = request.params();
         int offset = params.after() == null ? 0 : offset(params.after());
         int limit = limit(params, ConversationQuery.MAX_LIMIT);
-        Page<ListConversationsUseCase.Listed> page = useCases.listConversations()
+        Page<ListedConversation> page = useCases.listConversations()
                 .list(user, new ConversationQuery(offset, limit, Optional.empty(), Optional.empty()));
         List<Wire.Thread> threads = new ArrayList<>(page.items().stream()
                 .map(listed -> Threads.thread(listed.conversation(), Wire.Page.empty())).toList());

@@ -8,7 +8,7 @@ import io.confab.application.usecase.UpdateConversationUseCase;
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationSettings;
-import io.confab.domain.MessagePreview;
+import io.confab.domain.ListedConversation;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import io.confab.domain.ValidationException;
@@ -20,7 +20,6 @@ import io.confab.domain.port.IdGenerator;
 import io.confab.domain.port.MessageRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,14 +66,8 @@ public final class ConversationService implements CreateConversationUseCase, Get
     }
 
     @Override
-    public Page<Listed> list(UserId owner, ConversationQuery query) {
-        Page<Conversation> page = conversations.list(owner, query);
-        Map<ConversationId, MessagePreview> last = page.items().isEmpty()
-                ? Map.of()
-                : messages.lastMessages(owner, page.items().stream().map(Conversation::id).toList());
-        return new Page<>(page.items().stream()
-                .map(conversation -> new Listed(conversation, Optional.ofNullable(last.get(conversation.id()))))
-                .toList(), page.total(), page.offset(), page.limit());
+    public Page<ListedConversation> list(UserId owner, ConversationQuery query) {
+        return conversations.listWithLastMessages(owner, query, messages);
     }
 
     @Override

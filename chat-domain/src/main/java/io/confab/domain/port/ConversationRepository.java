@@ -2,9 +2,12 @@ package io.confab.domain.port;
 
 import io.confab.domain.Conversation;
 import io.confab.domain.ConversationId;
+import io.confab.domain.ListedConversation;
+import io.confab.domain.MessagePreview;
 import io.confab.domain.Page;
 import io.confab.domain.UserId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,23 @@ public interface ConversationRepository {
      * filtered by status and by text contained in the title (case-insensitive).
      */
     Page<Conversation> list(UserId owner, ConversationQuery query);
+
+    /**
+     * The page of {@link #list}, each conversation with the preview of its newest message that
+     * {@code messages} (the message store of the same database) has: by default this store's list
+     * then the page's {@link MessageRepository#lastMessages}; a store that also holds
+     * {@code messages} may read both in one statement.
+     */
+    default Page<ListedConversation> listWithLastMessages(UserId owner, ConversationQuery query,
+                                                          MessageRepository messages) {
+        Page<Conversation> page = list(owner, query);
+        Map<ConversationId, MessagePreview> last = page.items().isEmpty()
+                ? Map.of()
+                : messages.lastMessages(owner, page.items().stream().map(Conversation::id).toList());
+        return new Page<>(page.items().stream()
+                .map(conversation -> new ListedConversation(conversation, Optional.ofNullable(last.get(conversation.id()))))
+                .toList(), page.total(), page.offset(), page.limit());
+    }
 
     /**
      * Saves title, status, metadata and updated_at of a live conversation of

@@ -3,6 +3,7 @@ package io.confab.testkit.contract;
 import static io.confab.testkit.contract.Fixtures.at;
 import static io.confab.testkit.contract.Fixtures.conversation;
 import static io.confab.testkit.contract.Fixtures.newConversationId;
+import static io.confab.testkit.contract.Fixtures.newMessageId;
 import static io.confab.testkit.contract.Fixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +12,17 @@ import io.confab.domain.ConversationId;
 import io.confab.domain.ConversationSettings;
 import io.confab.domain.ConversationStatus;
 import io.confab.domain.ExternalId;
+import io.confab.domain.ListedConversation;
+import io.confab.domain.Message;
+import io.confab.domain.MessagePreview;
+import io.confab.domain.MessageStatus;
 import io.confab.domain.Page;
+import io.confab.domain.Role;
+import io.confab.domain.TokenUsage;
 import io.confab.domain.UserId;
 import io.confab.domain.port.ConversationQuery;
 import io.confab.domain.port.ConversationRepository;
+import io.confab.domain.port.MessageRepository;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,21 +39,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link ConversationRepository} must have. Subclass it once per adapter;
+ * The behaviour every {@link ConversationRepository} must have, its listing with the newest
+ * messages over the {@link MessageRepository} of the same store. Subclass it once per adapter;
  * tests use fresh random users, so one database may serve every test.
  */
 public abstract class ConversationRepositoryContract {
 
     private ConversationRepository repository;
+    private MessageRepository messages;
     private final UserId alice = newUser();
     private final UserId bob = newUser();
 
     /** The repository under test; called before each test. */
     protected abstract ConversationRepository conversationRepository();
 
+    /** The message store of the same store; called after {@link #conversationRepository()}. */
+    protected abstract MessageRepository messageRepository();
+
     @BeforeEach
     void setUpRepository() {
         repository = conversationRepository();
+        messages = messageRepository();
     }
 
     @Test
@@ -275,6 +289,115 @@ public abstract class ConversationRepositoryContract {
         assertThat(answered).hasSize(1);
         assertThat(repository.list(alice, ConversationQuery.firstPage()).items())
                 .extracting(Conversation::id).containsExactlyElementsOf(answered);
+    }
+
+    @Test
+    void listWithLastMessages_pairsEachConversationWithItsNewestMessage_cutToTheStartOfItsContent() {
+        Conversation answered = insert(alice, "answered", 0);
+        Message question = say(answered, "is the pipe fixed?", 10);
+        String longReply = "Yes. " + "x".repeat(300);
+        messages.append(alice, Message.fromAssistant(newMessageId(), answered.id(), question.id(), longReply,
+                MessageStatus.COMPLETE, List.of(), "test-model", TokenUsage.NONE, at(11)));
+        Conversation asked = insert(alice, "asked", 1);
+        say(asked, "hello", 12);
+        Conversation silent = insert(alice, "silent", 2);
+
+        Page<ListedConversation> page = repository.listWithLastMessages(alice, ConversationQuery.firstPage(), messages);
+
+        assertThat(page.items()).containsExactly(
+                listed(asked.id(), new MessagePreview(asked.id(), Role.USER, "hello", at(12))),
+                listed(answered.id(), new MessagePreview(answered.id(), Role.ASSISTANT,
+                        longReply.substring(0, MessagePreview.MAX_CONTENT), at(11))),
+                new ListedConversation(silent, Optional.empty()));
+        assertThat(page.total()).isEqualTo(3);
+    }
+
+    @Test
+    void listWithLastMessages_ofMessagesSharingATimestamp_showsTheOneWithTheGreatestId() {
+        Conversation chatty = insert(alice, "chatty", 0);
+        Message newest = null;
+        for (int i = 0; i < 3; i++) {
+            newest = say(chatty, "message " + i, 10); // ids are time-ordered: the last one is the greatest
+        }
+
+        Page<ListedConversation> page = repository.listWithLastMessages(alice, ConversationQuery.firstPage(), messages);
+
+        assertThat(page.items()).singleElement().extracting(ListedConversation::lastMessage)
+                .isEqualTo(Optional.of(new MessagePreview(chatty.id(), Role.USER, newest.content(), at(10))));
+    }
+
+    @Test
+    void listWithLastMessages_leavesOutAnotherUsersAndDeletedConversations() {
+        Conversation mine = insert(alice, "mine", 0);
+        say(mine, "mine", 10);
+        Conversation deleted = insert(alice, "deleted", 1);
+        say(deleted, "gone", 11);
+        repository.delete(alice, deleted.id(), at(12));
+        say(insert(bob, "bob's", 2), "bob's", 13);
+
+        Page<ListedConversation> page = repository.listWithLastMessages(alice, ConversationQuery.firstPage(), messages);
+
+        assertThat(page.items()).extracting(listed -> listed.conversation().id()).containsExactly(mine.id());
+        assertThat(page.items().getFirst().lastMessage()).map(MessagePreview::content).contains("mine");
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void listWithLastMessages_isTheRequestedSliceOfTheStatus_withTheTotalOfAllItsMatches() {
+        List<Conversation> archived = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Conversation conversation = insert(alice, "archived " + i, i);
+            say(conversation, "about " + i, 10 + i);
+            archived.add(repository.update(repository.find(alice, conversation.id()).orElseThrow()
+                    .withStatus(ConversationStatus.ARCHIVED, at(20 + i))).orElseThrow());
+        }
+        say(insert(alice, "active", 5), "still going", 30);
+
+        Page<ListedConversation> page = repository.listWithLastMessages(alice,
+                query(1, 2, ConversationStatus.ARCHIVED, null), messages);
+
+        assertThat(page.items()).extracting(ListedConversation::conversation)
+                .containsExactly(archived.get(2), archived.get(1));
+        assertThat(page.items()).extracting(listed -> listed.lastMessage().map(MessagePreview::content))
+                .containsExactly(Optional.of("about 2"), Optional.of("about 1"));
+        assertThat(page.total()).isEqualTo(4);
+        assertThat(page.offset()).isEqualTo(1);
+        assertThat(page.limit()).isEqualTo(2);
+    }
+
+    @Test
+    void listWithLastMessages_pastTheEnd_isEmpty_butStillCountsTheTotal() {
+        say(insert(alice, "only", 0), "hello", 10);
+
+        Page<ListedConversation> page = repository.listWithLastMessages(alice, query(5, 10, null, null), messages);
+
+        assertThat(page.items()).isEmpty();
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void listWithLastMessages_filteredByText_showsTheMatchesNewestMessages() {
+        Conversation lisbon = insert(alice, "Trip to Lisbon", 0);
+        say(lisbon, "flights?", 10);
+        say(insert(alice, "Groceries", 1), "milk", 11);
+
+        Page<ListedConversation> page = repository.listWithLastMessages(alice, query(0, 20, null, "lisbon"), messages);
+
+        assertThat(page.items()).containsExactly(
+                listed(lisbon.id(), new MessagePreview(lisbon.id(), Role.USER, "flights?", at(10))));
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    /** The conversation as it is stored now (its counters moved by appends) with that preview. */
+    private ListedConversation listed(ConversationId id, MessagePreview preview) {
+        return new ListedConversation(repository.find(alice, id).orElseThrow(), Optional.of(preview));
+    }
+
+    /** Appends a user message to the owner's conversation. */
+    private Message say(Conversation conversation, String content, long second) {
+        Message message = Message.fromUser(newMessageId(), conversation.id(), content, Optional.empty(), at(second));
+        messages.append(conversation.owner(), message);
+        return message;
     }
 
     private static Conversation named(UserId owner, String externalId, String title, long second) {

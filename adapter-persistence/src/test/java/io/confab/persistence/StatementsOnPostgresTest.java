@@ -2,6 +2,7 @@ package io.confab.persistence;
 
 import static io.confab.testkit.contract.Fixtures.at;
 import static io.confab.testkit.contract.Fixtures.conversation;
+import static io.confab.testkit.contract.Fixtures.newMessageId;
 import static io.confab.testkit.contract.Fixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,12 @@ import io.confab.application.Stores;
 import io.confab.application.usecase.SendMessageUseCase;
 import io.confab.application.usecase.TurnOutcome;
 import io.confab.domain.Conversation;
+import io.confab.domain.ListedConversation;
+import io.confab.domain.Message;
+import io.confab.domain.MessagePreview;
+import io.confab.domain.Page;
 import io.confab.domain.UserId;
+import io.confab.domain.port.ConversationQuery;
 import io.confab.testkit.ScriptedChatModel;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -20,16 +26,18 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A blocking turn on PostgreSQL is three statements (issue #21, five before): the history window
- * read, the user message stored with the lease claimed, the reply stored with the lease released (a
- * client_message_id adds its look-up). Counted as the
- * statements prepared on the pool's connections, apart from those of the lease chores' thread.
+ * The round trips of the hot requests on PostgreSQL. A blocking turn is three statements (issue #21,
+ * five before): the history window read, the user message stored with the lease claimed, the reply
+ * stored with the lease released (a client_message_id adds its look-up). A page of the conversation
+ * list is one, its total and newest messages included (two before). Counted as the statements
+ * prepared on the pool's connections, apart from those of the lease chores' thread.
  */
-class TurnStatementsOnPostgresTest {
+class StatementsOnPostgresTest {
 
     private static final String LEASE_CHORES_THREAD = "confab-turn-leases";
 
@@ -37,10 +45,7 @@ class TurnStatementsOnPostgresTest {
 
     @Test
     void aBlockingTurn_isThreeStatements() {
-        try (TestDatabase database = TestPostgres.freshDatabase();
-             HikariDataSource pool = HostApplication.pool(database.settings());
-             Stores stores = JooqStores.open(counting(pool));
-             Confab confab = Confab.builder().model(new ScriptedChatModel("scripted")).stores(stores).build()) {
+        onPostgres((stores, confab) -> {
             UserId alice = newUser();
             Conversation conversation = stores.conversations().insert(conversation(alice, "a title", at(0)));
             statements.clear();
@@ -53,6 +58,34 @@ class TurnStatementsOnPostgresTest {
             assertThat(statements.get(1)).startsWith("with \"lease\" as (insert into \"turn_leases\"");
             assertThat(statements.get(2)).startsWith("with \"released\" as (delete from \"turn_leases\"");
             assertThat(stores.leases().find(alice, conversation.id())).isEmpty();
+        });
+    }
+
+    @Test
+    void aPageOfTheConversationList_withItsTotalAndNewestMessages_isOneStatement() {
+        onPostgres((stores, confab) -> {
+            UserId alice = newUser();
+            Conversation talked = stores.conversations().insert(conversation(alice, "talked", at(0)));
+            stores.messages().append(alice, Message.fromUser(newMessageId(), talked.id(), "hello", Optional.empty(), at(1)));
+            stores.conversations().insert(conversation(alice, "silent", at(2)));
+            statements.clear();
+
+            Page<ListedConversation> page = confab.listConversations().list(alice, ConversationQuery.firstPage());
+
+            assertThat(page.items()).extracting(listed -> listed.lastMessage().map(MessagePreview::content))
+                    .containsExactly(Optional.empty(), Optional.of("hello"));
+            assertThat(page.total()).isEqualTo(2);
+            assertThat(statements).hasSize(1);
+        });
+    }
+
+    /** Runs {@code test} over the jOOQ stores of a fresh PostgreSQL database, counting their statements. */
+    private void onPostgres(BiConsumer<Stores, Confab> test) {
+        try (TestDatabase database = TestPostgres.freshDatabase();
+             HikariDataSource pool = HostApplication.pool(database.settings());
+             Stores stores = JooqStores.open(counting(pool));
+             Confab confab = Confab.builder().model(new ScriptedChatModel("scripted")).stores(stores).build()) {
+            test.accept(stores, confab);
         }
     }
 
