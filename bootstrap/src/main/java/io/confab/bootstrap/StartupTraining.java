@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -75,15 +76,20 @@ public final class StartupTraining {
      */
     private static void loadPostgresStartClasses() throws IOException {
         ClassLoader loader = StartupTraining.class.getClassLoader();
+        for (String name : postgresStartClasses()) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not in this jar any more, or not on the path a start takes
+            }
+        }
+    }
+
+    /** The class names {@value #POSTGRES_START_CLASSES} lists. */
+    static List<String> postgresStartClasses() throws IOException {
         try (InputStream in = StartupTraining.class.getResourceAsStream(POSTGRES_START_CLASSES);
                 BufferedReader names = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            names.lines().map(String::strip).filter(name -> !name.isEmpty() && !name.startsWith("#")).forEach(name -> {
-                try {
-                    Class.forName(name, false, loader);
-                } catch (ClassNotFoundException | LinkageError e) {
-                    // not in this jar any more, or not on the path a start takes
-                }
-            });
+            return names.lines().map(String::strip).filter(name -> !name.isEmpty() && !name.startsWith("#")).toList();
         }
     }
 
