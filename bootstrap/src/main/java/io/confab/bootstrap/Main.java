@@ -84,12 +84,9 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Logger log = LoggerFactory.getLogger(Main.class);
-        JettyDefaults.presetReferencesPerCacheLine();
-        HeapSizing.apply();
         ConfabServer server;
         try {
-            server = ConfabServer.start(config);
+            server = start(config);
         } catch (ConfigException | McpConfigException e) {
             System.err.println("confab: configuration error: " + e.getMessage());
             System.exit(2);
@@ -101,8 +98,21 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "confab-shutdown"));
         NativeHeapTrimming.schedule();
+    }
+
+    /**
+     * Starts the server the way the server command does (Jetty's default preset, the heap's
+     * sizing, the ready line); {@link StartupTraining} starts it this way too, so the AOT cache
+     * holds what this start loads.
+     */
+    static ConfabServer start(ConfabConfig config) {
+        Logger log = LoggerFactory.getLogger(Main.class);
+        JettyDefaults.presetReferencesPerCacheLine();
+        HeapSizing.apply();
+        ConfabServer server = ConfabServer.start(config);
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         log.info("Confab ready at {} ({} ms after JVM start)", server.uri(), sinceJvmStart);
+        return server;
     }
 
     static String oneLine(Throwable e) {

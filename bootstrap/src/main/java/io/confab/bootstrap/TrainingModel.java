@@ -3,64 +3,68 @@ package io.confab.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.confab.json.JacksonMappers;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The OpenAI-compatible model {@link StartupTraining} talks to on loopback, so that the training
  * takes the path of {@code CONFAB_MODEL_PROVIDER=openai} (openai-java, its Jackson and Kotlin
  * reflection, Apache HttpClient) and the AOT cache holds it: answers every chat completion with "Training",
- * streamed when the request asks for a stream.
+ * streamed when the request asks for a stream. Served by Javalin on virtual threads, as the server
+ * itself is, so it adds no HTTP server classes of its own to the cache.
  */
 final class TrainingModel implements AutoCloseable {
 
+    static final String APPLICATION_JSON = "application/json";
+    private static final String EVENT_STREAM = "text/event-stream";
     private static final ObjectMapper JSON = JacksonMappers.create();
     private static final String REPLY = "Training";
 
-    private final HttpServer server;
+    private final Javalin server;
 
-    private TrainingModel(HttpServer server) {
+    private TrainingModel(Javalin server) {
         this.server = server;
     }
 
-    static TrainingModel start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        TrainingModel model = new TrainingModel(server);
-        server.createContext("/v1/chat/completions", model::complete);
+    static TrainingModel start() {
+        Javalin server = Javalin.create(javalin -> {
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.jetty.host = "127.0.0.1";
+            javalin.jetty.port = 0;
+            javalin.routes.post("/v1/chat/completions", TrainingModel::complete);
+        });
         server.start();
-        return model;
+        return new TrainingModel(server);
     }
 
     /** The base URL to configure as {@code OPENAI_BASE_URL}. */
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return "http://127.0.0.1:" + server.port() + "/v1";
     }
 
-    private void complete(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            JsonNode request = JSON.readTree(exchange.getRequestBody());
-            if (request.path("stream").asBoolean()) {
-                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, 0);
-                OutputStream out = exchange.getResponseBody();
-                event(out, chunk(JSON.createObjectNode().put("role", "assistant").put("content", REPLY), null));
-                event(out, chunk(JSON.createObjectNode(), "stop"));
-                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-            } else {
-                ObjectNode completion = head("chat.completion");
-                ObjectNode choice = completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
-                choice.putObject("message").put("role", "assistant").put("content", REPLY);
-                byte[] body = JSON.writeValueAsBytes(completion);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            }
+    private static void complete(Context ctx) throws IOException {
+        JsonNode request = JSON.readTree(ctx.bodyAsBytes());
+        if (request.path("stream").asBoolean()) {
+            HttpServletResponse response = ctx.res();
+            response.setStatus(200);
+            response.setContentType(EVENT_STREAM);
+            OutputStream out = response.getOutputStream();
+            event(out, chunk(JSON.createObjectNode().put("role", "assistant").put("content", REPLY), null));
+            event(out, chunk(JSON.createObjectNode(), "stop"));
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } else {
+            ObjectNode completion = head("chat.completion");
+            ObjectNode choice = completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+            choice.putObject("message").put("role", "assistant").put("content", REPLY);
+            ctx.contentType(APPLICATION_JSON).result(JSON.writeValueAsBytes(completion));
         }
     }
 
@@ -82,6 +86,6 @@ final class TrainingModel implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.stop();
     }
 }
