@@ -48,6 +48,8 @@ final class PostgresUpkeep implements AutoCloseable {
     private final DSLContext dsl;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("confab-db-upkeep").daemon().factory());
+    /** Whether a round has run a command yet: the first is logged at INFO, later ones at DEBUG. */
+    private boolean announced;
     private boolean failing;
 
     private PostgresUpkeep(DSLContext dsl) {
@@ -63,7 +65,13 @@ final class PostgresUpkeep implements AutoCloseable {
 
     private void round() {
         try {
-            runOnce().forEach(done -> LOG.info("{} (autovacuum is off for it)", done));
+            List<String> ran = runOnce();
+            if (!ran.isEmpty() && !announced) {
+                LOG.info("autovacuum is off for Confab's tables: Confab analyzes and vacuums them itself ({})", ran);
+                announced = true;
+            } else if (!ran.isEmpty()) {
+                LOG.debug("table upkeep: {}", ran);
+            }
             failing = false;
         } catch (RuntimeException e) {
             if (!failing) {
