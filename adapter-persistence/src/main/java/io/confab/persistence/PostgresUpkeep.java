@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PostgresUpkeep implements AutoCloseable {
 
-    static final Duration PERIOD = Duration.ofSeconds(15);
+    /** Autovacuum's own default pace ({@code autovacuum_naptime}): the work is what autovacuum would do. */
+    static final Duration PERIOD = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(PostgresUpkeep.class);
     private static final String[] TABLES = {
         "conversations", "messages", "tool_calls", "turn_leases", "tasks", "task_counters", "tool_call_audit"};
