@@ -26,13 +26,15 @@ public final class JooqStores {
                 task -> Thread.ofPlatform().name("confab-migrate-database").start(task));
         try {
             DSLContext dsl = dsl(database);
-            var conversations = new JooqConversationRepository(dsl);
-            var messages = new JooqMessageRepository(dsl);
-            var tasks = new JooqTaskRepository(dsl);
-            var leases = new JooqTurnLeases(dsl);
-            var toolCalls = new JooqToolCallAudit(dsl);
+            Stores stores = new GuardedStores(database,
+                    new JooqConversationRepository(dsl),
+                    new JooqMessageRepository(dsl),
+                    new JooqTaskRepository(dsl),
+                    new JooqTurnLeases(dsl),
+                    new JooqToolCallAudit(dsl),
+                    () -> { });
             migration.join();
-            return new GuardedStores(database, conversations, messages, tasks, leases, toolCalls, upkeep(database, dsl));
+            return stores;
         } catch (CompletionException e) {
             database.close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -51,12 +53,7 @@ public final class JooqStores {
         Database database = Database.hosted(dataSource);
         DSLContext dsl = dsl(database);
         return new GuardedStores(database, new JooqConversationRepository(dsl), new JooqMessageRepository(dsl),
-                new JooqTaskRepository(dsl), new JooqTurnLeases(dsl), new JooqToolCallAudit(dsl), upkeep(database, dsl));
-    }
-
-    /** On PostgreSQL, the upkeep of the tables where autovacuum is off, stopped before the stores close. */
-    private static Runnable upkeep(Database database, DSLContext dsl) {
-        return database.vendor() == Vendor.POSTGRES ? PostgresUpkeep.start(dsl)::close : () -> { };
+                new JooqTaskRepository(dsl), new JooqTurnLeases(dsl), new JooqToolCallAudit(dsl), () -> { });
     }
 
     static DSLContext dsl(Database database) {
