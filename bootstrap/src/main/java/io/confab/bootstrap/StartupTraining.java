@@ -31,7 +31,7 @@ import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
  * starts the server on its defaults in a throw-away data directory, walks the first requests a user
  * makes (dev token, new conversation, a turn through the offline assistant, history), stops; then
  * the same with {@code CONFAB_MODEL_PROVIDER=openai} against a {@link TrainingModel} on loopback,
- * followed by a drill of the requests users repeat (for their method profiles), and exits. Every class it loads and links is then ready at the next start — and every class in
+ * and exits. Every class it loads and links is then ready at the next start — and every class in
  * the cache is loaded at every start, so the harness itself uses only what the server uses: Apache
  * HttpClient 5 (openai's transport) as its client, Javalin as the model's server.
  *
@@ -44,8 +44,6 @@ public final class StartupTraining {
     private static final ObjectMapper JSON = JacksonMappers.create();
     /** The classes a PostgreSQL start loads beyond the H2 walk's, one name a line; {@code #} starts a comment. */
     private static final String POSTGRES_START_CLASSES = "postgres-start-classes.txt";
-    /** How often the drill repeats a user's requests: ~30 s of the build on two cores. */
-    private static final int DRILL_ROUNDS = 2000;
 
     private StartupTraining() {
     }
@@ -62,10 +60,9 @@ public final class StartupTraining {
             try (TrainingModel model = TrainingModel.start()) {
                 Map<String, String> openai = new HashMap<>(defaults);
                 openai.putAll(Map.of("CONFAB_MODEL_PROVIDER", "openai", "OPENAI_BASE_URL", model.baseUrl(),
-                        "OPENAI_API_KEY", "training", "CONFAB_RATE_LIMIT", "100000"));
+                        "OPENAI_API_KEY", "training"));
                 try (ConfabServer server = Main.start(ConfabConfig.of(openai))) {
                     walk(http, server.uri());
-                    drill(http, server.uri());
                 }
             }
         } finally {
@@ -121,36 +118,6 @@ public final class StartupTraining {
         send(http, request("POST", base, messages, token, "{\"message\":\"add a task to buy milk\"}"));
         send(http, request("GET", base, messages, token, null));
         send(http, request("GET", base, "/api/v1/chat/conversations", token, null));
-    }
-
-    /**
-     * The requests every user repeats, {@value #DRILL_ROUNDS} times over: a blocking turn, a streamed
-     * turn, a page of the list. The cache then also holds their methods' profiles, so the JIT
-     * compiles the hot paths with them from the start instead of profiling them first
-     * (docs/performance.md, "Issue #21, fourth pass").
-     */
-    private static void drill(CloseableHttpClient http, URI base) throws IOException {
-        String token = send(http, request("POST", base, "/api/v1/auth/dev-token", null, "{\"user_id\":\"drill\"}"))
-                .get("access_token").asText();
-        String conversation = "/api/v1/chat/conversations/" + send(http, request("POST", base,
-                "/api/v1/chat/conversations", token, "{\"title\":\"Drill\"}")).get("id").asText();
-        for (int round = 0; round < DRILL_ROUNDS; round++) {
-            send(http, request("POST", base, conversation + "/messages", token,
-                    "{\"message\":\"Turn " + round + " of the drill. Please answer briefly.\"}"));
-            readStream(http, request("GET", base, conversation + "/stream?message=Stream+" + round, token, null));
-            send(http, request("GET", base, "/api/v1/chat/conversations?offset=0&limit=20", token, null));
-        }
-    }
-
-    /** Reads a streamed turn to its end; any status but 2xx fails the training. */
-    private static void readStream(CloseableHttpClient http, HttpUriRequestBase request) throws IOException {
-        try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
-            byte[] body = response.getEntity().getContent().readAllBytes();
-            if (response.getCode() / 100 != 2) {
-                throw new IllegalStateException(request.getPath() + " answered " + response.getCode() + ": "
-                        + new String(body, StandardCharsets.UTF_8));
-            }
-        }
     }
 
     /** A request to {@code path}, with the bearer {@code token} and the JSON {@code body} when not null. */

@@ -10,15 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * The OpenAI-compatible model {@link StartupTraining} talks to on loopback, so that the training
  * takes the path of {@code CONFAB_MODEL_PROVIDER=openai} (openai-java, its Jackson and Kotlin
  * reflection, Apache HttpClient) and the AOT cache holds it: answers every chat completion with "Training",
- * or, when the request asks for a stream, with a few words streamed one a chunk, as providers do.
- * Served by Javalin on virtual threads, as the server itself is, so it adds no HTTP server classes
- * of its own to the cache.
+ * streamed when the request asks for a stream. Served by Javalin on virtual threads, as the server
+ * itself is, so it adds no HTTP server classes of its own to the cache.
  */
 final class TrainingModel implements AutoCloseable {
 
@@ -26,7 +24,6 @@ final class TrainingModel implements AutoCloseable {
     private static final String EVENT_STREAM = "text/event-stream";
     private static final ObjectMapper JSON = JacksonMappers.create();
     private static final String REPLY = "Training";
-    private static final List<String> WORDS = List.of("Training ", "the ", "cache ", "with ", "a ", "few ", "words.");
 
     private final Javalin server;
 
@@ -59,10 +56,7 @@ final class TrainingModel implements AutoCloseable {
             response.setStatus(200);
             response.setContentType(EVENT_STREAM);
             OutputStream out = response.getOutputStream();
-            event(out, chunk(JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
-            for (String word : WORDS) {
-                event(out, chunk(JSON.createObjectNode().put("content", word), null));
-            }
+            event(out, chunk(JSON.createObjectNode().put("role", "assistant").put("content", REPLY), null));
             event(out, chunk(JSON.createObjectNode(), "stop"));
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
