@@ -37,7 +37,8 @@ final class SchemaHistory {
                     new Applied("3", "V3__messages_window_index.sql", 1753720456), V4, V6, V8, V11, V12),
             Vendor.POSTGRES, List.of(V1, new Applied("2", "V2__live_conversations_index.sql", -548066013), V4,
                     new Applied("5", "V5__turn_leases_unlogged.sql", 504381426), V6, V8,
-                    new Applied("9", "V9__full_text_search.sql", -1332287461), V11, V12));
+                    new Applied("9", "V9__full_text_search.sql", -1332287461), V11, V12,
+                    new Applied("13", "V13__client_message_id_partial_key.sql", -2041732577)));
 
     private SchemaHistory() {
     }

@@ -94,6 +94,10 @@ class SchemaHistoryTest {
                 "alter table conversations drop column if exists model",
                 "alter table conversations drop column if exists retention_days",
                 "drop table if exists tool_call_audit");
+        if (settings.vendor() == Vendor.POSTGRES) { // V13 turned V1's unique constraint into a partial index
+            alterHistory("drop index messages_client_message_id_key", "alter table messages add constraint "
+                    + "messages_client_message_id_key unique (conversation_id, client_message_id)");
+        }
 
         try (Database reopened = Database.create(settings)) {
             assertThat(SchemaHistory.isCurrent(reopened.dataSource(), settings.vendor())).isFalse();
