@@ -14,8 +14,8 @@ import io.confab.domain.port.TurnOpening;
 record GuardedTurnJournal(TurnJournal store) implements TurnJournal {
 
     @Override
-    public TurnOpening start(UserId owner, Message userMessage, TurnLease lease) {
-        return guard(() -> store.start(owner, userMessage, lease));
+    public TurnOpening start(UserId owner, Message userMessage, TurnLease lease, int historyLimit) {
+        return guard(() -> store.start(owner, userMessage, lease, historyLimit));
     }
 
     @Override

@@ -60,7 +60,7 @@ final class JooqMessageRepository implements MessageRepository {
     /** H2's (conversation_id, created_at DESC, id DESC) index, from db/migration/h2. */
     static final String H2_WINDOW_INDEX = "messages_window_idx";
     /** The columns a read returns, by position: the message's, then one of its tool calls' (all null if none). */
-    private static final Field<?>[] MESSAGE_AND_TOOL_CALL = Stream.of(MESSAGES.fields(), TOOL_CALLS.fields())
+    static final Field<?>[] MESSAGE_AND_TOOL_CALL = Stream.of(MESSAGES.fields(), TOOL_CALLS.fields())
             .flatMap(Stream::of)
             .toArray(Field<?>[]::new);
 
@@ -317,6 +317,18 @@ final class JooqMessageRepository implements MessageRepository {
      */
     private Optional<List<Message>> newestFirst(UserId owner, ConversationId conversation, Selection selection,
                                                 Object value, int count) {
+        Map<String, Object> values = readValues(owner, conversation, count);
+        selection.parameters.forEach(name -> values.put(name, value));
+        return newestFirst(newestFirst.get(selection).fetch(values));
+    }
+
+    /** The query of {@link #latest} (its rows newest first), for a round trip that runs it with others. */
+    static ResultQuery<Record> latestQuery(DSLContext dsl) {
+        return owned(dsl, window(dsl, Selection.ALL));
+    }
+
+    /** The values of a read of at most {@code count} messages, but for its selection's own. */
+    static Map<String, Object> readValues(UserId owner, ConversationId conversation, int count) {
         Map<String, Object> values = new HashMap<>();
         values.put("owner", owner.value());
         values.put("conversation", conversation.value());
@@ -324,8 +336,11 @@ final class JooqMessageRepository implements MessageRepository {
         values.put("anchor_conversation", conversation.value());
         values.put("bound_conversation", conversation.value());
         values.put("limit", count);
-        selection.parameters.forEach(name -> values.put(name, value));
-        List<Record> rows = newestFirst.get(selection).fetch(values);
+        return values;
+    }
+
+    /** The messages of a read's rows ({@link #MESSAGE_AND_TOOL_CALL}), newest first; empty when there is no row. */
+    static Optional<List<Message>> newestFirst(List<Record> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -12,6 +12,7 @@ import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.TurnLease;
 import io.confab.persistence.schema.tables.records.ConversationsRecord;
 import io.confab.persistence.schema.tables.records.ToolCallsRecord;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +42,10 @@ import org.jooq.impl.DSL;
  * turn's writes add its lease to the same statement: the user message's claims it ({@code lease as
  * (insert into turn_leases … on conflict do nothing returning …)}, which the counting update requires,
  * read as {@code from lease left join …}: no row when the conversation is held), the reply's releases
- * it ({@code released as (delete from turn_leases …)}). Each statement is rendered once per kind and
- * number of tool calls ({@link RenderedQuery}).
+ * it ({@code released as (delete from turn_leases …)}). The claiming one follows the read of the
+ * history the turn gives the model ({@link JooqMessageRepository#latestQuery}) in the same round
+ * trip. Each statement is rendered once per kind and number of tool calls ({@link RenderedQuery},
+ * {@link RenderedSql}).
  */
 final class PostgresAppend {
 
@@ -53,29 +56,37 @@ final class PostgresAppend {
     private record Shape(Lease lease, int toolCalls) {
     }
 
+    /** What a claiming append did, and the conversation's newest messages before it, oldest first. */
+    record Claim(AppendResult stored, List<Message> history) {
+    }
+
     private final DSLContext dsl;
     private final Map<Shape, RenderedQuery<ConversationsRecord>> statements = new ConcurrentHashMap<>();
+    /** The read of the history, then the claiming append, by the message's number of tool calls. */
+    private final Map<Integer, RenderedSql> claims = new ConcurrentHashMap<>();
 
     PostgresAppend(DSLContext dsl) {
         this.dsl = dsl;
     }
 
     AppendResult append(UserId owner, Message message) {
-        return appended(message, run(Lease.NONE, owner, message, Map.of()));
+        return appended(message, run(Lease.NONE, message, values(owner, message, Map.of())));
     }
 
     /** Appends and, in the same statement, ends the lease of {@code turn} (whether or not the append stores). */
     AppendResult appendReleasing(UserId owner, Message message, TurnId turn) {
-        return appended(message, run(Lease.RELEASE, owner, message, Map.of("lease_turn_id", turn.value())));
+        return appended(message, run(Lease.RELEASE, message, values(owner, message, Map.of("lease_turn_id", turn.value()))));
     }
 
     /**
-     * Claims the conversation with {@code lease} and appends, in one statement: empty when a lease
-     * holds the conversation (nothing written); {@code ConversationMissing} when the conversation is
-     * not the owner's live one, <em>with the lease inserted</em> (the caller releases it).
+     * Reads the conversation's newest {@code historyLimit} messages, then claims the conversation
+     * with {@code lease} and appends, in one round trip: empty when a lease holds the conversation
+     * (nothing written); {@code ConversationMissing} when the conversation is not the owner's live
+     * one, <em>with the lease inserted</em> (the caller releases it).
      */
-    Optional<AppendResult> appendClaiming(UserId owner, Message message, TurnLease lease) {
-        Map<String, Object> values = new HashMap<>();
+    Optional<Claim> appendClaiming(UserId owner, Message message, TurnLease lease, int historyLimit) {
+        Map<String, Object> values = values(owner, message,
+                JooqMessageRepository.readValues(owner, message.conversationId(), historyLimit));
         values.put("lease_conversation_id", lease.conversation().value());
         values.put("lease_turn_id", lease.turn().value());
         values.put("lease_owner", lease.owner().value());
@@ -83,9 +94,21 @@ final class PostgresAppend {
         values.put("lease_client_message_id", lease.clientMessageId().orElse(null));
         values.put("lease_instance", lease.instance());
         values.put("lease_expires_at", lease.expiresAt());
-        List<ConversationsRecord> rows = run(Lease.CLAIM, owner, message, values);
-        return rows.isEmpty() ? Optional.empty()
-                : Optional.of(appended(message, rows.stream().filter(counted -> counted.getId() != null).toList()));
+        RenderedSql claim = claims.computeIfAbsent(message.toolCalls().size(),
+                calls -> RenderedSql.of(dsl, JooqMessageRepository.latestQuery(dsl), statement(new Shape(Lease.CLAIM, calls))));
+        return dsl.connectionResult(connection -> claim.run(connection, values,
+                rows -> dsl.fetch(rows, JooqMessageRepository.MESSAGE_AND_TOOL_CALL), this::conversations,
+                (history, counted) -> claimed(message, history, counted)));
+    }
+
+    /** Empty when the claim was refused (no row); else what the append did, with the history's rows (newest first) read oldest first. */
+    private static Optional<Claim> claimed(Message message, List<Record> history, List<ConversationsRecord> counted) {
+        if (counted.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Message> oldestFirst = JooqMessageRepository.newestFirst(history).map(List::reversed).orElse(List.of());
+        return Optional.of(new Claim(appended(message, counted.stream().filter(row -> row.getId() != null).toList()),
+                oldestFirst));
     }
 
     private static AppendResult appended(Message message, List<ConversationsRecord> rows) {
@@ -95,11 +118,19 @@ final class PostgresAppend {
                 .orElseGet(AppendResult.ConversationMissing::new);
     }
 
-    private List<ConversationsRecord> run(Lease lease, UserId owner, Message message, Map<String, Object> leaseValues) {
+    private List<ConversationsRecord> run(Lease lease, Message message, Map<String, Object> values) {
+        return statements.computeIfAbsent(new Shape(lease, message.toolCalls().size()),
+                shape -> new RenderedQuery<>(dsl, CONVERSATIONS, sql -> statement(shape))).fetch(values);
+    }
+
+    private List<ConversationsRecord> conversations(ResultSet rows) {
+        return dsl.fetch(rows, CONVERSATIONS.fields()).map(row -> row.into(CONVERSATIONS));
+    }
+
+    /** The statement's values for {@code message} and its tool calls, with {@code extra}'s. */
+    private static Map<String, Object> values(UserId owner, Message message, Map<String, Object> extra) {
         List<ToolCallsRecord> toolCalls = MessageRows.toolCallRecords(message);
-        RenderedQuery<ConversationsRecord> query = statements.computeIfAbsent(new Shape(lease, toolCalls.size()),
-                shape -> new RenderedQuery<>(dsl, CONVERSATIONS, sql -> statement(shape)));
-        Map<String, Object> values = new HashMap<>(leaseValues);
+        Map<String, Object> values = new HashMap<>(extra);
         values.put("tokens", message.usage().total());
         values.put("updated_at", message.createdAt());
         values.put("owner", owner.value());
@@ -108,7 +139,7 @@ final class PostgresAppend {
         for (int i = 0; i < toolCalls.size(); i++) {
             putColumns(values, "call" + i + "_", toolCalls.get(i));
         }
-        return query.fetch(values);
+        return values;
     }
 
     private ResultQuery<Record> statement(Shape shape) {

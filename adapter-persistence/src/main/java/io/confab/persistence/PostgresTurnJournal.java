@@ -11,10 +11,11 @@ import io.confab.domain.port.TurnOpening;
 import java.util.Optional;
 
 /**
- * A turn's writes on PostgreSQL, each one statement ({@link PostgresAppend}): the claim rides on the
- * user message's append, the release on the reply's. Only the rare ways out cost more: a refused
- * claim reads the holder, and a claim for a conversation that is not there gives its lease back. A
- * repeated client_message_id fails the whole statement, lease included.
+ * A turn's work on PostgreSQL, each end one round trip ({@link PostgresAppend}): the claim rides on
+ * the user message's append, which follows the read of the history, and the release on the reply's.
+ * Only the rare ways out cost more: a refused claim reads the holder, and a claim for a conversation
+ * that is not there gives its lease back. A repeated client_message_id fails the whole statement,
+ * lease included.
  */
 final class PostgresTurnJournal implements TurnJournal {
 
@@ -31,10 +32,10 @@ final class PostgresTurnJournal implements TurnJournal {
     }
 
     @Override
-    public TurnOpening start(UserId owner, Message userMessage, TurnLease lease) {
+    public TurnOpening start(UserId owner, Message userMessage, TurnLease lease, int historyLimit) {
         for (int attempt = 1; ; attempt++) {
             Optional<TurnOpening> opening = SqlFailures.writeOrDuplicate(userMessage,
-                    () -> append.appendClaiming(owner, userMessage, lease).map(stored -> opened(stored, lease)),
+                    () -> append.appendClaiming(owner, userMessage, lease, historyLimit).map(claim -> opened(claim, lease)),
                     key -> messages.findByClientMessageId(owner, userMessage.conversationId(), key),
                     existing -> Optional.of(new TurnOpening.Duplicate(existing)));
             if (opening.isPresent()) {
@@ -49,9 +50,9 @@ final class PostgresTurnJournal implements TurnJournal {
     }
 
     /** The turn started, or its lease, claimed for a conversation that is not the owner's live one, is given back. */
-    private TurnOpening opened(AppendResult stored, TurnLease lease) {
-        if (stored instanceof AppendResult.Appended appended) {
-            return new TurnOpening.Started(appended);
+    private TurnOpening opened(PostgresAppend.Claim claim, TurnLease lease) {
+        if (claim.stored() instanceof AppendResult.Appended appended) {
+            return new TurnOpening.Started(appended, claim.history());
         }
         leases.release(lease.turn());
         return new TurnOpening.Missing();

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Param;
 import org.jooq.Query;
@@ -36,18 +38,53 @@ final class RenderedSql {
 
     /** Renders the query; each of its bound parameters must be named and bound exactly once (inlined ones are SQL text). */
     static RenderedSql of(DSLContext dsl, Query query) {
+        List<Param<?>> parameters = parameters(query);
+        return new RenderedSql(dsl.render(query), parameters, sqlTypes(dsl, parameters));
+    }
+
+    /**
+     * Renders two queries as one text, sent in one round trip ({@link #run(Connection, Map, RowsReader, RowsReader, BiFunction)}):
+     * PostgreSQL's driver sends them with one sync, so they run in one implicit transaction, in order.
+     * A name the two share is bound to the same value in both.
+     */
+    static RenderedSql of(DSLContext dsl, Query first, Query second) {
+        List<Param<?>> parameters = Stream.concat(parameters(first).stream(), parameters(second).stream()).toList();
+        return new RenderedSql(dsl.render(first) + ";\n" + dsl.render(second), parameters, sqlTypes(dsl, parameters));
+    }
+
+    private static List<Param<?>> parameters(Query query) {
         List<Param<?>> parameters = query.getParams().values().stream().filter(p -> !p.isInline()).toList();
         if (parameters.size() != query.getBindValues().size()
                 || parameters.stream().anyMatch(p -> p.getParamName() == null || p.getParamName().isBlank())) {
             throw new IllegalStateException("a rendered query must name each parameter and bind it once: " + query);
         }
-        int[] sqlTypes = parameters.stream().mapToInt(p -> p.getDataType().getSQLType(dsl.configuration())).toArray();
-        return new RenderedSql(dsl.render(query), parameters, sqlTypes);
+        return parameters;
+    }
+
+    private static int[] sqlTypes(DSLContext dsl, List<Param<?>> parameters) {
+        return parameters.stream().mapToInt(p -> p.getDataType().getSQLType(dsl.configuration())).toArray();
     }
 
     /** Runs the SQL with a value for each named parameter (values it does not use are ignored). */
     <T> T run(Connection connection, Map<String, ?> values, RowsReader<T> reader) throws SQLException {
         try (PreparedStatement statement = bound(connection, values); ResultSet rows = statement.executeQuery()) {
+            return reader.read(rows);
+        }
+    }
+
+    /** Runs the two queries of {@link #of(DSLContext, Query, Query)}; {@code both} makes one answer of their rows. */
+    <A, B, T> T run(Connection connection, Map<String, ?> values, RowsReader<A> first, RowsReader<B> second,
+                    BiFunction<A, B, T> both) throws SQLException {
+        try (PreparedStatement statement = bound(connection, values)) {
+            statement.execute();
+            A firstRows = read(statement, first);
+            statement.getMoreResults();
+            return both.apply(firstRows, read(statement, second));
+        }
+    }
+
+    private static <T> T read(PreparedStatement statement, RowsReader<T> reader) throws SQLException {
+        try (ResultSet rows = statement.getResultSet()) {
             return reader.read(rows);
         }
     }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts agent turns (SPEC §3, §12): owner-scoped load, idempotency by client_message_id, rate
@@ -130,7 +131,8 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
         if (rateLimiter.acquire(user) instanceof RateDecision.Limited limited) {
             return new Begin.Limited(limited);
         }
-        return newTurn(user, edit, Optional.empty(), listener, window.get(), before(window.get(), question.get().id()));
+        List<Message> earlier = before(window.get(), question.get().id());
+        return newTurn(user, edit, Optional.empty(), listener, startWindow -> earlier);
     }
 
     /** How a request that waits for its turn ends, from how it began. */
@@ -233,42 +235,44 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
     }
 
     /**
-     * The owner-scoped load is the read of the history window: one statement answers whether the
-     * conversation is the user's and what the model will be given before the new message.
+     * A repeated client_message_id answers with its first turn; otherwise, once the rate limit
+     * allows, the owner-scoped load is the start of the turn itself: one round trip reads the
+     * history window (which answers whether the conversation is the user's), claims the
+     * conversation and stores the new message ({@link TurnLeasing#start}).
      */
     private Begin begin(SendMessage command, Optional<TurnListener> listener) {
         UserId user = command.user();
-        Optional<List<Message>> window = messages.latest(user, command.conversation(), historyLimit);
-        if (window.isEmpty()) {
-            return new Begin.Missing();
-        }
         Optional<String> key = command.clientMessageId().map(String::strip).filter(k -> !k.isEmpty());
         Optional<Message> earlier = key.flatMap(k -> messages.findByClientMessageId(user, command.conversation(), k));
         if (earlier.isPresent()) {
-            return retry(user, earlier.get(), listener, window.get());
+            return retry(user, earlier.get(), listener);
         }
         if (rateLimiter.acquire(user) instanceof RateDecision.Limited limited) {
             return new Begin.Limited(limited);
         }
         Message userMessage = Message.fromUser(new MessageId(ids.next()), command.conversation(), command.content(), key,
                 clock.instant());
-        return newTurn(user, userMessage, key, listener, window.get(), window.get());
+        return newTurn(user, userMessage, key, listener, UnaryOperator.identity());
     }
 
-    /** Stores {@code userMessage} and runs its turn, given {@code earlier} as the history before it. */
+    /**
+     * Stores {@code userMessage} and runs its turn, given as the history before it what
+     * {@code history} takes from the window read as the turn started.
+     */
     private Begin newTurn(UserId user, Message userMessage, Optional<String> key, Optional<TurnListener> listener,
-                          List<Message> window, List<Message> earlier) {
+                          UnaryOperator<List<Message>> history) {
         RunningTurn turn = new RunningTurn(new TurnId(ids.next()), user, userMessage.conversationId(), userMessage.id());
         TurnLease lease = enrol(turn, key, listener);
-        TurnOpening opening = recovering(turn, () -> leasing.start(turn, lease, userMessage),
+        TurnOpening opening = recovering(turn, () -> leasing.start(turn, lease, userMessage, historyLimit),
                 started -> started instanceof TurnOpening.Held held ? Optional.of(held.holder()) : Optional.empty());
         if (!(opening instanceof TurnOpening.Started)) {
             registry.unregister(turn);
         }
         return switch (opening) {
-            case TurnOpening.Started started -> run(turn, userMessage, earlier, started.appended().conversation().settings());
+            case TurnOpening.Started started -> run(turn, userMessage, history.apply(started.history()),
+                    started.appended().conversation().settings());
             case TurnOpening.Held held -> refused(held.holder(), lease, listener);
-            case TurnOpening.Duplicate duplicate -> retry(user, duplicate.existing(), listener, window);
+            case TurnOpening.Duplicate duplicate -> retry(user, duplicate.existing(), listener);
             case TurnOpening.Missing missing -> new Begin.Missing();
         };
     }
@@ -337,7 +341,7 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
      * or elsewhere); when it was lost with its instance, or never answered, it runs again for the
      * stored user message.
      */
-    private Begin retry(UserId user, Message userMessage, Optional<TurnListener> listener, List<Message> window) {
+    private Begin retry(UserId user, Message userMessage, Optional<TurnListener> listener) {
         Optional<Begin> finished = finished(user, userMessage);
         if (finished.isPresent()) {
             return finished.get();
@@ -347,10 +351,10 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
             listener.ifPresent(l -> local.get().follow(l, 0));
             return new Begin.Running(local.get());
         }
-        return runAgain(user, userMessage, listener, window);
+        return runAgain(user, userMessage, listener);
     }
 
-    private Begin runAgain(UserId user, Message userMessage, Optional<TurnListener> listener, List<Message> window) {
+    private Begin runAgain(UserId user, Message userMessage, Optional<TurnListener> listener) {
         RunningTurn turn = new RunningTurn(new TurnId(ids.next()), user, userMessage.conversationId(),
                 userMessage.id());
         Optional<Begin> refused = claim(turn, userMessage.clientMessageId(), listener);
@@ -363,6 +367,7 @@ public final class SendMessageService implements SendMessageUseCase, RetryReplyU
             abandon(turn);
             return finished.get();
         }
+        List<Message> window = messages.latest(user, userMessage.conversationId(), historyLimit).orElse(List.of());
         return run(turn, userMessage, before(window, userMessage.id()), settingsOf(user, userMessage.conversationId()));
     }
 

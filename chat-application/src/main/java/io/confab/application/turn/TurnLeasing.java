@@ -17,9 +17,9 @@ import java.util.Optional;
 /**
  * This instance's side of the turn leases: the lease a new turn asks for, renewals while it runs,
  * and its release when it ends. A release that fails is harmless: the lease expires and the turn,
- * already stored, is then only taken off the books. A new turn's claim rides on storing its user
- * message, and its release on storing its reply ({@link TurnJournal}): a turn's writes are then three
- * statements on PostgreSQL (with the read of the history) instead of five.
+ * already stored, is then only taken off the books. A new turn's claim rides on reading its history
+ * and storing its user message, and its release on storing its reply ({@link TurnJournal}): a turn's
+ * reads and writes are then two round trips to PostgreSQL instead of five.
  */
 final class TurnLeasing {
 
@@ -49,9 +49,12 @@ final class TurnLeasing {
         return leases.claim(lease);
     }
 
-    /** Claims the turn's conversation with {@code lease} and stores its user message, in one go. */
-    TurnOpening start(RunningTurn turn, TurnLease lease, Message userMessage) {
-        TurnOpening opening = journal.start(turn.user, userMessage, lease);
+    /**
+     * Reads the history before the turn's user message, claims its conversation with {@code lease}
+     * and stores the message, in one go.
+     */
+    TurnOpening start(RunningTurn turn, TurnLease lease, Message userMessage, int historyLimit) {
+        TurnOpening opening = journal.start(turn.user, userMessage, lease, historyLimit);
         if (opening instanceof TurnOpening.Started) {
             turn.leased();
         }

@@ -3,10 +3,12 @@ package io.confab.domain.port;
 import io.confab.domain.Message;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * A turn's writes as the two stores' own operations one after the other: a claim then an append
- * (the lease given back when the append stores nothing), an append then a release.
+ * A turn's work as the two stores' own operations one after the other: the history's read, a claim
+ * then an append (the lease given back when the append stores nothing), an append then a release.
  */
 final class SequentialTurnJournal implements TurnJournal {
 
@@ -21,7 +23,11 @@ final class SequentialTurnJournal implements TurnJournal {
     }
 
     @Override
-    public TurnOpening start(UserId owner, Message userMessage, TurnLease lease) {
+    public TurnOpening start(UserId owner, Message userMessage, TurnLease lease, int historyLimit) {
+        Optional<List<Message>> history = messages.latest(owner, userMessage.conversationId(), historyLimit);
+        if (history.isEmpty()) {
+            return new TurnOpening.Missing();
+        }
         if (leases.claim(lease) instanceof LeaseClaim.Held held) {
             return TurnOpening.refusedBy(held.holder(), owner);
         }
@@ -33,7 +39,7 @@ final class SequentialTurnJournal implements TurnJournal {
             throw e;
         }
         return switch (stored) {
-            case AppendResult.Appended appended -> new TurnOpening.Started(appended);
+            case AppendResult.Appended appended -> new TurnOpening.Started(appended, history.get());
             case AppendResult.Duplicate duplicate -> {
                 release(lease.turn());
                 yield new TurnOpening.Duplicate(duplicate.existing());

@@ -5,19 +5,21 @@ import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 
 /**
- * The writes that open and close a turn, each with the turn's lease: claiming the conversation and
- * storing the user message, then storing the reply and letting the conversation go. A database
- * holding both messages and leases does each as one statement; elsewhere they follow one another
- * ({@link MessageRepository#journal}).
+ * The work that opens and closes a turn, each with the turn's lease: reading the history the model
+ * is given, claiming the conversation and storing the user message, then storing the reply and
+ * letting the conversation go. A database holding both messages and leases does each in one round
+ * trip; elsewhere they follow one another ({@link MessageRepository#journal}).
  */
 public interface TurnJournal {
 
     /**
-     * Claims the conversation with {@code lease} and stores {@code userMessage} (as
-     * {@link MessageRepository#append}); it answers {@link TurnOpening.Started} only when both
-     * happened, and leaves no lease of its own held otherwise, nor when it throws.
+     * Reads the conversation's newest {@code historyLimit} messages (as {@link MessageRepository#latest}),
+     * then claims the conversation with {@code lease} and stores {@code userMessage} (as
+     * {@link MessageRepository#append}); it answers {@link TurnOpening.Started}, with the history
+     * read before the user message was stored, only when all three happened, and leaves no lease
+     * of its own held otherwise, nor when it throws.
      */
-    TurnOpening start(UserId owner, Message userMessage, TurnLease lease);
+    TurnOpening start(UserId owner, Message userMessage, TurnLease lease, int historyLimit);
 
     /**
      * Stores {@code reply} (as {@link MessageRepository#append}) and ends the lease of {@code turn}

@@ -2,6 +2,7 @@ package io.confab.domain.port;
 
 import io.confab.domain.Message;
 import io.confab.domain.UserId;
+import java.util.List;
 
 /** What starting a turn did: claimed its conversation and stored its user message, or neither. */
 public sealed interface TurnOpening {
@@ -15,8 +16,15 @@ public sealed interface TurnOpening {
         return holder.owner().equals(owner) ? new Held(holder) : new Missing();
     }
 
-    /** The turn holds its conversation's lease and its user message is stored. */
-    record Started(AppendResult.Appended appended) implements TurnOpening {
+    /**
+     * The turn holds its conversation's lease and its user message is stored; {@code history} is
+     * the conversation's newest messages before it, oldest first.
+     */
+    record Started(AppendResult.Appended appended, List<Message> history) implements TurnOpening {
+
+        public Started {
+            history = List.copyOf(history);
+        }
     }
 
     /** Another turn's lease holds the owner's conversation (it may have expired): nothing written. */

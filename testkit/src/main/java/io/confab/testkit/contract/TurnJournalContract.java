@@ -36,11 +36,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link TurnJournal} must have, as a message store hands it out over the turn
- * leases of the same store: a turn starts with its conversation claimed and its user message stored,
- * or with neither, and finishes with its reply stored and its conversation free. Users and
+ * leases of the same store: a turn starts with its history read, its conversation claimed and its
+ * user message stored, or with neither of the two writes, and finishes with its reply stored and its
+ * conversation free. Users and
  * conversations are fresh and random, so one database may serve every test.
  */
 public abstract class TurnJournalContract {
+
+    private static final int HISTORY = 10;
 
     private final UserId alice = newUser();
     private final UserId bob = newUser();
@@ -74,14 +77,32 @@ public abstract class TurnJournalContract {
         Message question = question(conversation.id(), Optional.of("key-1"));
         TurnLease lease = lease(alice, question);
 
-        TurnOpening opening = journal.start(alice, question, lease);
+        TurnOpening opening = journal.start(alice, question, lease, HISTORY);
 
         assertThat(opening).isInstanceOfSatisfying(TurnOpening.Started.class, started -> {
             assertThat(started.appended().message()).isEqualTo(question);
             assertThat(started.appended().conversation().messageCount()).isEqualTo(1);
+            assertThat(started.history()).isEmpty();
         });
         assertThat(leases.find(alice, conversation.id())).contains(lease);
         assertSameValue(messages.latest(alice, conversation.id(), 10).orElseThrow(), List.of(question));
+    }
+
+    @Test
+    void start_answersTheNewestMessagesBeforeTheUserMessage_oldestFirst_withTheirToolCalls() {
+        Message first = Message.fromUser(newMessageId(), conversation.id(), "first", Optional.empty(), at(1));
+        Message answer = Message.fromAssistant(newMessageId(), conversation.id(), first.id(), "answer",
+                MessageStatus.COMPLETE, List.of(toolCall("call_b"), toolCall("call_a")), "test-model",
+                new TokenUsage(3, 4), at(2));
+        Message second = Message.fromUser(newMessageId(), conversation.id(), "second", Optional.empty(), at(3));
+        List.of(first, answer, second).forEach(message -> messages.append(alice, message));
+        Message question = question(conversation.id(), Optional.empty());
+
+        TurnOpening opening = journal.start(alice, question, lease(alice, question), 2);
+
+        assertThat(opening).isInstanceOfSatisfying(TurnOpening.Started.class,
+                started -> assertSameValue(started.history(), List.of(answer, second)));
+        assertSameValue(messages.latest(alice, conversation.id(), 2).orElseThrow(), List.of(second, question));
     }
 
     @Test
@@ -90,7 +111,7 @@ public abstract class TurnJournalContract {
         leases.claim(holder);
         Message question = question(conversation.id(), Optional.empty());
 
-        TurnOpening opening = journal.start(alice, question, lease(alice, question));
+        TurnOpening opening = journal.start(alice, question, lease(alice, question), HISTORY);
 
         assertThat(opening).isEqualTo(new TurnOpening.Held(holder));
         assertThat(leases.find(alice, conversation.id())).contains(holder);
@@ -103,7 +124,7 @@ public abstract class TurnJournalContract {
         Conversation bobs = newConversation(bob);
         Message question = question(bobs.id(), Optional.empty());
 
-        TurnOpening opening = journal.start(alice, question, lease(alice, question));
+        TurnOpening opening = journal.start(alice, question, lease(alice, question), HISTORY);
 
         assertThat(opening).isInstanceOf(TurnOpening.Missing.class);
         assertThat(leases.find(alice, bobs.id())).isEmpty();
@@ -118,7 +139,7 @@ public abstract class TurnJournalContract {
         leases.claim(bobsLease);
         Message question = question(bobs.id(), Optional.empty());
 
-        TurnOpening opening = journal.start(alice, question, lease(alice, question));
+        TurnOpening opening = journal.start(alice, question, lease(alice, question), HISTORY);
 
         assertThat(opening).isInstanceOf(TurnOpening.Missing.class);
         assertThat(leases.find(bob, bobs.id())).contains(bobsLease);
@@ -129,7 +150,7 @@ public abstract class TurnJournalContract {
         ConversationId missing = newConversationId();
         Message question = question(missing, Optional.empty());
 
-        TurnOpening opening = journal.start(alice, question, lease(alice, question));
+        TurnOpening opening = journal.start(alice, question, lease(alice, question), HISTORY);
 
         assertThat(opening).isInstanceOf(TurnOpening.Missing.class);
         assertThat(leases.find(alice, missing)).isEmpty();
@@ -140,7 +161,7 @@ public abstract class TurnJournalContract {
         conversations.delete(alice, conversation.id(), at(5));
         Message question = question(conversation.id(), Optional.empty());
 
-        TurnOpening opening = journal.start(alice, question, lease(alice, question));
+        TurnOpening opening = journal.start(alice, question, lease(alice, question), HISTORY);
 
         assertThat(opening).isInstanceOf(TurnOpening.Missing.class);
         assertThat(leases.find(alice, conversation.id())).isEmpty();
@@ -152,7 +173,7 @@ public abstract class TurnJournalContract {
         messages.append(alice, first);
         Message again = question(conversation.id(), Optional.of("key-1"));
 
-        TurnOpening opening = journal.start(alice, again, lease(alice, again));
+        TurnOpening opening = journal.start(alice, again, lease(alice, again), HISTORY);
 
         assertThat(opening).isInstanceOfSatisfying(TurnOpening.Duplicate.class,
                 duplicate -> assertSameValue(duplicate.existing(), first));
@@ -164,7 +185,7 @@ public abstract class TurnJournalContract {
     void finish_storesTheReply_andFreesTheConversationForTheNextTurn() {
         Message question = question(conversation.id(), Optional.empty());
         TurnLease lease = lease(alice, question);
-        journal.start(alice, question, lease);
+        journal.start(alice, question, lease, HISTORY);
         Message reply = reply(question, List.of());
 
         AppendResult finished = journal.finish(alice, reply, lease.turn());
@@ -176,14 +197,14 @@ public abstract class TurnJournalContract {
         });
         assertThat(leases.find(alice, conversation.id())).isEmpty();
         Message next = question(conversation.id(), Optional.empty());
-        assertThat(journal.start(alice, next, lease(alice, next))).isInstanceOf(TurnOpening.Started.class);
+        assertThat(journal.start(alice, next, lease(alice, next), HISTORY)).isInstanceOf(TurnOpening.Started.class);
     }
 
     @Test
     void finish_storesTheReplyWithItsToolCallsInTheirOrder() {
         Message question = question(conversation.id(), Optional.empty());
         TurnLease lease = lease(alice, question);
-        journal.start(alice, question, lease);
+        journal.start(alice, question, lease, HISTORY);
         Message reply = reply(question, List.of(toolCall("call_b"), toolCall("call_a")));
 
         journal.finish(alice, reply, lease.turn());
@@ -196,7 +217,7 @@ public abstract class TurnJournalContract {
     void finish_afterTheLeaseWasTakenOver_storesTheReply_andLeavesTheNextTurnsLease() {
         Message question = question(conversation.id(), Optional.empty());
         TurnLease lease = lease(alice, question);
-        journal.start(alice, question, lease);
+        journal.start(alice, question, lease, HISTORY);
         leases.takeOver(lease);
         TurnLease next = lease(alice, question(conversation.id(), Optional.empty()));
         leases.claim(next);
@@ -213,7 +234,7 @@ public abstract class TurnJournalContract {
     void finish_inAConversationDeletedMeanwhile_isMissing_andFreesTheConversation() {
         Message question = question(conversation.id(), Optional.empty());
         TurnLease lease = lease(alice, question);
-        journal.start(alice, question, lease);
+        journal.start(alice, question, lease, HISTORY);
         conversations.delete(alice, conversation.id(), at(5));
 
         AppendResult finished = journal.finish(alice, reply(question, List.of()), lease.turn());
