@@ -50,6 +50,21 @@ class TurnPoliciesTest {
     }
 
     @Test
+    void aTurnInSomeoneElsesConversation_isNotFound_andCountsAgainstTheCallersLimit() {
+        try (ConfabHarness harness = new ConfabHarness(new ScriptedChatModel(), ConfabSettings.defaults(), 2)) {
+            Conversation bobs = harness.newConversation(newUser());
+            Conversation chat = harness.newConversation(alice);
+
+            assertThat(harness.send(alice, bobs.id(), "one")).isInstanceOf(TurnOutcome.NotFound.class);
+            assertThat(harness.send(alice, bobs.id(), "two")).isInstanceOf(TurnOutcome.NotFound.class);
+
+            assertThat(harness.send(alice, bobs.id(), "three")).isInstanceOf(TurnOutcome.RateLimited.class);
+            assertThat(harness.send(alice, chat.id(), "four")).isInstanceOf(TurnOutcome.RateLimited.class);
+            assertThat(harness.stored(alice, chat.id())).isEmpty();
+        }
+    }
+
+    @Test
     void aLongConversation_onlyLoadsTheLastNMessagesForTheModel() {
         try (ConfabHarness harness = new ConfabHarness(ConfabSettings.defaults().withHistoryLimit(10))) {
             Conversation chat = harness.newConversation(alice);
