@@ -339,8 +339,13 @@ final class JooqMessageRepository implements MessageRepository {
         return values;
     }
 
+    /** The messages of the rows of {@link #latestQuery}, oldest first; empty when there is no row (not the owner's). */
+    static Optional<List<Message>> oldestFirst(List<Record> rows) {
+        return newestFirst(rows).map(List::reversed);
+    }
+
     /** The messages of a read's rows ({@link #MESSAGE_AND_TOOL_CALL}), newest first; empty when there is no row. */
-    static Optional<List<Message>> newestFirst(List<Record> rows) {
+    private static Optional<List<Message>> newestFirst(List<Record> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }

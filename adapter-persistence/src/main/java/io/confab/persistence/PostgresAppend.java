@@ -106,9 +106,8 @@ final class PostgresAppend {
         if (counted.isEmpty()) {
             return Optional.empty();
         }
-        List<Message> oldestFirst = JooqMessageRepository.newestFirst(history).map(List::reversed).orElse(List.of());
         return Optional.of(new Claim(appended(message, counted.stream().filter(row -> row.getId() != null).toList()),
-                oldestFirst));
+                JooqMessageRepository.oldestFirst(history).orElse(List.of())));
     }
 
     private static AppendResult appended(Message message, List<ConversationsRecord> rows) {
@@ -124,7 +123,7 @@ final class PostgresAppend {
     }
 
     private List<ConversationsRecord> conversations(ResultSet rows) {
-        return dsl.fetch(rows, CONVERSATIONS.fields()).map(row -> row.into(CONVERSATIONS));
+        return dsl.fetch(rows, CONVERSATIONS.fields()).into(CONVERSATIONS);
     }
 
     /** The statement's values for {@code message} and its tool calls, with {@code extra}'s. */

@@ -15,6 +15,7 @@ import io.confab.domain.MessageStatus;
 import io.confab.domain.TurnId;
 import io.confab.domain.UserId;
 import io.confab.domain.event.TurnEvent;
+import io.confab.domain.model.ModelMessage;
 import io.confab.testkit.EventRecorder;
 import io.confab.testkit.ScriptedChatModel.Reply;
 import java.time.Duration;
@@ -79,6 +80,21 @@ class LostTurnsTest {
         List<Message> stored = harness.stored(alice, conversation.id());
         assertThat(stored).extracting(Message::content).containsExactly("add milk", "half a reply", "echo: add milk");
         assertThat(other.sendMessage().send(command(alice, conversation.id(), "add milk", "key-1"))).isEqualTo(retry);
+    }
+
+    @Test
+    void aRetryOfALostTurn_givesTheModelTheHistoryBeforeItsUserMessage_once() {
+        harness.send(alice, conversation.id(), "earlier");
+        crashMidTurn("key-1");
+        other = new TurnServices(harness.ports, settings("host-b:8080"));
+        harness.clock.advance(LEASE.plusMillis(1));
+
+        other.sendMessage().send(command(alice, conversation.id(), "add milk", "key-1"));
+
+        List<ModelMessage> seen = harness.model.requests().getLast().messages();
+        assertThat(seen.getFirst()).isEqualTo(new ModelMessage.User("earlier"));
+        assertThat(seen.getLast()).isEqualTo(new ModelMessage.User("add milk"));
+        assertThat(seen).filteredOn(new ModelMessage.User("add milk")::equals).hasSize(1);
     }
 
     @Test
