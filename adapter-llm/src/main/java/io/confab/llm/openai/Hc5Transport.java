@@ -15,8 +15,10 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -40,7 +42,10 @@ import org.apache.hc.core5.util.TimeValue;
  * the pool hands connections over without a cleanup thread woken per call (OkHttp's pool spent
  * 10–20 % of a turn's CPU on that). Each exchange honours openai-java's {@link Timeout} (connect,
  * per read, whole request), closes its socket at once when the current {@link CallCancellation}
- * scope is cancelled, and retries nothing itself (openai-java does).
+ * scope is cancelled, and retries nothing itself (openai-java does). Its sockets have no read
+ * timeout: the silence between reads is watched by {@link CallDeadlines#watchSilence}, which
+ * closes the socket instead (a timed read is a timed park of the virtual thread, each one handed to
+ * the JDK's delay scheduler and taken back).
  */
 final class Hc5Transport implements HttpClient {
 
@@ -57,6 +62,8 @@ final class Hc5Transport implements HttpClient {
      * {@code [DONE]}) to keep the connection, as OkHttp did; a longer rest drops the connection.
      */
     private static final Duration DRAIN_LIMIT = Duration.ofMillis(100);
+    /** A socket's reads wait without a timeout of their own (see {@link CallDeadlines#watchSilence}). */
+    private static final org.apache.hc.core5.util.Timeout UNTIMED = org.apache.hc.core5.util.Timeout.DISABLED;
 
     private final Timeout defaults;
     private final CallDeadlines timers;
@@ -72,10 +79,11 @@ final class Hc5Transport implements HttpClient {
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         // no Nagle: a request body past one write must not wait for the endpoint's ACK (up to 40 ms)
-                        .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                        .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true)
+                                .setSoTimeout(UNTIMED).build())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(hc(defaults.connect()))
-                                .setSocketTimeout(hc(defaults.read()))
+                                .setSocketTimeout(UNTIMED)
                                 .setValidateAfterInactivity(CHECK_AFTER_IDLE)
                                 .build())
                         .build())
@@ -93,19 +101,23 @@ final class Hc5Transport implements HttpClient {
     @Override
     public HttpResponse execute(HttpRequest request, RequestOptions options) {
         Timeout timeout = options.getTimeout() != null ? options.getTimeout() : defaults;
-        HttpUriRequestBase exchange = exchange(request, timeout);
-        CallDeadlines.Deadline deadline = abortAfter(timeout.request(), exchange);
+        Cancellation abort = new Cancellation();
+        CallDeadlines.Silence silence = timers.watchSilence(timeout.read(), abort);
+        HttpUriRequestBase exchange = exchange(request, timeout, silence);
+        abort.onCancel(exchange::cancel);
+        CallDeadlines.Deadline deadline = timers.start(timeout.request(), abort);
         CallCancellation.onCancel(exchange::cancel);
         try {
-            return new Response(client.executeOpen(null, exchange, null), exchange, deadline);
+            return new Response(client.executeOpen(null, exchange, null), exchange, deadline, silence);
         } catch (IOException | RuntimeException e) {
             boolean aborted = exchange.isCancelled();
             exchange.cancel(); // drops the connection of a response that could not be handed over
             deadline.close();
+            silence.close();
             if (e instanceof RuntimeException bug && !aborted) {
                 throw bug;
             }
-            throw new OpenAIIoException("Request failed", deadline.passed() ? timedOut(e) : ioFailure(e));
+            throw new OpenAIIoException("Request failed", timedOut(e, deadline, silence).orElseGet(() -> ioFailure(e)));
         } finally {
             if (request.body() != null) {
                 request.body().close();
@@ -125,8 +137,11 @@ final class Hc5Transport implements HttpClient {
         client.close(CloseMode.GRACEFUL);
     }
 
-    /** The request as openai-java built it: its URL, every header value, its body and this call's timeouts. */
-    private static HttpUriRequestBase exchange(HttpRequest request, Timeout timeout) {
+    /**
+     * The request as openai-java built it: its URL, every header value, its body (heard by
+     * {@code silence} once written) and this call's connect timeout.
+     */
+    private static HttpUriRequestBase exchange(HttpRequest request, Timeout timeout, CallDeadlines.Silence silence) {
         HttpUriRequestBase exchange = new HttpUriRequestBase(request.method().name(), URI.create(request.url()));
         Headers headers = request.headers();
         for (String name : headers.names()) {
@@ -135,22 +150,15 @@ final class Hc5Transport implements HttpClient {
             }
         }
         if (request.body() != null) {
-            exchange.setEntity(new RequestBody(request.body()));
+            exchange.setEntity(new RequestBody(request.body(), silence));
         }
         @SuppressWarnings("deprecation") // still the per-request connect timeout; ConnectionConfig's is per pool
         RequestConfig config = RequestConfig.custom()
                 .setConnectTimeout(hc(timeout.connect()))
-                .setResponseTimeout(hc(timeout.read()))
+                .setResponseTimeout(UNTIMED)
                 .build();
         exchange.setConfig(config);
         return exchange;
-    }
-
-    /** A timer that aborts {@code exchange} (closing its socket) when {@code limit} passes. */
-    private CallDeadlines.Deadline abortAfter(Duration limit, HttpUriRequestBase exchange) {
-        Cancellation abort = new Cancellation();
-        abort.onCancel(exchange::cancel);
-        return timers.start(limit, abort);
     }
 
     /**
@@ -166,11 +174,22 @@ final class Hc5Transport implements HttpClient {
         return aborted;
     }
 
-    /** An exchange aborted by its request timeout fails as a timeout, not as a lost connection. */
-    private static InterruptedIOException timedOut(Exception cause) {
-        InterruptedIOException timedOut = new InterruptedIOException("request timed out");
+    /**
+     * An exchange aborted by its request timeout or its silence fails as a timeout (the request's,
+     * or a read's as a socket timeout would have), not as a lost connection.
+     */
+    private static Optional<IOException> timedOut(Exception cause, CallDeadlines.Deadline deadline,
+                                                  CallDeadlines.Silence silence) {
+        InterruptedIOException timedOut;
+        if (deadline.passed()) {
+            timedOut = new InterruptedIOException("request timed out");
+        } else if (silence.expired()) {
+            timedOut = new SocketTimeoutException("Read timed out");
+        } else {
+            return Optional.empty();
+        }
         timedOut.initCause(cause);
-        return timedOut;
+        return Optional.of(timedOut);
     }
 
     private static org.apache.hc.core5.util.Timeout hc(Duration duration) {
@@ -181,15 +200,18 @@ final class Hc5Transport implements HttpClient {
     private static final class RequestBody extends AbstractHttpEntity {
 
         private final HttpRequestBody body;
+        private final CallDeadlines.Silence silence;
 
-        RequestBody(HttpRequestBody body) {
+        RequestBody(HttpRequestBody body, CallDeadlines.Silence silence) {
             super(body.contentType(), null, body.contentLength() < 0);
             this.body = body;
+            this.silence = silence;
         }
 
         @Override
         public void writeTo(OutputStream out) {
             body.writeTo(out);
+            silence.heard();
         }
 
         @Override
@@ -227,14 +249,16 @@ final class Hc5Transport implements HttpClient {
         private final ClassicHttpResponse response;
         private final HttpUriRequestBase exchange;
         private final CallDeadlines.Deadline deadline;
+        private final CallDeadlines.Silence silence;
         private final Headers headers;
         private final Body body;
 
-        Response(ClassicHttpResponse response, HttpUriRequestBase exchange, CallDeadlines.Deadline deadline)
-                throws IOException {
+        Response(ClassicHttpResponse response, HttpUriRequestBase exchange, CallDeadlines.Deadline deadline,
+                 CallDeadlines.Silence silence) throws IOException {
             this.response = response;
             this.exchange = exchange;
             this.deadline = deadline;
+            this.silence = silence;
             Headers.Builder copy = Headers.builder();
             for (Header header : response.getHeaders()) {
                 copy.put(header.getName(), header.getValue());
@@ -264,15 +288,15 @@ final class Hc5Transport implements HttpClient {
             if (body.broken) {
                 exchange.cancel(); // a broken stream is not drained, it would only wait for more
             }
-            CallDeadlines.Deadline drain = body.ended || body.broken ? null : abortAfter(DRAIN_LIMIT, exchange);
+            if (!body.ended && !body.broken) {
+                silence.endBy(DRAIN_LIMIT);
+            }
             try {
                 response.close();
             } catch (IOException e) {
                 // the connection is dropped, which is all closing has to do then
             } finally {
-                if (drain != null) {
-                    drain.close();
-                }
+                silence.close();
                 deadline.close();
             }
         }
@@ -293,6 +317,7 @@ final class Hc5Transport implements HttpClient {
                 try {
                     int read = super.read();
                     ended |= read < 0;
+                    silence.heard();
                     return read;
                 } catch (IOException e) {
                     throw broken(e);
@@ -304,6 +329,7 @@ final class Hc5Transport implements HttpClient {
                 try {
                     int read = super.read(buffer, offset, length);
                     ended |= read < 0;
+                    silence.heard();
                     return read;
                 } catch (IOException e) {
                     throw broken(e);
@@ -312,7 +338,7 @@ final class Hc5Transport implements HttpClient {
 
             private IOException broken(IOException e) {
                 broken = true;
-                return deadline.passed() ? timedOut(e) : e;
+                return timedOut(e, deadline, silence).orElse(e);
             }
         }
     }

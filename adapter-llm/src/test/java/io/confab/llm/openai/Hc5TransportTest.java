@@ -46,6 +46,7 @@ class Hc5TransportTest {
     private final BlockingQueue<Arrived> arrived = new LinkedBlockingQueue<>();
     private HttpServer server;
     private volatile Duration answerDelay = Duration.ZERO;
+    private volatile Duration pause = Duration.ZERO;
 
     /** What the server saw of one request. */
     private record Arrived(String method, String uri, Map<String, List<String>> headers, String body, int clientPort) {
@@ -132,6 +133,33 @@ class Hc5TransportTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
 
+    @Test
+    void silencesShorterThanTheReadTimeout_addingUpToMore_doNotEndTheExchange() throws IOException {
+        answerDelay = Duration.ofMillis(250);
+        pause = Duration.ofMillis(250);
+        RequestOptions quickReads = RequestOptions.builder()
+                .timeout(TIMEOUTS.toBuilder().read(Duration.ofMillis(400)).build()).build();
+
+        try (HttpResponse response = transport.execute(post("{}"), quickReads)) {
+            String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(body).isEqualTo("data: 1\n\ndata: [DONE]\n\n");
+        }
+    }
+
+    @Test
+    void closingABodyBeforeItsEnd_whileItsRestDoesNotCome_returnsWithinTheDrainLimit() throws IOException {
+        pause = Duration.ofSeconds(5);
+        HttpResponse response = transport.execute(post("{}"), RequestOptions.none());
+        BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        assertThat(lines.readLine()).isEqualTo("data: 1");
+        long closing = System.nanoTime();
+
+        response.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(2));
+    }
+
     private HttpRequest post(String json) {
         return HttpRequest.builder()
                 .method(HttpMethod.POST)
@@ -142,25 +170,30 @@ class Hc5TransportTest {
                 .build();
     }
 
-    /** Records the request, then (after {@link #answerDelay}) streams two events in chunks and ends the body. */
+    /** Records the request, then (after {@link #answerDelay}) streams two events in chunks ({@link #pause} apart) and ends the body. */
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         arrived.add(new Arrived(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 Map.copyOf(exchange.getRequestHeaders()), body, exchange.getRemoteAddress().getPort()));
-        try {
-            TimeUnit.MILLISECONDS.sleep(answerDelay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sleep(answerDelay);
         exchange.getResponseHeaders().add("X-Reply", "first");
         exchange.getResponseHeaders().add("X-Reply", "second");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write("data: 1\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
+            sleep(pause);
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // the client gave up first
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
