@@ -1,6 +1,6 @@
 package io.confab.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +9,8 @@ import io.confab.domain.event.ConversationEvent;
 import io.confab.domain.event.TurnCancelRequested;
 import io.confab.domain.event.TurnEvent;
 import io.confab.domain.event.TypingChanged;
+import java.io.IOException;
+import java.io.StringWriter;
 
 /**
  * The wire form of events (SPEC §6), the same for SSE and WebSocket:
@@ -24,10 +26,32 @@ public final class EventJson {
 
     public static String write(ChatEvent event) {
         try {
-            return MAPPER.writeValueAsString(toNode(event));
-        } catch (JsonProcessingException e) {
+            return event instanceof TurnEvent.Chunk chunk ? writeChunk(chunk) : MAPPER.writeValueAsString(toNode(event));
+        } catch (IOException e) {
             throw new IllegalStateException("an event could not be written", e);
         }
+    }
+
+    /**
+     * A chunk, most of a streamed turn's events, written field by field: the same JSON as
+     * {@link #toNode} gives (EventJsonTest holds them equal) without building the tree first,
+     * which was half of the cost of a stream's events.
+     */
+    private static String writeChunk(TurnEvent.Chunk chunk) throws IOException {
+        StringWriter out = new StringWriter(128 + chunk.content().length());
+        try (JsonGenerator json = MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("type", chunk.type());
+            json.writeStringField("conversation_id", chunk.conversationId().toString());
+            json.writeNumberField("seq", chunk.seq());
+            json.writeStringField("ts", chunk.ts().toString());
+            json.writeStringField("turn_id", chunk.turnId().toString());
+            json.writeStringField("content", chunk.content());
+            json.writeStringField("message_id", chunk.messageId().toString());
+            json.writeNumberField("index", chunk.index());
+            json.writeEndObject();
+        }
+        return out.toString();
     }
 
     public static ObjectNode toNode(ChatEvent event) {

@@ -3,6 +3,7 @@ package io.confab.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.confab.domain.ConversationId;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
@@ -38,6 +39,19 @@ class EventJsonTest {
         assertThat(node.get("content").asText()).isEqualTo("Hel");
         assertThat(node.get("message_id").asText()).isEqualTo(assistantId.toString());
         assertThat(node.get("index").asInt()).isZero();
+    }
+
+    @Test
+    void aChunkWritten_isTheJsonOfItsTree_whateverItsContent() throws Exception {
+        ObjectMapper mapper = JacksonMappers.create();
+        for (String content : List.of("Hel", "", "\"quoted\" \\ back\nline\ttab", "ünïcødé 😀 \u0001", "</script>")) {
+            TurnEvent.Chunk chunk = new TurnEvent.Chunk(turn, conversation, 4, TS, content, assistantId, 7);
+
+            String written = EventJson.write(chunk);
+
+            assertThat(written).isEqualTo(mapper.writeValueAsString(EventJson.toNode(chunk)));
+            assertThat(mapper.readTree(written).get("content").asText()).isEqualTo(content);
+        }
     }
 
     @Test

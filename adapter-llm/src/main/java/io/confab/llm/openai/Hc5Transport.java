@@ -25,11 +25,13 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.io.CloseMode;
@@ -62,6 +64,12 @@ final class Hc5Transport implements HttpClient {
      * {@code [DONE]}) to keep the connection, as OkHttp did; a longer rest drops the connection.
      */
     private static final Duration DRAIN_LIMIT = Duration.ofMillis(100);
+    /**
+     * Each connection's buffers: a request whose head and body fit goes out in one write, where
+     * HttpClient's default 8 KB sent the head, then the body (a turn with 50 messages of history
+     * asks ~8.5 KB).
+     */
+    private static final int BUFFER_SIZE = 32 * 1024;
     /** A socket's reads wait without a timeout of their own (see {@link CallDeadlines#watchSilence}). */
     private static final org.apache.hc.core5.util.Timeout UNTIMED = org.apache.hc.core5.util.Timeout.DISABLED;
 
@@ -78,6 +86,9 @@ final class Hc5Transport implements HttpClient {
                         .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                                .http1Config(Http1Config.copy(Http1Config.DEFAULT).setBufferSize(BUFFER_SIZE).build())
+                                .build())
                         // no Nagle: a request body past one write must not wait for the endpoint's ACK (up to 40 ms)
                         .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true)
                                 .setSoTimeout(UNTIMED).build())

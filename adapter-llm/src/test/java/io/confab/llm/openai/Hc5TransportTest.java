@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The transport openai-java sends through, against a plain JDK HTTP server that records what arrives. */
 class Hc5TransportTest {
@@ -90,6 +92,20 @@ class Hc5TransportTest {
         assertThat(seen.headers().get("Content-type")).containsExactly("application/json");
         assertThat(seen.headers().get("Content-length")).containsExactly("7");
         assertThat(seen.body()).isEqualTo("{\"q\":1}");
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {8_000, 30_000, 100_000})
+    void aBody_arrivesWhole_whetherItFitsTheConnectionsBufferWithItsHeadOrNot(int size) throws Exception {
+        String json = "{\"q\":\"" + "x".repeat(size) + "\"}";
+
+        try (HttpResponse response = transport.execute(post(json), RequestOptions.none())) {
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+
+        Arrived seen = arrived.take();
+        assertThat(seen.headers().get("Content-length")).containsExactly(String.valueOf(json.length()));
+        assertThat(seen.body()).isEqualTo(json);
     }
 
     @Test
