@@ -70,7 +70,9 @@ final class SseStream implements TurnListener {
                 period, period, TimeUnit.MILLISECONDS);
         try {
             OutputStream out = response.getOutputStream();
-            out.flush();
+            if (queue.isEmpty()) {
+                out.flush(); // the headers now; with events already queued they leave with those, in one write
+            }
             writeUntilTerminal(out);
         } catch (IOException clientGone) {
             // the client disconnected: the turn goes on and is stored
