@@ -13,7 +13,6 @@ import io.confab.domain.MessagePage;
 import io.confab.domain.MessagePreview;
 import io.confab.domain.Role;
 import io.confab.domain.SearchHit;
-import io.confab.domain.ToolCall;
 import io.confab.domain.UserId;
 import io.confab.domain.port.AppendResult;
 import io.confab.domain.port.MessageRepository;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -319,7 +317,7 @@ final class JooqMessageRepository implements MessageRepository {
                                                 Object value, int count) {
         Map<String, Object> values = readValues(owner, conversation, count);
         selection.parameters.forEach(name -> values.put(name, value));
-        return newestFirst(newestFirst.get(selection).fetch(values));
+        return newestFirst.get(selection).read(values, MessageRowsReader::read);
     }
 
     /** The query of {@link #latest} (its rows newest first), for a round trip that runs it with others. */
@@ -337,19 +335,6 @@ final class JooqMessageRepository implements MessageRepository {
         values.put("bound_conversation", conversation.value());
         values.put("limit", count);
         return values;
-    }
-
-    /** The messages of the rows of {@link #latestQuery}, oldest first; empty when there is no row (not the owner's). */
-    static Optional<List<Message>> oldestFirst(List<Record> rows) {
-        return newestFirst(rows).map(List::reversed);
-    }
-
-    /** The messages of a read's rows ({@link #MESSAGE_AND_TOOL_CALL}), newest first; empty when there is no row. */
-    private static Optional<List<Message>> newestFirst(List<Record> rows) {
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(messages(rows.stream().filter(row -> row.get(MESSAGES.ID) != null).toList()));
     }
 
     /** The reads of messages newest first, one rendered query per kind of selection. */
@@ -445,23 +430,5 @@ final class JooqMessageRepository implements MessageRepository {
             return alias.ID.eq(DSL.param(prefix + "before", alias.ID))
                     .and(alias.CONVERSATION_ID.eq(DSL.param(prefix + "conversation", alias.CONVERSATION_ID)));
         }
-    }
-
-    /** The messages of a read's rows, in the rows' order. */
-    private static List<Message> messages(List<Record> rows) {
-        return rows.stream()
-                .collect(Collectors.groupingBy(row -> row.get(MESSAGES.ID), LinkedHashMap::new, Collectors.toList()))
-                .values().stream()
-                .map(JooqMessageRepository::message)
-                .toList();
-    }
-
-    /** A message from its rows: one per tool call, in call order, or a single one without a call. */
-    private static Message message(List<Record> rows) {
-        List<ToolCall> toolCalls = rows.stream()
-                .filter(row -> row.get(TOOL_CALLS.MESSAGE_ID) != null)
-                .map(row -> MessageRows.toToolCall(row.into(TOOL_CALLS)))
-                .toList();
-        return MessageRows.toDomain(rows.getFirst().into(MESSAGES), toolCalls);
     }
 }

@@ -1,25 +1,18 @@
 package io.confab.persistence;
 
-import io.confab.domain.ConversationId;
 import io.confab.domain.Feedback;
 import io.confab.domain.Message;
 import io.confab.domain.MessageId;
-import io.confab.domain.MessageStatus;
-import io.confab.domain.Role;
-import io.confab.domain.TokenUsage;
 import io.confab.domain.ToolCall;
-import io.confab.domain.ToolCallStatus;
 import io.confab.json.JsonValues;
 import io.confab.persistence.schema.tables.records.MessagesRecord;
 import io.confab.persistence.schema.tables.records.ToolCallsRecord;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jooq.JSONB;
 
-/** Maps messages and their tool calls to and from jOOQ records. */
+/** Maps messages and their tool calls to jOOQ records (reads: {@link MessageRowsReader}). */
 final class MessageRows {
 
     private MessageRows() {
@@ -60,36 +53,9 @@ final class MessageRows {
         return records;
     }
 
-    static Message toDomain(MessagesRecord row, List<ToolCall> toolCalls) {
-        return new Message(
-                new MessageId(row.getId()),
-                new ConversationId(row.getConversationId()),
-                Role.valueOf(row.getRole().toUpperCase(Locale.ROOT)),
-                row.getContent(),
-                MessageStatus.fromWire(row.getStatus()),
-                toolCalls,
-                Optional.ofNullable(row.getModel()),
-                new TokenUsage(row.getPromptTokens(), row.getCompletionTokens()),
-                JsonColumns.readObject(row.getMetadata().data()),
-                Optional.ofNullable(row.getClientMessageId()),
-                Optional.ofNullable(row.getInReplyTo()).map(MessageId::new),
-                row.getCreatedAt(),
-                feedback(row.getFeedbackRating(), row.getFeedbackComment()));
-    }
-
     /** The stored feedback columns as the message's feedback (none without a rating). */
     static Optional<Feedback> feedback(String rating, String comment) {
         return Optional.ofNullable(rating)
                 .map(stored -> new Feedback(Feedback.Rating.fromWire(stored), Optional.ofNullable(comment)));
-    }
-
-    static ToolCall toToolCall(ToolCallsRecord row) {
-        return new ToolCall(
-                row.getCallId(),
-                row.getTool(),
-                JsonValues.parse(row.getArguments().data()),
-                JsonValues.parse(row.getResult().data()),
-                ToolCallStatus.fromWire(row.getStatus()),
-                Duration.ofMillis(row.getDurationMs()));
     }
 }

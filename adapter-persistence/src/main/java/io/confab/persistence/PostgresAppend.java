@@ -97,17 +97,17 @@ final class PostgresAppend {
         RenderedSql claim = claims.computeIfAbsent(message.toolCalls().size(),
                 calls -> RenderedSql.of(dsl, JooqMessageRepository.latestQuery(dsl), statement(new Shape(Lease.CLAIM, calls))));
         return dsl.connectionResult(connection -> claim.run(connection, values,
-                rows -> dsl.fetch(rows, JooqMessageRepository.MESSAGE_AND_TOOL_CALL), this::conversations,
+                MessageRowsReader::read, this::conversations,
                 (history, counted) -> claimed(message, history, counted)));
     }
 
     /** Empty when the claim was refused (no row); else what the append did, with the history's rows (newest first) read oldest first. */
-    private static Optional<Claim> claimed(Message message, List<Record> history, List<ConversationsRecord> counted) {
+    private static Optional<Claim> claimed(Message message, Optional<List<Message>> history, List<ConversationsRecord> counted) {
         if (counted.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Claim(appended(message, counted.stream().filter(row -> row.getId() != null).toList()),
-                JooqMessageRepository.oldestFirst(history).orElse(List.of())));
+                history.map(List::reversed).orElse(List.of())));
     }
 
     private static AppendResult appended(Message message, List<ConversationsRecord> rows) {

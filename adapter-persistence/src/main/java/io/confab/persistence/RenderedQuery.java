@@ -13,7 +13,7 @@ import org.jooq.Table;
 /**
  * A hot statement (the reads, and the PostgreSQL append): its jOOQ query is rendered on first use
  * ({@link RenderedSql}) and run with each call's values; jOOQ reads the rows as records of the
- * given fields, each then mapped to {@code R}.
+ * given fields, each then mapped to {@code R} — or a reader of the caller's reads them over JDBC.
  */
 final class RenderedQuery<R extends Record> {
 
@@ -46,9 +46,13 @@ final class RenderedQuery<R extends Record> {
 
     /** Runs the query with a value for each named parameter. */
     List<R> fetch(Map<String, ?> values) {
+        return read(values, rows -> dsl.fetch(rows, fields).map(mapper));
+    }
+
+    /** Runs the query with a value for each named parameter; {@code reader} reads its rows over JDBC, by position. */
+    <T> T read(Map<String, ?> values, RenderedSql.RowsReader<T> reader) {
         RenderedSql sql = rendered();
-        return dsl.connectionResult(connection ->
-                sql.run(connection, values, rows -> dsl.fetch(rows, fields).map(mapper)));
+        return dsl.connectionResult(connection -> sql.run(connection, values, reader));
     }
 
     /** Renders on first use; a race renders twice, harmlessly. */
