@@ -88,9 +88,7 @@ final class MessageRowsReader {
         if (message == null) {
             return;
         }
-        messages.add(calls.isEmpty() ? message : new Message(message.id(), message.conversationId(), message.role(),
-                message.content(), message.status(), calls, message.model(), message.usage(), message.metadata(),
-                message.clientMessageId(), message.inReplyTo(), message.createdAt(), message.feedback()));
+        messages.add(calls.isEmpty() ? message : message.withToolCalls(calls));
     }
 
     /** The row's message, without its tool calls. */

@@ -82,6 +82,12 @@ public record Message(
                 Optional.empty());
     }
 
+    /** This message with {@code calls} as its tool calls. */
+    public Message withToolCalls(List<ToolCall> calls) {
+        return new Message(id, conversationId, role, content, status, calls, model, usage, metadata,
+                clientMessageId, inReplyTo, createdAt, feedback);
+    }
+
     /** This message with the owner's rating. */
     public Message withFeedback(Feedback rating) {
         return new Message(id, conversationId, role, content, status, toolCalls, model, usage, metadata,
